@@ -1,0 +1,36 @@
+"""Load every plan under ``content/``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.check.plan_rules import check_plan
+from generator.check.problems import Problem
+from generator.load.plan import LoadedPlan, load_plan
+
+
+def plan_folders(content: Path) -> list[Path]:
+    return sorted(p for p in content.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def load_content(content: Path, only: str | None = None, root: Path | None = None) -> tuple[list[LoadedPlan], list[Problem]]:
+    """Load and check all plans (or one); return the good plans and every problem found."""
+    if not content.is_dir():
+        return [], [Problem("missing-folder", "找不到规划文件夹", str(content), expected="content/ 下每个规划一个文件夹")]
+    folders = plan_folders(content)
+    if only is not None:
+        folders = [f for f in folders if f.name == only]
+        if not folders:
+            names = "、".join(f.name for f in plan_folders(content)) or "（无）"
+            return [], [Problem("unknown-plan", "没有这个规划", str(content / only), found=only, expected=f"已有的规划：{names}")]
+    loaded_plans: list[LoadedPlan] = []
+    problems: list[Problem] = []
+    for folder in folders:
+        loaded, load_problems = load_plan(folder, root)
+        problems += load_problems
+        if loaded is not None:
+            rule_problems = check_plan(loaded)
+            problems += rule_problems
+            if not rule_problems:
+                loaded_plans.append(loaded)
+    return loaded_plans, problems

@@ -1,0 +1,220 @@
+"""Typed models of a plan: what ``content/<plan>/*.yaml`` may hold.
+
+Field names are the English words of :mod:`generator.glossary`; unknown fields are errors
+so that a typo in a YAML key is reported instead of being silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+from generator.model.schedule import Deadline, MilestoneYears, parse_deadline, parse_milestone_years
+from generator.model.written_value import WrittenValue, parse_written_value
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _written(value: object) -> WrittenValue:
+    if isinstance(value, WrittenValue):
+        return value
+    return parse_written_value(value)
+
+
+def _stable_id(value: object) -> str:
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise ValueError(f"编号“{value}”不合规：只能用小写英文字母、数字和连字符（如 preschool-enrolment）")
+    return value
+
+
+def _text_list(value: object) -> object:
+    # A single unit written without brackets is still a list of one.
+    return [value] if isinstance(value, str) else value
+
+
+Written = Annotated[WrittenValue, BeforeValidator(_written)]
+StableId = Annotated[str, BeforeValidator(_stable_id)]
+Quote = Annotated[list[str], BeforeValidator(_text_list)]
+Units = Annotated[list[str], BeforeValidator(_text_list)]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class Period(Strict):
+    start: int
+    end: int
+
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+class PlanInfo(Strict):
+    """``plan.yaml``."""
+
+    id: StableId
+    title: NonEmpty
+    short_title: NonEmpty
+    issuer: NonEmpty
+    document_number: str | None = None
+    issue_date: dt.date | None = None
+    period: Period
+    base_year: int
+    level: str | None = None
+    regions: Units = []
+    regions_note: str | None = None
+    unit_aliases: dict[str, str] = {}
+    about_tolerance: float | None = Field(default=None, gt=0, lt=1)
+    summary: str | None = None
+
+
+class YearValue(Strict):
+    year: int
+    value: Written
+
+
+class Indicator(Strict):
+    id: StableId
+    number: str | None = None
+    name: NonEmpty
+    unit: str | None = None
+    group: str | None = None
+    attribute: Literal["约束性", "预期性"] | None = None
+    direction: Literal["higher", "lower"] | None = None
+    base: YearValue | None = None
+    targets: list[YearValue] = []
+    table: str | None = None
+    column: int | None = None
+    key_task: str | None = None
+    parent: str | None = None
+    note: str | None = None
+    quote: Quote
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Milestone(Strict):
+    id: StableId
+    year: Annotated[MilestoneYears, BeforeValidator(parse_milestone_years)]
+    text: NonEmpty
+
+
+class Column(Strict):
+    """专栏."""
+
+    number: int
+    title: NonEmpty
+    goals: str | None = None
+    tasks: str | None = None
+    steps: str | None = None
+    conditions: str | None = None
+    body: str | None = None
+    milestones: list[Milestone] = []
+
+
+class KeyTask(Strict):
+    """重点任务 / 重点工作."""
+
+    id: StableId
+    number: str | None = None
+    title: NonEmpty
+    lead_units: Units = []
+    cooperating_units: Units = []
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Budget(Strict):
+    """资金预算, 万元, as written (a number, or words such as 按实落实)."""
+
+    government: str | None = None
+    school: str | None = None
+
+    @field_validator("government", "school", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+class Task(Strict):
+    """One item of the task breakdown (任务分解表)."""
+
+    id: StableId
+    number: str | None = None
+    key_task: str | None = None
+    project: str | None = None
+    name: str | None = None
+    work: NonEmpty
+    lead_units: Units = []
+    cooperating_units: Units = []
+    budget: Budget | None = None
+    deadline: Annotated[Deadline, BeforeValidator(parse_deadline)] | None = None
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class IndicatorsFile(Strict):
+    indicators: list[Indicator] = []
+
+
+class ColumnsFile(Strict):
+    columns: list[Column] = []
+
+
+class TasksFile(Strict):
+    key_tasks: list[KeyTask] = []
+    tasks: list[Task] = []
+
+
+class Plan(Strict):
+    """A whole plan, as loaded from its folder."""
+
+    info: PlanInfo
+    indicators: list[Indicator] = []
+    columns: list[Column] = []
+    key_tasks: list[KeyTask] = []
+    tasks: list[Task] = []
+    source_text: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return next(i for i in self.indicators if i.id == indicator_id)
+
+    def sub_items(self, indicator_id: str) -> list[Indicator]:
+        return [i for i in self.indicators if i.parent == indicator_id]
+
+    def full_name(self, indicator: Indicator) -> str:
+        """A sub-item's name with its parent's: 义务教育标准班额比例（小学）."""
+        if indicator.parent is None:
+            return indicator.name
+        parent = next((i for i in self.indicators if i.id == indicator.parent), None)
+        return f"{parent.name}（{indicator.name}）" if parent else indicator.name
+
+    def canonical_unit(self, name: str) -> str:
+        cleaned = re.sub(r"\s+", "", name)
+        return self.info.unit_aliases.get(cleaned, cleaned)
+
+    def units(self) -> list[str]:
+        """Every responsible unit named in the plan, normalised, in order of first mention."""
+        seen: dict[str, None] = {}
+        for holder in [*self.key_tasks, *self.tasks]:
+            for name in [*holder.lead_units, *holder.cooperating_units]:
+                seen.setdefault(self.canonical_unit(name))
+        return list(seen)
