@@ -15,6 +15,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from generator.check.problems import Problem
 
 Path_ = tuple[str | int, ...]
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
 @dataclass
@@ -60,6 +61,11 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Prob
 
     def convert(node: yaml.Node, at: Path_) -> object:
         lines.setdefault(at, node.start_mark.line + 1)
+        if node.tag not in _PLAIN_TAGS:
+            problems.append(Problem("yaml-tag", "不支持的 YAML 标记（文件中的内容只作为数据读取）", shown_as,
+                                    format_path(at), node.start_mark.line + 1, found=node.tag,
+                                    expected="普通的文字、数字、列表或字段"))
+            return None
         if isinstance(node, yaml.MappingNode):
             result: dict = {}
             for key_node, value_node in node.value:

@@ -1,0 +1,78 @@
+"""Every written form of a value or target that occurs in the five source plans, and malformed ones."""
+
+import pytest
+
+from generator.model.written_value import WrittenValueError, parse_written_value
+
+
+@pytest.mark.parametrize(
+    "text, comparator, number, upper, approximate, maintain",
+    [
+        (">98", ">", 98, None, False, False),
+        ("＞99", ">", 99, None, False, False),  # full-width
+        ("﹥90", ">", 90, None, False, False),  # small form variant (连云港)
+        ("＞98.5", ">", 98.5, None, False, False),
+        ("≥2", ">=", 2, None, False, False),
+        ("90 以上", ">=", 90, None, False, False),
+        ("95%以上", ">=", 95, None, False, False),
+        ("4.2人以上", ">=", 4.2, None, False, False),
+        ("70 所以上", ">=", 70, None, False, False),
+        ("保持在90%以上", ">=", 90, None, False, True),
+        ("保持 100%", "=", 100, None, False, True),
+        ("<0.5", "<", 0.5, None, False, False),
+        ("＜0.6", "<", 0.6, None, False, False),
+        ("不大于0.50", "<=", 0.5, None, False, False),
+        ("不低于20%", ">=", 20, None, False, False),
+        ("不少于20个", ">=", 20, None, False, False),
+        ("低于0.15", "<", 0.15, None, False, False),
+        ("＞99%", ">", 99, None, False, False),
+        ("65左右", "=", 65, None, True, False),
+        ("30所左右", "=", 30, None, True, False),
+        ("约20000", "=", 20000, None, True, False),
+        ("100", "=", 100, None, False, False),
+        ("100%", "=", 100, None, False, False),
+        ("12.3", "=", 12.3, None, False, False),
+        ("０", "=", 0, None, False, False),  # full-width digit
+        ("5—6", "between", 5, 6, False, False),
+        ("1-2", "between", 1, 2, False, False),
+        ("3-5所", "between", 3, 5, False, False),
+        ("1—2 项", "between", 1, 2, False, False),
+        (98, "=", 98, None, False, False),  # YAML number
+        (0.45, "=", 0.45, None, False, False),
+    ],
+)
+def test_written_forms(text, comparator, number, upper, approximate, maintain):
+    value = parse_written_value(text)
+    assert value.text == str(text)  # kept verbatim for display
+    assert (value.comparator, value.number, value.upper, value.approximate, value.maintain) == (
+        comparator, number, upper, approximate, maintain)
+
+
+def test_percent_is_recorded():
+    assert parse_written_value("95%以上").percent
+    assert not parse_written_value("4.2人以上").percent
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("", "内容为空"),
+        ("   ", "内容为空"),
+        ("较高", "找不到数字"),
+        (">>98", "比较符号重复"),
+        (">98以上", "同时写了前置和后置的比较词"),
+        ("6—5", "下限 6 大于上限 5"),
+        ("5—", "区间缺少上限"),
+        ("98分以上吧", "无法识别"),
+        ("≥90左右", "“左右”不能与比较词同用"),
+        (">5—6", "区间不能再加比较词"),
+        ("大约九十", "找不到数字"),
+        ("大约90", "数字前有无法识别的文字“大约”"),
+        (True, "应为文字或数字"),
+        (None, "应为文字或数字"),
+    ],
+)
+def test_malformed_values_give_clear_messages(text, reason):
+    with pytest.raises(WrittenValueError) as error:
+        parse_written_value(text)
+    assert reason in str(error.value)
