@@ -12,6 +12,8 @@ from pathlib import Path
 from generator.check.problems import Report
 from generator.load.content import load_content
 from generator.model.plan import Plan
+from generator.publish.build import BuildError, build_site
+from generator.render.pages import site_pages
 
 
 def plan_summary(plan: Plan) -> str:
@@ -35,6 +37,23 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    plans, problems = load_content(root / "content", root=root)
+    if problems:
+        print(Report(problems).render(), file=sys.stderr)
+        print("网站没有更新：上次生成的网站保持不变。", file=sys.stderr)
+        return 1
+    try:
+        site = build_site(root, site_pages([loaded.plan for loaded in plans]))
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        print("网站没有更新：上次生成的网站保持不变。", file=sys.stderr)
+        return 1
+    print(f"网站已生成：{site}（{len(plans)} 个规划）")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="规划实施年度监测公报生成器")
     parser.add_argument("--root", default=".", help="项目文件夹（含 content/、data/），默认当前文件夹")
@@ -42,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="检查规划文件，列出全部问题")
     check.add_argument("--plan", help="只检查一个规划（文件夹名）")
     check.set_defaults(run=_check)
+    build = commands.add_parser("build", help="检查、研判并生成网站（site/）")
+    build.set_defaults(run=_build)
     return parser
 
 
