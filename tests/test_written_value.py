@@ -76,3 +76,34 @@ def test_malformed_values_give_clear_messages(text, reason):
     with pytest.raises(WrittenValueError) as error:
         parse_written_value(text)
     assert reason in str(error.value)
+
+
+@pytest.mark.parametrize("text, due", [
+    ("2023年暑假前", "2023-06-30"), ("2022年8月前完成", "2022-08-31"), ("2021年7月19日前", "2021-07-19"),
+    ("2023年底前", "2023-12-31"), ("到2023年", "2023-12-31"), ("每年5月", None), ("按实落实", None),
+])
+def test_deadlines(text, due):
+    from generator.model.schedule import parse_deadline
+
+    deadline = parse_deadline(text)
+    assert deadline.text == text
+    assert (deadline.due.isoformat() if deadline.due else None) == due
+
+
+@pytest.mark.parametrize("text, kind, start, end", [
+    ("2021", "year", 2021, 2021), ("2022—2023", "span", 2022, 2023), ("2022起", "from", 2022, None),
+    ("2025前", "by", None, 2025), ("2021 年底", "year", 2021, 2021), (2024, "year", 2024, 2024),
+])
+def test_milestone_years(text, kind, start, end):
+    from generator.model.schedule import parse_milestone_years
+
+    years = parse_milestone_years(text)
+    assert (years.kind, years.start, years.end) == (kind, start, end)
+
+
+@pytest.mark.parametrize("text", ["明年", "2023—2021", "", "二〇二一"])
+def test_malformed_milestone_years(text):
+    from generator.model.schedule import parse_milestone_years
+
+    with pytest.raises(ValueError, match="年份"):
+        parse_milestone_years(text)

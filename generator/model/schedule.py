@@ -87,12 +87,16 @@ def parse_deadline(value: object) -> Deadline:
     text = str(value)
     s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
     recurring = s.startswith("每年") or "每学期" in s
-    m = re.search(r"(\d{4})年(?:(\d{1,2})月)?(上半年|下半年|暑假|暑期|秋季|秋学期|底|末)?", s)
+    m = re.search(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(上半年|下半年|暑假|暑期|秋季|秋学期|底|末)?", s)
     if not m:
         return Deadline(text=text, recurring=recurring)
     year = int(m.group(1))
-    month = int(m.group(2)) if m.group(2) else _SEASON_MONTH.get(m.group(3) or "", 12)
+    month = int(m.group(2)) if m.group(2) else _SEASON_MONTH.get(m.group(4) or "", 12)
     if not 1 <= month <= 12:
         raise ValueError(f"完成时限“{text}”中的月份 {month} 不存在")
-    due = dt.date(year, month, calendar.monthrange(year, month)[1])
+    day = int(m.group(3)) if m.group(3) else calendar.monthrange(year, month)[1]
+    try:
+        due = dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"完成时限“{text}”中的日期不存在") from None
     return Deadline(text=text, due=due, recurring=recurring)
