@@ -126,7 +126,7 @@ def start_for(indicator: Indicator, year: int) -> YearValue | None:
 
 
 def light_for(gap_points: float, thresholds: Thresholds) -> str:
-    behind = -gap_points
+    behind = round(-gap_points, 6)  # 0.5 − 0.6 must be exactly 10 points behind, not 9.999…
     if behind > thresholds.red_from:
         return RED
     if behind >= thresholds.yellow_from:
@@ -187,7 +187,7 @@ def judge(indicator: Indicator, year: int, value: WrittenValue | None, region: s
     completion = (value.number - s0) / (t - s0)
     expected = s0 + share * (t - s0)
     gap = (completion - share) * 100
-    status = ON_TRACK if completion >= share - 1e-9 else BEHIND
+    status = ON_TRACK if round(completion - share, 9) >= 0 else BEHIND
     ahead = f"快于序时进度 {_n(gap)} 个百分点" if gap >= 0 else f"落后序时进度 {_n(-gap)} 个百分点"
     anchor = "基期" if start is indicator.base else "阶段目标"
     explanation = (f"{written}。从{anchor} {start.year} 年的 {start.value.text} 到 {target.year} 年目标 {goal.text}，"

@@ -1,0 +1,81 @@
+"""Counts and lists for a year: by status, 专栏, attribute, region and responsible unit; 预警."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.judge.engine import PlanResults, judged_indicators
+from generator.judge.rules import STATUSES, Judgement
+from generator.model.figures import TASK_STATUSES, WHOLE_AREA
+from generator.model.plan import Indicator
+
+ITEM_STATUSES = (*TASK_STATUSES, "未报告")
+
+
+def ordered_counts(statuses: list[str], order: tuple[str, ...] = STATUSES) -> list[tuple[str, int]]:
+    """Counts in the order of ``order``, statuses with no item left out."""
+    counts = Counter(statuses)
+    return [(s, counts[s]) for s in order if counts[s]]
+
+
+@dataclass(frozen=True)
+class Warning:
+    """预警: a 约束性 indicator behind schedule or not kept."""
+
+    indicator: Indicator
+    judgement: Judgement
+
+
+def year_judgements(results: PlanResults, year: int) -> list[tuple[Indicator, Judgement]]:
+    """The whole-area judgement of every judged indicator in ``year``, in plan order."""
+    pairs = []
+    for indicator in judged_indicators(results.plan):
+        judgement = results.judgement(indicator.id, year)
+        if judgement is not None:
+            pairs.append((indicator, judgement))
+    return pairs
+
+
+def by_status(results: PlanResults, year: int) -> list[tuple[str, int]]:
+    return ordered_counts([j.status for _, j in year_judgements(results, year)])
+
+
+def by_attribute(results: PlanResults, year: int) -> list[tuple[str, list[tuple[str, int]]]]:
+    """约束性 first, then 预期性, then indicators the plan gave no attribute."""
+    groups = []
+    for attribute in ("约束性", "预期性", None):
+        statuses = [j.status for i, j in year_judgements(results, year) if i.attribute == attribute]
+        if statuses:
+            groups.append((attribute or "未标属性", ordered_counts(statuses)))
+    return groups
+
+
+def by_column(results: PlanResults, year: int) -> dict[int, list[tuple[str, int]]]:
+    columns: dict[int, list[str]] = {}
+    for indicator, judgement in year_judgements(results, year):
+        if indicator.column is not None:
+            columns.setdefault(indicator.column, []).append(judgement.status)
+    return {number: ordered_counts(statuses) for number, statuses in sorted(columns.items())}
+
+
+def by_region(results: PlanResults, year: int) -> dict[str, list[tuple[str, int]]]:
+    regions: dict[str, list[str]] = {r: [] for r in results.plan.info.regions}
+    for (indicator_id, region), series in results.series.items():
+        if region != WHOLE_AREA and (judgement := series.at(year)):
+            regions[region].append(judgement.status)
+    return {region: ordered_counts(statuses) for region, statuses in regions.items() if statuses}
+
+
+def by_unit(results: PlanResults, year: int) -> dict[str, list[tuple[str, int]]]:
+    """Task states counted under each lead unit (normalised names)."""
+    plan = results.plan
+    units: dict[str, list[str]] = {}
+    for task, state in results.tasks.get(year, ()):
+        for unit in task.lead_units:
+            units.setdefault(plan.canonical_unit(unit), []).append(state.status)
+    return {unit: ordered_counts(statuses, ITEM_STATUSES) for unit, statuses in units.items()}
+
+
+def warnings(results: PlanResults, year: int) -> list[Warning]:
+    return [Warning(i, j) for i, j in year_judgements(results, year) if i.attribute == "约束性" and j.lagging]
