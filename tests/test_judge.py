@@ -181,6 +181,16 @@ def test_no_base_before_the_target_year_cannot_be_measured():
     assert judge(football, 2023, w("251")).status == DONE
 
 
+def test_without_a_base_the_first_year_with_data_is_the_start():
+    football = indicator(targets=[(2025, "250")])
+    first = rules.YearValue(year=2021, value=w("150"))
+    assert "首个监测年份" in judge(football, 2021, w("150"), first_reported=first).explanation
+    # (200 − 150)/(250 − 150) = 50 %; 序时 (2023 − 2021)/(2025 − 2021) = 50 %
+    j = judge(football, 2023, w("200"), first_reported=first)
+    assert j.status == ON_TRACK and j.completion == pytest.approx(0.5) and j.start_year == 2021
+    assert "首个监测年份" in j.explanation
+
+
 def test_change_of_definition_stops_the_comparison_with_the_base():
     j = judge(CLASS_SIZE, 2023, w("70"), definition_changed=True)
     assert j.status == CANNOT and "口径" in j.explanation

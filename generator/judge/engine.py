@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from generator.judge.projection import Projection, project
 from generator.judge.rules import Judgement, Thresholds, direction_of, judge
 from generator.model.figures import WHOLE_AREA, Figure, PlanData, ProgressReport
-from generator.model.plan import Column, Milestone, Plan, Task
+from generator.model.plan import Column, Milestone, Plan, Task, YearValue
 
 NOT_REPORTED = "未报告"
 
@@ -68,13 +68,15 @@ def judged_indicators(plan: Plan):
 def _series(plan: Plan, indicator, region: str, figures: list[Figure], years: list[int],
             thresholds: Thresholds) -> IndicatorSeries:
     by_year = {f.year: f for f in figures}
+    reported = sorted((f for f in figures if f.value is not None and not f.definition_changed), key=lambda f: f.year)
+    first = YearValue(year=reported[0].year, value=reported[0].value) if reported and not indicator.base else None
     judgements = []
     for year in years:
         figure = by_year.get(year)
         if figure is None and region != WHOLE_AREA:
             continue  # a county without a row that year is simply not shown
         judgements.append(judge(indicator, year, figure.value if figure else None, region,
-                                figure.definition_changed if figure else False, thresholds))
+                                figure.definition_changed if figure else False, thresholds, first))
     points = [(f.year, f.value.number) for f in sorted(figures, key=lambda f: f.year) if f.value is not None]
     if region == WHOLE_AREA and indicator.base and not any(f.definition_changed for f in figures):
         points = [(indicator.base.year, indicator.base.value.number), *points]

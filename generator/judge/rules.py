@@ -10,6 +10,8 @@ the two say the same thing, one for the computer and one for readers.
 - A target the start already met (100 → 100, 保持90%以上) asks whether it was kept.
 - A bound (>98, ≥2, <0.5) is met or not met, and by how much.
 - 左右 is met within a tolerance; a range (5—6) is met on reaching its near end.
+- Where the plan gives no base value, the first year with data is the start point; that
+  first year itself cannot be measured.
 - A missing value is never guessed: the row says 数据暂缺.
 """
 
@@ -143,7 +145,8 @@ def _pct(x: float) -> str:
 
 
 def judge(indicator: Indicator, year: int, value: WrittenValue | None, region: str = "",
-          definition_changed: bool = False, thresholds: Thresholds = Thresholds()) -> Judgement:
+          definition_changed: bool = False, thresholds: Thresholds = Thresholds(),
+          first_reported: YearValue | None = None) -> Judgement:
     """Decide the status of one indicator value (the rules in this module's docstring)."""
     direction = direction_of(indicator)
     base = dict(indicator_id=indicator.id, region=region, year=year, value=value, direction=direction,
@@ -175,12 +178,15 @@ def judge(indicator: Indicator, year: int, value: WrittenValue | None, region: s
     if definition_changed:
         return Judgement(**base, target=target, status=CANNOT,
                          explanation=f"{written}，但统计口径发生变化，与基期不可比，不计算完成度；尚未达到目标“{goal.text}”。")
+    if start is None and first_reported is not None and first_reported.year < year:
+        start = first_reported
     if start is None:
         if year >= target.year:
             return Judgement(**base, target=target, status=BEHIND, margin=_margin(value, goal, direction), light=RED,
                              explanation=f"{written}，到目标年 {target.year} 年仍未达到目标“{goal.text}”。")
+        first = "，以本年为首个监测年份作为测算起点" if first_reported and first_reported.year == year else ""
         return Judgement(**base, target=target, status=CANNOT,
-                         explanation=f"{written}，尚未达到 {target.year} 年目标“{goal.text}”；规划没有给出基期值，无法计算序时进度。")
+                         explanation=f"{written}，尚未达到 {target.year} 年目标“{goal.text}”；规划没有给出基期值{first}，无法计算序时进度。")
 
     s0, t = start.value.number, goal_number(goal, direction)
     share = (year - start.year) / (target.year - start.year)
@@ -189,7 +195,7 @@ def judge(indicator: Indicator, year: int, value: WrittenValue | None, region: s
     gap = (completion - share) * 100
     status = ON_TRACK if round(completion - share, 9) >= 0 else BEHIND
     ahead = f"快于序时进度 {_n(gap)} 个百分点" if gap >= 0 else f"落后序时进度 {_n(-gap)} 个百分点"
-    anchor = "基期" if start is indicator.base else "阶段目标"
+    anchor = {id(indicator.base): "基期", id(first_reported): "首个监测年份"}.get(id(start), "阶段目标")
     explanation = (f"{written}。从{anchor} {start.year} 年的 {start.value.text} 到 {target.year} 年目标 {goal.text}，"
                    f"完成度 =（{_n(value.number)} − {_n(s0)}）÷（{_n(t)} − {_n(s0)}）= {_pct(completion)}；"
                    f"序时进度 = {year - start.year} ÷ {target.year - start.year} = {_pct(share)}"
