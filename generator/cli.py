@@ -9,11 +9,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.check.problems import Report
-from generator.load.content import load_content
+from generator.check.problems import Problem, Report
+from generator.load.content import load_content, plan_folders
+from generator.load.data import load_data
+from generator.model.figures import PlanData
 from generator.model.plan import Plan
-from generator.publish.build import BuildError, build_site
-from generator.render.pages import site_pages
+from generator.pipeline import build
+from generator.publish.build import BuildError
+from generator.workbook import write_fill_in_workbook
 
 
 def plan_summary(plan: Plan) -> str:
@@ -25,32 +28,82 @@ def plan_summary(plan: Plan) -> str:
             f"重点任务 {len(plan.key_tasks)} 项，分解任务 {len(plan.tasks)} 项，责任单位 {len(plan.units())} 个")
 
 
+def data_summary(data: PlanData) -> str:
+    if not data.figures and not data.reports:
+        return "  年度数据：尚无（data/ 中没有这个规划的数据）"
+    missing = sum(1 for f in data.figures if f.value is None)
+    sample = "（含示例数据）" if data.is_sample else ""
+    return (f"  年度数据{sample}：指标数值 {len(data.figures)} 条（其中数据暂缺 {missing} 条），"
+            f"事项和任务进展 {len(data.reports)} 条，年份 {'、'.join(map(str, data.years))}")
+
+
+def _load_data(root: Path, plans: list[Plan]) -> tuple[dict[str, PlanData | None], list[Problem]]:
+    """The data of the loaded plans; folders of plans not loaded (not asked for, or with problems) are left alone."""
+    others = {f.name for f in plan_folders(root / "content")} if (root / "content").is_dir() else set()
+    return load_data(root / "data", plans, root, ignore=others - {plan.id for plan in plans})
+
+
 def _check(args: argparse.Namespace) -> int:
     root = Path(args.root)
     plans, problems = load_content(root / "content", args.plan, root)
+    data, data_problems = _load_data(root, [loaded.plan for loaded in plans])
+    problems += data_problems
     if problems:
         print(Report(problems).render(), file=sys.stderr)
         return 1
     for loaded in plans:
         print(plan_summary(loaded.plan))
+        print(data_summary(data[loaded.plan.id]))
     print(f"检查通过：{len(plans)} 个规划，没有发现问题。")
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    plans, problems = load_content(root / "content", args.plan, root)
+    if any(p.code == "unknown-plan" for p in problems):
+        print(Report(problems).render(), file=sys.stderr)
+        return 2
+    if problems:
+        print(Report(problems).render(), file=sys.stderr)
+        print(f"规划 {args.plan} 有问题，请先修改，再生成填报表。", file=sys.stderr)
+        return 1
+    plan = plans[0].plan
+    period = plan.info.period
+    if args.year not in period.years():
+        print(f"{args.year} 年不在规划期（{period.start}–{period.end} 年）内，无法生成填报表。", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else Path(f"{plan.id}-{args.year}-填报表.xlsx")
+    if out.exists():
+        print(f"{out} 已经存在，为免覆盖已填写的内容，没有生成。请删除或改名后重试，或用 --out 指定别的文件名。", file=sys.stderr)
+        return 1
+    data, data_problems = _load_data(root, [plan])
+    previous = data[plan.id]
+    if data_problems:
+        print(f"注意：data/ 中的数据有 {len(data_problems)} 个问题（运行 check 查看），“上年数值”留空。", file=sys.stderr)
+    try:
+        write_fill_in_workbook(plan, args.year, previous, out)
+    except OSError as error:
+        print(f"无法写入 {out}：{error.strerror or error}（文件是否正在 Excel 中打开？）", file=sys.stderr)
+        return 1
+    print(f"已生成填报表：{out}（{plan.info.short_title}，{args.year} 年）。填好后放入 data/{plan.id}/，再运行 check。")
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    plans, problems = load_content(root / "content", root=root)
-    if problems:
-        print(Report(problems).render(), file=sys.stderr)
-        print("网站没有更新：上次生成的网站保持不变。", file=sys.stderr)
-        return 1
     try:
-        site = build_site(root, site_pages([loaded.plan for loaded in plans]))
+        site, results, problems = build(root)
     except BuildError as error:
         print(error, file=sys.stderr)
         print("网站没有更新：上次生成的网站保持不变。", file=sys.stderr)
         return 1
-    print(f"网站已生成：{site}（{len(plans)} 个规划）")
+    if problems:
+        print(Report(problems).render(), file=sys.stderr)
+        print("网站没有更新：上次生成的网站保持不变。", file=sys.stderr)
+        return 1
+    years = sum(len(r.years) for r in results)
+    print(f"网站已生成：{site}（{len(results)} 个规划，{years} 份年度公报）")
     return 0
 
 
@@ -58,9 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="规划实施年度监测公报生成器")
     parser.add_argument("--root", default=".", help="项目文件夹（含 content/、data/），默认当前文件夹")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
-    check = commands.add_parser("check", help="检查规划文件，列出全部问题")
+    check = commands.add_parser("check", help="检查规划文件和年度数据（data/），列出全部问题")
     check.add_argument("--plan", help="只检查一个规划（文件夹名）")
     check.set_defaults(run=_check)
+    template = commands.add_parser("template", help="生成某一年的数据填报表（Excel）")
+    template.add_argument("--plan", required=True, help="规划编号（文件夹名）")
+    template.add_argument("--year", required=True, type=int, help="填报年份，如 2022")
+    template.add_argument("--out", help="保存到哪里，默认当前文件夹中的“<规划编号>-<年份>-填报表.xlsx”")
+    template.set_defaults(run=_template)
     build = commands.add_parser("build", help="检查、研判并生成网站（site/）")
     build.set_defaults(run=_build)
     return parser

@@ -74,7 +74,9 @@ def plausible_value(plan: Plan, indicator: Indicator, year: int, pace: float, rn
     else:
         start_number, first_year = start.value.number, start.year
     if start is not None and meets(start.value, target.value, direction, 0.05):  # a target to keep
-        return goal + (abs(goal) * rng.uniform(0.001, 0.01) if direction == "higher" else -abs(goal) * rng.uniform(0.001, 0.01))
+        margin = abs(goal) * rng.uniform(0.001, 0.01)
+        value = goal + margin if direction == "higher" else goal - margin
+        return min(value, 100.0) if indicator.unit == "%" else value
     share = (year - first_year) / (target.year - first_year)
     value = start_number + share * pace * (goal - start_number)
     value += (goal - start_number) * rng.uniform(-0.03, 0.03)

@@ -15,6 +15,7 @@ def make_root(tmp_path: Path, **overrides) -> Path:
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(ROOT / "site_config", tmp_path / "site_config")
     write_plan(tmp_path, **overrides)
     return tmp_path
 

@@ -1,8 +1,9 @@
-"""Write the generated pages and build the site with MkDocs.
+"""Write the generated pages, charts and files, and build the site with MkDocs.
 
-The site is built into a temporary folder beside ``site/`` and swapped in only when the
-build succeeded, so visitors never see a half-built site and a failed build leaves the last
-good one in place.
+The generated sources go to ``build/docs/``; a file whose bytes do not change is not rewritten
+(so ``mkdocs serve`` reloads only what changed, and a publish diff stays small). The site is
+built into a temporary folder beside ``site/`` and swapped in only when the build succeeded:
+visitors never see a half-built site, and a failed build leaves the last good one in place.
 """
 
 from __future__ import annotations
@@ -17,62 +18,65 @@ from pathlib import Path
 import yaml
 
 from generator.render.environment import make_environment
-from generator.render.pages import Page
-
-
-def write_pages(pages: list[Page], templates: Path, docs: Path) -> list[str]:
-    """Render pages into ``docs``; rewrite a file only when its bytes change. Returns changed paths."""
-    environment = make_environment(templates)
-    wanted = {}
-    for page in pages:
-        wanted[page.path] = environment.get_template(page.template).render(**page.context).encode("utf-8")
-    changed = []
-    for path, content in sorted(wanted.items()):
-        target = docs / path
-        if target.is_file() and target.read_bytes() == content:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        changed.append(path)
-    for stale in sorted(p for p in docs.rglob("*.md") if p.relative_to(docs).as_posix() not in wanted):
-        stale.unlink()
-        changed.append(stale.relative_to(docs).as_posix())
-    return changed
-
-
-def navigation(pages: list[Page]) -> list:
-    """Home first, then one entry per page in the order the pages were listed."""
-    return [{page.title: page.path} for page in pages]
-
-
-def write_config(root: Path, build: Path, pages: list[Page], site_dir: Path) -> Path:
-    config = {
-        "INHERIT": os.path.relpath(root / "mkdocs.yml", build),
-        "docs_dir": "docs",
-        "site_dir": str(site_dir),
-        "nav": navigation(pages),
-    }
-    path = build / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+from generator.render.pages.common import SiteParts
+from generator.render.svg import render_svgs
 
 
 class BuildError(RuntimeError):
     pass
 
 
-def build_site(root: Path, pages: list[Page]) -> Path:
-    """Render, build into a temporary folder, then replace ``site/`` in one step."""
+def _write_if_changed(target: Path, content: bytes) -> bool:
+    if target.is_file() and target.read_bytes() == content:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return True
+
+
+def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) -> list[str]:
+    """Render pages, write files and charts into ``docs``; remove what is no longer generated.
+
+    Returns the docs paths that were written or removed."""
+    environment = make_environment(templates)
+    wanted: dict[str, bytes] = {}
+    for page in parts.pages:
+        wanted[page.path] = environment.get_template(page.template).render(**page.context).encode("utf-8")
+    wanted.update(parts.files)
+    changed = [path for path, content in sorted(wanted.items()) if _write_if_changed(docs / path, content)]
+    rendered = render_svgs({docs / path: spec for path, spec in parts.charts.items()}, cache)
+    changed += [p.relative_to(docs).as_posix() for p in rendered]
+    keep = set(wanted) | set(parts.charts)
+    for stale in sorted(p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in keep):
+        stale.unlink()
+        changed.append(stale.relative_to(docs).as_posix())
+    return changed
+
+
+def write_config(root: Path, build: Path, nav: list, site_dir: Path) -> Path:
+    config = {
+        "INHERIT": os.path.relpath(root / "mkdocs.yml", build),
+        "docs_dir": "docs",
+        "site_dir": str(site_dir),
+        "nav": nav,
+    }
+    path = build / "mkdocs.yml"
+    _write_if_changed(path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8"))
+    return path
+
+
+def build_site(root: Path, parts: SiteParts) -> Path:
+    """Write sources, build into a temporary folder, then replace ``site/`` in one step."""
     build = root / "build"
     docs = build / "docs"
     docs.mkdir(parents=True, exist_ok=True)
-    write_pages(pages, root / "templates", docs)
+    write_sources(parts, root / "templates", docs, build / "chart-cache")
     site = root / "site"
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=root))
     try:
-        config = write_config(root, build, pages, staging)
+        config = write_config(root, build, parts.nav, Path(os.path.relpath(staging, build)))
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config)],
-                                capture_output=True, text=True)
+                                capture_output=True, text=True, cwd=root)
         if result.returncode != 0:
             raise BuildError(f"网站生成失败（MkDocs）：\n{result.stderr.strip()}")
         old = root / ".site-old"

@@ -5,17 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from generator.render.escape import literal
 
 
+def table_cells(row: list) -> Markup:
+    """Cells of a Markdown table row, each shown literally, joined by the column bars."""
+    return Markup(" | ".join(literal(cell) for cell in row))
+
+
 def make_environment(templates: Path) -> Environment:
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(templates),
-        finalize=literal,  # every printed value is shown literally, see escape.py
+        finalize=lambda value: Markup(literal(value)),  # every printed value is shown literally, see escape.py
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,
+        autoescape=True,  # so that macro output (already literal) counts as safe and is not escaped twice
     )
+    environment.filters["cells"] = table_cells
+    return environment

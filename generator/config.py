@@ -1,0 +1,76 @@
+"""Site settings (site_config/): what staff may change without touching code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from generator.check.problems import Problem
+from generator.load.validation import problems_from_validation
+from generator.load.yaml_lines import read_yaml
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Thresholds(Strict):
+    yellow_from: float = Field(10, ge=0, description="落后序时进度达到这么多个百分点为黄灯")
+    red_from: float = Field(30, ge=0, description="落后序时进度超过这么多个百分点为红灯")
+
+
+class SiteSettings(Strict):
+    site_name: str = Field(description="网站名称")
+    publisher: str = Field(description="发布单位")
+    description: str = Field("", description="网站简介")
+    thresholds: Thresholds = Thresholds()
+    about_tolerance: float = Field(0.05, gt=0, lt=1, description="“左右”的默认容差（相对值）")
+
+
+class StatusStyle(Strict):
+    key: str = Field(pattern=r"^[a-z-]+$", description="网页样式名")
+    color: str = Field(pattern=r"^#[0-9a-fA-F]{6}$")
+    icon: str
+    short: str | None = None
+    label: str | None = None
+
+
+class Styles(Strict):
+    indicator_statuses: dict[str, StatusStyle]
+    task_statuses: dict[str, StatusStyle]
+    lights: dict[str, StatusStyle]
+
+    def of(self, status: str) -> StatusStyle:
+        return self.indicator_statuses.get(status) or self.task_statuses.get(status) or self.lights[status]
+
+
+class SiteConfig(Strict):
+    settings: SiteSettings
+    styles: Styles
+
+
+def load_site_config(folder: Path, root: Path) -> tuple[SiteConfig | None, list[Problem]]:
+    problems: list[Problem] = []
+    parts = {}
+    for name, model in (("site.yaml", SiteSettings), ("statuses.yaml", Styles)):
+        path = folder / name
+        shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+        if not path.is_file():
+            problems.append(Problem("missing-file", f"缺少网站设置文件 {name}", shown))
+            continue
+        doc, read_problems = read_yaml(path, shown)
+        problems += read_problems
+        if doc is None:
+            continue
+        try:
+            parts[name] = model.model_validate(doc.data)
+        except ValidationError as error:
+            problems += problems_from_validation(error, doc, shown)
+    if problems:
+        return None, problems
+    return SiteConfig(settings=parts["site.yaml"], styles=parts["statuses.yaml"]), []
+
+
+

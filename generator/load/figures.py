@@ -1,0 +1,235 @@
+"""Read the yearly data files (``data/<plan>/*.csv`` and ``*.xlsx``) into tables of located rows.
+
+Reading knows nothing of what a column means. A cell is kept as written — text trimmed, Excel
+numbers and dates as they are — together with the file, sheet and row a person sees, so that the
+rules in :mod:`generator.check.data_rules` can name the exact cell of every problem. The three
+kinds of table and their columns (the data format) are at the end of this module.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+
+from generator.check.problems import Problem, shorten
+from generator.model.figures import Where
+
+DATA_SUFFIXES = (".csv", ".xlsx")
+NOTES_SHEET = "说明"  # the fill-in workbook's instructions: never data
+SAMPLE_PREFIX = "示例数据"  # a file whose name starts so holds sample rows only
+ENCODINGS = ("utf-8-sig", "gb18030")  # Excel "CSV UTF-8" (with BOM) or plain UTF-8; Excel on Chinese Windows
+
+Cell = str | int | float | bool | dt.datetime | dt.date | dt.time | None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One spreadsheet row: its number as a person sees it (header = 1) and its cells by position."""
+
+    number: int
+    cells: tuple[Cell, ...]
+    merged: tuple[str | None, ...] = ()  # per cell: the merged range hiding it ("B2:B3"), if any
+
+    def cell(self, index: int) -> Cell:
+        return self.cells[index] if index < len(self.cells) else None
+
+    def merged_range(self, index: int) -> str | None:
+        return self.merged[index] if index < len(self.merged) else None
+
+    @property
+    def is_blank(self) -> bool:
+        return all(c is None for c in self.cells)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A CSV file or one worksheet: the header row and the non-blank rows below it."""
+
+    file: str  # shown to staff: relative to the project folder
+    sheet: str | None  # None for a CSV file
+    header: tuple[str | None, ...]
+    rows: tuple[Row, ...]
+    sample: bool = False  # the file name starts with 示例数据
+
+    def where(self, row: Row) -> Where:
+        return Where(self.file, self.sheet, row.number)
+
+
+def is_ignored(path: Path) -> bool:
+    """Hidden files, Excel's lock files (~$…) and READMEs sit in data folders without being data."""
+    return path.name.startswith((".", "~$")) or path.name.lower() == "readme.md"
+
+
+def is_data_file(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in DATA_SUFFIXES
+
+
+def number_text(value: float) -> str:
+    """2022.0 → "2022", 99.2 → "99.2", 0.1 + 0.2 → "0.3": a number as a person would write it."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return format(value, ".15g") if isinstance(value, float) else str(value)
+
+
+def read_tables(path: Path, shown: str) -> tuple[list[Table], list[Problem]]:
+    """Every table of a data file, or the problems that stop it being read."""
+    sample = path.name.startswith(SAMPLE_PREFIX)
+    if path.suffix.lower() == ".csv":
+        return read_csv(path, shown, sample)
+    return read_xlsx(path, shown, sample)
+
+
+def _trimmed(value: Cell) -> Cell:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def _table(rows: list[Row], file: str, sheet: str | None, sample: bool) -> tuple[Table | None, list[Problem]]:
+    """The header is row 1; a table with content but a blank first row has no header."""
+    if all(row.is_blank for row in rows):
+        return None, []
+    if rows[0].is_blank:
+        first = next(row for row in rows if not row.is_blank)
+        return None, [Problem("no-header", "第 1 行是空的：表头（列名）应写在第 1 行", file, sheet=sheet, row=1,
+                              found=f"第 {first.number} 行才有内容",
+                              expected="第 1 行写列名，如：指标编号、年份、地区、数值")]
+    body = tuple(row for row in rows[1:] if not row.is_blank)
+    header = tuple(None if c is None else str(c) if not isinstance(c, float) else number_text(c) for c in rows[0].cells)
+    return Table(file, sheet, header, body, sample), []
+
+
+# CSV ------------------------------------------------------------------------------------------
+
+def _decode(data: bytes, shown: str) -> tuple[str | None, Problem | None]:
+    errors: list[UnicodeDecodeError] = []
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding, errors="strict"), None
+        except UnicodeDecodeError as error:
+            errors.append(error)
+    # The encoding that read furthest is the one the file was meant to be in.
+    error = max(errors, key=lambda e: e.start)
+    row = data[: error.start].count(b"\n") + 1
+    bad = data[error.start: error.end].hex(" ").upper()
+    return None, Problem("bad-encoding", f"文件编码无法识别：第 {error.start + 1} 个字节起的内容既不是 UTF-8 也不是 GB18030 编码",
+                         shown, row=row, found=f"字节 {bad}",
+                         expected="用 Excel“另存为”“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）")
+
+
+def read_csv(path: Path, shown: str, sample: bool = False) -> tuple[list[Table], list[Problem]]:
+    data = path.read_bytes()
+    text, problem = _decode(data, shown)
+    if problem:
+        return [], [problem]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[Row] = []
+    try:
+        for number, record in enumerate(reader, 1):
+            rows.append(Row(number, tuple(_trimmed(c) for c in record)))
+    except csv.Error as error:
+        return [], [Problem("bad-csv", "CSV 文件格式有误（多半是引号没有配对）", shown, row=len(rows) + 1,
+                            found=str(error), expected="用 Excel 打开后重新“另存为”CSV")]
+    table, problems = _table(rows, shown, None, sample)
+    if table is None and not problems:
+        problems = [Problem("empty-file", "文件是空的", shown, expected="第 1 行为表头，以下每行一条数据；不用的文件请删除")]
+    return ([table] if table else []), problems
+
+
+# Excel ----------------------------------------------------------------------------------------
+
+def _cell_value(cell) -> Cell:
+    value = cell.value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+        # Excel turns a typed "99.2%" into 0.992 shown as a percentage: keep what the person sees.
+        return f"{number_text(round(value * 100, 10))}%"
+    return _trimmed(value)
+
+
+def _merged_cells(sheet) -> dict[tuple[int, int], str]:
+    """Cells hidden by a merge (all but the top-left one): openpyxl reads them as blank."""
+    hidden: dict[tuple[int, int], str] = {}
+    for merged in sheet.merged_cells.ranges:
+        for row, column in merged.cells:
+            if (row, column) != (merged.min_row, merged.min_col):
+                hidden[(row, column)] = merged.coord
+    return hidden
+
+
+def _sheet_rows(sheet) -> list[Row]:
+    hidden = _merged_cells(sheet)
+    rows = []
+    # From A1, not from the first cell with content: row and column numbers are the ones a person sees.
+    for number, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1, max_row=sheet.max_row,
+                                                   max_col=sheet.max_column), 1):
+        values = tuple(_cell_value(c) for c in cells)
+        merged = tuple(hidden.get((number, column)) for column in range(1, len(values) + 1))
+        rows.append(Row(number, values, merged))
+    return rows
+
+
+def column_name(table: Table, index: int) -> str:
+    """How a person finds a column without a header: "F 列" in Excel, "第 6 列" in a CSV."""
+    return f"{get_column_letter(index + 1)} 列" if table.sheet is not None else f"第 {index + 1} 列"
+
+
+def read_xlsx(path: Path, shown: str, sample: bool = False) -> tuple[list[Table], list[Problem]]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about Excel features it does not read
+            workbook = openpyxl.load_workbook(path, data_only=True)
+    except Exception as error:  # a damaged file fails in many ways (zip, XML, missing parts)
+        return [], [Problem("not-a-workbook", "文件不是有效的 Excel 工作簿（.xlsx），无法打开", shown,
+                            found=shorten(f"{type(error).__name__}: {error}"),
+                            expected="用 Excel 打开后“另存为”Excel 工作簿（.xlsx）；旧版 .xls 也要另存为 .xlsx")]
+    tables: list[Table] = []
+    problems: list[Problem] = []
+    data_sheets = [s for s in workbook.worksheets if s.title.strip() != NOTES_SHEET]
+    for sheet in data_sheets:
+        # A blank sheet (Excel's Sheet2, Sheet3) is skipped; a sheet with content must have a header.
+        table, found = _table(_sheet_rows(sheet), shown, sheet.title, sample)
+        problems += found
+        tables += [table] if table else []
+    workbook.close()
+    if not tables and not problems:
+        problems.append(Problem("empty-file", "工作簿中没有数据表（除“说明”外的工作表都是空的）", shown,
+                                expected="第 1 行为表头，以下每行一条数据；不用的文件请删除"))
+    return tables, problems
+
+
+# The format -----------------------------------------------------------------------------------
+
+SPENT = "实际支出（万元）"
+
+
+@dataclass(frozen=True)
+class TableKind:
+    """One kind of data table, recognised by its id column."""
+
+    kind: str  # "figure" | "milestone" | "task"
+    title: str  # for messages
+    id_column: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+    reference: tuple[str, ...]  # shown to staff for reference; ignored when loading
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return (*self.required, *self.optional, *self.reference)
+
+
+FIGURES = TableKind("figure", "指标数据表", "指标编号", ("指标编号", "年份", "数值"), ("地区", "说明", "来源", "口径变化"),
+                    ("指标名称", "单位", "属性", "上年数值", "规划目标"))
+MILESTONES = TableKind("milestone", "专栏事项进展表", "事项编号", ("事项编号", "年份", "状态"), ("进展情况",),
+                       ("专栏", "计划年份", "事项内容"))
+TASKS = TableKind("task", "任务进展表", "任务编号", ("任务编号", "年份", "状态"), ("进展情况", SPENT),
+                  ("重点任务", "主要工作", "责任单位", "完成时限", "资金预算"))
+KINDS = (FIGURES, MILESTONES, TASKS)

@@ -1,0 +1,63 @@
+"""Where each page lives in docs/, and relative links between pages.
+
+Ids in paths are the validated ASCII ids of content/; Chinese names (units, regions) get a short
+stable hash, so a path never carries text from a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+
+from markupsafe import Markup
+
+
+def name_slug(name: str) -> str:
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+
+
+def home() -> str:
+    return "index.md"
+
+
+def plan(plan_id: str) -> str:
+    return f"plans/{plan_id}/index.md"
+
+
+def bulletin(plan_id: str, year: int) -> str:
+    return f"plans/{plan_id}/{year}/index.md"
+
+
+def column(plan_id: str, number: int) -> str:
+    return f"plans/{plan_id}/columns/{number}.md"
+
+
+def indicator(plan_id: str, indicator_id: str) -> str:
+    return f"plans/{plan_id}/indicators/{indicator_id}.md"
+
+
+def unit(plan_id: str, name: str) -> str:
+    return f"plans/{plan_id}/units/{name_slug(name)}.md"
+
+
+def region(plan_id: str, name: str) -> str:
+    return f"plans/{plan_id}/regions/{name_slug(name)}.md"
+
+
+def chart(plan_id: str, name: str) -> str:
+    return f"charts/{plan_id}/{name}.svg"
+
+
+def download(name: str) -> str:
+    return f"downloads/{name}"
+
+
+METHODOLOGY = "methodology.md"
+DOWNLOADS = "downloads.md"
+ABOUT = "about.md"
+CORRECTIONS = "corrections.md"
+
+
+def relative(from_page: str, to: str) -> Markup:
+    """A link from one docs/ file to another, as MkDocs resolves it (safe: built from paths)."""
+    return Markup(posixpath.relpath(to, posixpath.dirname(from_page) or "."))

@@ -1,0 +1,50 @@
+"""A 专栏 page: goals, tasks, conditions, the milestone timeline, a chart per linked indicator."""
+
+from __future__ import annotations
+
+from generator.judge.engine import PlanResults
+from generator.model.plan import Column
+from generator.render import links
+from generator.render.chart_views import progress_view
+from generator.render.labels import badge
+from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.pages.rows import indicator_row, place_chart
+
+
+def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
+    plan = results.plan
+    here = links.column(plan.id, column.number)
+    styles = parts.config.styles
+    info = plan.info
+    timeline = []
+    for milestone in column.milestones:
+        first, last = milestone.year.resolved(info.period.start, info.period.end)
+        states = []
+        for year in results.years:
+            if first <= year <= last:
+                state = next(s for c, m, s in results.milestones[year] if m.id == milestone.id)
+                states.append({"year": year, "status": badge(styles, state.status), "report": state.text})
+        timeline.append({"year": milestone.year.text, "text": milestone.text, "states": states})
+    linked = [i for i in plan.indicators if i.column == column.number and i.targets]
+    latest = results.latest_year
+    charts = []
+    for indicator in linked:
+        view = progress_view(results, indicator, results.series.get((indicator.id, "")))
+        charts.append({"name": plan.full_name(indicator),
+                       "link": links.relative(here, links.indicator(plan.id, indicator.id)),
+                       "chart": place_chart(parts, here, links.chart(plan.id, f"indicator-{indicator.id}"), view)})
+    rows = [indicator_row(parts, results, i, results.judgement(i.id, latest), here)
+            for i in linked if latest and results.judgement(i.id, latest)]
+    context = {
+        "title": f"专栏 {column.number}：{column.title}",
+        "crumbs": crumbs(here, [(info.short_title, links.plan(plan.id))]),
+        "sample": results.sample,
+        "parts": [(label, text) for label, text in (("主要目标", column.goals), ("主要任务", column.tasks),
+                  ("保障条件", column.conditions), ("内容", column.body)) if text],
+        "steps": column.steps,
+        "timeline": timeline,
+        "latest": latest,
+        "rows": rows,
+        "charts": charts,
+    }
+    return parts.add(Page(here, "column.md.j2", f"专栏 {column.number}", context))

@@ -1,0 +1,38 @@
+"""What every page builder shares: the page record, the set of pages being built, breadcrumbs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from generator.config import SiteConfig
+from generator.render import links
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to docs/, e.g. "plans/nantong-2021-2025/index.md"
+    template: str
+    title: str
+    context: dict = field(default_factory=dict)
+
+
+@dataclass
+class SiteParts:
+    """Everything one build writes into docs/: pages, chart specs, download files."""
+
+    config: SiteConfig
+    pages: list[Page] = field(default_factory=list)
+    charts: dict[str, dict] = field(default_factory=dict)  # docs path of the .svg → Vega-Lite spec
+    files: dict[str, bytes] = field(default_factory=dict)  # docs path → bytes (CSV, XLSX, CSS, JS)
+    nav: list = field(default_factory=list)
+
+    def add(self, page: Page) -> Page:
+        self.pages.append(page)
+        return page
+
+
+def crumbs(here: str, trail: list[tuple[str, str]]) -> list[tuple[str, Markup]]:
+    """Breadcrumbs from the home page down to the page before ``here``: (label, relative link)."""
+    return [(label, links.relative(here, target)) for label, target in [("首页", links.home()), *trail]]

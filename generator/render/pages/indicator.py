@@ -1,0 +1,70 @@
+"""An indicator page: the chart, county comparison, every value with notes, how the status was computed."""
+
+from __future__ import annotations
+
+from generator.judge.engine import PlanResults
+from generator.judge.rules import direction_of
+from generator.model.plan import Indicator
+from generator.render import links
+from generator.render.chart_views import progress_view, region_view
+from generator.render.labels import badge, figure, targets_text, with_unit
+from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.pages.rows import place_chart
+
+
+def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator) -> Page:
+    plan = results.plan
+    here = links.indicator(plan.id, indicator.id)
+    styles = parts.config.styles
+    series = results.series.get((indicator.id, ""))
+    latest = results.latest_year
+    values = []
+    for judgement in (series.judgements if series else ()):
+        figure_row = next((f for f in series.figures if f.year == judgement.year), None)
+        values.append({
+            "year": judgement.year,
+            "value": with_unit(judgement.value.text, indicator.unit) if judgement.value else "数据暂缺",
+            "status": badge(styles, judgement.status),
+            "changed": "是" if judgement.definition_changed else "",
+            "note": figure_row.note if figure_row else "",
+            "source": figure_row.source if figure_row else "",
+            "explanation": judgement.explanation,
+        })
+    chart = place_chart(parts, here, links.chart(plan.id, f"indicator-{indicator.id}"),
+                        progress_view(results, indicator, series)) if indicator.targets else None
+    region = region_view(results, indicator, latest, styles) if latest and indicator.targets else None
+    projection = series.projection if series else None
+    facts = [
+        ("所属规划", plan.info.title),
+        ("单位", indicator.unit or "—"),
+        ("属性", indicator.attribute or "文件未标明"),
+        ("分组", indicator.group),
+        ("越大越好还是越小越好", {"higher": "越大越好", "lower": "越小越好"}[direction_of(indicator)]),
+        ("基期值", f"{with_unit(indicator.base.value.text, indicator.unit)}（{indicator.base.year} 年）" if indicator.base else "文件未给出"),
+        ("目标值", targets_text(indicator) or "见子项"),
+        ("出处", f"专栏 {indicator.column}" if indicator.column else indicator.table),
+    ]
+    trail = [(plan.info.short_title, links.plan(plan.id))]
+    if indicator.parent:
+        trail.append((plan.indicator(indicator.parent).name, links.indicator(plan.id, indicator.parent)))
+    context = {
+        "title": plan.full_name(indicator),
+        "crumbs": crumbs(here, trail),
+        "sample": results.sample,
+        "facts": [(label, value) for label, value in facts if value],
+        "quote": "……".join(indicator.quote),
+        "note": indicator.note,
+        "sub_items": [(plan.full_name(s), links.relative(here, links.indicator(plan.id, s.id))) for s in plan.sub_items(indicator.id)],
+        "chart": chart,
+        "region_chart": place_chart(parts, here, links.chart(plan.id, f"regions-{indicator.id}-{latest}"), region) if region else None,
+        "values": values,
+        "projection": {
+            "year": projection.year, "value": figure(projection.value, indicator.unit), "points": projection.points,
+            "verdict": "按目前的速度可以实现目标" if projection.would_meet else "按目前的速度难以实现目标",
+        } if projection else None,
+        "downloads": [(label, links.relative(here, links.download(name))) for label, name in
+                      (("本规划全部数据（CSV）", f"{plan.id}.csv"), ("本规划全部数据（Excel）", f"{plan.id}.xlsx"))],
+        "methodology": links.relative(here, links.METHODOLOGY),
+    }
+    return parts.add(Page(here, "indicator.md.j2", plan.full_name(indicator), context))
+

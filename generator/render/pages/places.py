@@ -1,0 +1,74 @@
+"""Pages for a responsible unit (责任单位) and for a region (县、市、区)."""
+
+from __future__ import annotations
+
+from generator.judge.engine import PlanResults, judged_indicators
+from generator.judge.rollup import ITEM_STATUSES, ordered_counts
+from generator.render import links
+from generator.render.labels import badge, with_unit
+from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.pages.rows import indicator_row
+
+
+def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
+    plan = results.plan
+    here = links.unit(plan.id, unit)
+    styles = parts.config.styles
+    latest = results.latest_year
+    states = {t.id: s for t, s in results.tasks.get(latest, ())} if latest else {}
+    key_titles = {k.id: k.title for k in plan.key_tasks}
+    rows, statuses = [], []
+    for task in plan.tasks:
+        lead = unit in [plan.canonical_unit(u) for u in task.lead_units]
+        helping = unit in [plan.canonical_unit(u) for u in task.cooperating_units]
+        if not (lead or helping):
+            continue
+        state = states.get(task.id)
+        if lead and state:
+            statuses.append(state.status)
+        rows.append({"number": task.number or "", "key_task": key_titles.get(task.key_task or "", ""),
+                     "work": task.work, "role": "牵头" if lead else "协同",
+                     "deadline": task.deadline.text if task.deadline else "",
+                     "status": badge(styles, state.status) if state else "—", "report": state.text if state else ""})
+    key_tasks = [k.title for k in plan.key_tasks if unit in [plan.canonical_unit(u) for u in k.lead_units]]
+    context = {
+        "title": unit,
+        "plan": plan.info.title,
+        "crumbs": crumbs(here, [(plan.info.short_title, links.plan(plan.id))]),
+        "sample": results.sample,
+        "latest": latest,
+        "counts": "，".join(f"{s} {n} 项" for s, n in ordered_counts(statuses, ITEM_STATUSES)),
+        "lead_count": sum(1 for r in rows if r["role"] == "牵头"),
+        "help_count": sum(1 for r in rows if r["role"] == "协同"),
+        "key_tasks": key_tasks,
+        "rows": rows,
+    }
+    return parts.add(Page(here, "unit.md.j2", unit, context))
+
+
+def region_page(parts: SiteParts, results: PlanResults, region: str) -> Page:
+    plan = results.plan
+    here = links.region(plan.id, region)
+    latest = results.latest_year
+    rows, behind = [], []
+    for indicator in judged_indicators(plan):
+        judgement = results.judgement(indicator.id, latest, region) if latest else None
+        if judgement is None:
+            continue
+        row = indicator_row(parts, results, indicator, judgement, here)
+        whole = results.judgement(indicator.id, latest)
+        row["whole"] = with_unit(whole.value.text, indicator.unit) if whole and whole.value else "—"
+        rows.append(row)
+        if judgement.lagging:
+            behind.append(row["name"])
+    context = {
+        "title": region,
+        "plan": plan.info.title,
+        "crumbs": crumbs(here, [(plan.info.short_title, links.plan(plan.id))]),
+        "sample": results.sample,
+        "latest": latest,
+        "count": len(rows),
+        "behind": behind,
+        "rows": rows,
+    }
+    return parts.add(Page(here, "region.md.j2", region, context))

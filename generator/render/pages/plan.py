@@ -1,0 +1,58 @@
+"""A plan's overview page: what the plan is, its years of bulletins, its 专栏, indicators, units and regions."""
+
+from __future__ import annotations
+
+from generator.judge import rollup
+from generator.judge.engine import PlanResults
+from generator.render import links
+from generator.render.labels import badge, targets_text, with_unit
+from generator.render.pages.common import Page, SiteParts, crumbs
+
+
+def plan_facts(results: PlanResults) -> list[tuple[str, str]]:
+    info = results.plan.info
+    facts = (
+        ("印发机关", info.issuer),
+        ("文号", info.document_number),
+        ("印发日期", f"{info.issue_date.year} 年 {info.issue_date.month} 月 {info.issue_date.day} 日" if info.issue_date else None),
+        ("规划期", f"{info.period.start}—{info.period.end} 年"),
+        ("基期年", f"{info.base_year} 年"),
+        ("实施地区", "、".join(info.regions) if info.regions else None),
+    )
+    return [(label, value) for label, value in facts if value]
+
+
+def plan_page(parts: SiteParts, results: PlanResults) -> Page:
+    plan = results.plan
+    here = links.plan(plan.id)
+    styles = parts.config.styles
+    latest = results.latest_year
+    indicators = []
+    for indicator in plan.indicators:
+        judgement = results.judgement(indicator.id, latest) if latest else None
+        indicators.append({
+            "number": indicator.number or "",
+            "name": plan.full_name(indicator),
+            "link": links.relative(here, links.indicator(plan.id, indicator.id)),
+            "attribute": indicator.attribute or "—",
+            "base": f"{with_unit(indicator.base.value.text, indicator.unit)}（{indicator.base.year} 年）" if indicator.base else "—",
+            "targets": targets_text(indicator) or "见子项",
+            "status": badge(styles, judgement.status) if judgement else "—",
+        })
+    context = {
+        "title": plan.info.title,
+        "crumbs": crumbs(here, []),
+        "sample": results.sample,
+        "summary": plan.info.summary,
+        "facts": plan_facts(results),
+        "regions_note": plan.info.regions_note,
+        "latest": latest,
+        "bulletins": [(y, links.relative(here, links.bulletin(plan.id, y))) for y in reversed(results.years)],
+        "overview_counts": "，".join(f"{s} {n} 项" for s, n in rollup.by_status(results, latest)) if latest else "",
+        "indicators": indicators,
+        "columns": [(f"专栏 {c.number}：{c.title}", links.relative(here, links.column(plan.id, c.number))) for c in plan.columns],
+        "units": [(u, links.relative(here, links.unit(plan.id, u))) for u in plan.units()],
+        "regions": [(r, links.relative(here, links.region(plan.id, r))) for r in plan.info.regions],
+        "source": links.relative(here, links.download(f"{plan.id}-原文.txt")),
+    }
+    return parts.add(Page(here, "plan.md.j2", "概况", context))

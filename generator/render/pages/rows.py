@@ -1,0 +1,34 @@
+"""Table rows shared by several pages: an indicator's standing, a chart placed on a page."""
+
+from __future__ import annotations
+
+from generator.judge.engine import PlanResults
+from generator.judge.rules import Judgement
+from generator.model.plan import Indicator
+from generator.render import links
+from generator.render.chart_views import ChartView
+from generator.render.labels import badge, figure, gap_text, with_unit
+from generator.render.pages.common import SiteParts
+
+
+def indicator_row(parts: SiteParts, results: PlanResults, indicator: Indicator, judgement: Judgement, here: str) -> dict:
+    styles = parts.config.styles
+    unit = indicator.unit
+    value = with_unit(judgement.value.text, unit) if judgement.value else "数据暂缺"
+    return {
+        "link": links.relative(here, links.indicator(results.plan.id, indicator.id)),
+        "name": results.plan.full_name(indicator),
+        "attribute": indicator.attribute or "—",
+        "value": value + ("（口径变化）" if judgement.definition_changed else ""),
+        "target": f"{judgement.target.year} 年 {with_unit(judgement.target.value.text, unit)}" if judgement.target else "—",
+        "expected": figure(judgement.expected, unit) if judgement.expected is not None else "—",
+        "status": badge(styles, judgement.status),
+        "light": badge(styles, judgement.light) if judgement.light else "",
+        "gap": gap_text(judgement),
+    }
+
+
+def place_chart(parts: SiteParts, here: str, chart_path: str, view: ChartView) -> dict:
+    """Register the chart for rendering and return what the page's chart block shows."""
+    parts.charts[chart_path] = view.spec
+    return {"src": links.relative(here, chart_path), "summary": view.summary, "headers": view.headers, "rows": view.rows}

@@ -1,0 +1,60 @@
+"""Assemble the whole site: every page, chart, download and asset, and the navigation."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from generator.config import SiteConfig
+from generator.judge.engine import PlanResults
+from generator.render.pages.bulletin import bulletin_page
+from generator.render.pages.column import column_page
+from generator.render.pages.common import SiteParts
+from generator.render.pages.home import home_page
+from generator.render.pages.indicator import indicator_page
+from generator.render.pages.places import region_page, unit_page
+from generator.render.pages.plan import plan_page
+from generator.render.pages.static import about_page, downloads_page, methodology_page
+
+
+def status_css(config: SiteConfig) -> str:
+    styles = config.styles
+    rules = [f".status-{s.key} {{ color: {s.color}; }}"
+             for group in (styles.indicator_statuses, styles.task_statuses, styles.lights) for s in group.values()]
+    return "\n".join(rules) + "\n"
+
+
+def nav_title(text: str) -> str:
+    """MkDocs puts navigation titles into HTML without escaping: escape them here."""
+    return html.escape(text, quote=True)
+
+
+def plan_section(parts: SiteParts, results: PlanResults) -> dict:
+    plan = results.plan
+    entries: list = [{"概况": plan_page(parts, results).path}]
+    if results.years:
+        entries.append({"年度公报": [{f"{y} 年": bulletin_page(parts, results, y).path} for y in reversed(results.years)]})
+    if plan.columns:
+        entries.append({"专栏": [{nav_title(f"专栏 {c.number}：{c.title}"): column_page(parts, results, c).path} for c in plan.columns]})
+    if plan.indicators:
+        entries.append({"指标": [{nav_title(plan.full_name(i)): indicator_page(parts, results, i).path} for i in plan.indicators]})
+    if plan.units():
+        entries.append({"责任单位": [{nav_title(u): unit_page(parts, results, u).path} for u in plan.units()]})
+    if plan.info.regions:
+        entries.append({"各县（市、区）": [{nav_title(r): region_page(parts, results, r).path} for r in plan.info.regions]})
+    return {nav_title(plan.info.short_title): entries}
+
+
+def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path) -> SiteParts:
+    parts = SiteParts(config)
+    parts.nav.append({"首页": home_page(parts, all_results).path})
+    for results in all_results:
+        parts.nav.append(plan_section(parts, results))
+    parts.nav.append({"测算方法说明": methodology_page(parts).path})
+    parts.nav.append({"数据下载": downloads_page(parts, all_results).path})
+    parts.nav.append({"关于": about_page(parts, all_results).path})
+    parts.files["assets/site.css"] = (templates / "assets" / "site.css").read_bytes() + status_css(config).encode("utf-8")
+    parts.files["assets/site.js"] = (templates / "assets" / "site.js").read_bytes()
+    return parts
+
+

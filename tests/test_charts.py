@@ -1,0 +1,196 @@
+"""Chart specs rendered for real by vl-convert: marks, text, fonts, accessibility, determinism, cache."""
+
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import vl_convert
+
+from generator.render.charts import FONT, ProgressSeries, progress_chart, region_chart, status_chart
+from generator.render.svg import PARALLEL_FROM, render_svgs, to_svg
+
+ROOT = Path(__file__).resolve().parents[1]
+NS = "{http://www.w3.org/2000/svg}"
+PALETTE = {"达到序时进度": "#2f6fb0", "未达到序时进度（滞后）": "#c0392b", "已完成": "#1a7f37", "数据暂缺": "#6b7280"}
+ENROLMENT = ProgressSeries(
+    title="学前教育毛入园率", unit="%",
+    actual=[(2021, 96.9), (2022, 97.6), (2024, 98.8)],  # 2023 missing: the line must break there
+    expected=[(2020, 96.2), (2021, 96.8), (2022, 97.4), (2023, 97.9), (2024, 98.5), (2025, 99.0)],
+    targets=[(2025, 99.0, ">99")], base=(2020, 96.2, "96.2"))
+REGIONS = [("崇川区", 99.1, "已完成"), ("海门区", 98.2, "达到序时进度"), ("如皋市", None, "数据暂缺"),
+           ("海安市", 95.0, "未达到序时进度（滞后）")]
+COUNTS = [("已完成", 12), ("达到序时进度", 20), ("未达到序时进度（滞后）", 5), ("数据暂缺", 0)]
+
+
+def enrolment_chart() -> dict:
+    return progress_chart(ENROLMENT, summary="学前教育毛入园率 2024 年为 98.8%，快于序时进度。")
+
+
+def region() -> dict:
+    return region_chart("学前教育毛入园率", "%", 2024, REGIONS, palette=PALETTE, summary="四个县（市、区）中三个有数据。")
+
+
+def statuses() -> dict:
+    return status_chart("指标研判结果", COUNTS, PALETTE, summary="37 项指标中 12 项已完成。")
+
+
+def marks(svg: str, kind: str) -> list[ET.Element]:
+    """The items Vega drew for the chart's own marks of one kind (symbol, line, rect, text)."""
+    root = ET.fromstring(svg)
+    return [item for group in root.iter(f"{NS}g") if group.get("class", "").startswith(f"mark-{kind} role-mark")
+            for item in group]
+
+
+def texts(svg: str) -> list[str]:
+    return [t.text or "" for t in ET.fromstring(svg).iter(f"{NS}text")]
+
+
+def test_progress_chart_draws_each_series_with_its_own_shape_and_dash():
+    spec = enrolment_chart()
+    svg = to_svg(json.dumps(spec))
+    assert spec["description"] == "学前教育毛入园率 2024 年为 98.8%，快于序时进度。"
+    assert "学前教育毛入园率" in texts(svg)
+    assert {"实际值", "序时进度", "规划目标", "基期值", ">99", "96.2", "单位：%"} <= set(texts(svg))
+    assert len(marks(svg, "symbol")) == 3 + 1 + 1  # actual values, target, base
+    assert len(marks(svg, "line")) == 2 + 1  # actual 2021–2022 and 2024 alone, 序时进度
+    dashes = [line.get("stroke-dasharray") for line in marks(svg, "line")]
+    assert dashes.count("6,4") == 1  # only 序时进度 is dashed
+    assert [t for t in texts(svg) if t.startswith("20")] == [str(y) for y in range(2020, 2026)]
+    legend = spec["layer"][1]["encoding"]
+    assert legend["shape"]["scale"]["range"] == ["circle", "stroke", "diamond", "square"]
+
+
+def test_progress_chart_legend_lists_only_what_is_drawn():
+    series = ProgressSeries(title="生师比", unit="", actual=[(2022, 17.2)], expected=[],
+                            targets=[(2025, 17.0, "17")], base=None, lower_is_better=True)
+    spec = progress_chart(series, summary="生师比 2022 年为 17.2。")
+    svg = to_svg(json.dumps(spec))
+    assert "实际值" in texts(svg) and "规划目标" in texts(svg)
+    assert "序时进度" not in texts(svg) and "基期值" not in texts(svg)
+    assert "逆向指标：数值越低越好" in texts(svg)
+
+
+def test_progress_chart_thins_year_labels_over_a_long_span():
+    series = ProgressSeries(title="每千人口拥有执业（助理）医师数", unit="人", actual=[(2021, 3.1), (2022, 3.2)],
+                            expected=[(2020, 3.0), (2035, 4.5)], targets=[(2035, 4.5, "4.5")], base=(2020, 3.0, "3"))
+    svg = to_svg(json.dumps(progress_chart(series, summary="到 2035 年。")))
+    assert [t for t in texts(svg) if re.fullmatch(r"\d{4}", t)] == ["2020", "2025", "2030", "2035"]
+
+
+def test_region_chart_has_a_bar_and_status_word_per_region_and_no_bar_without_data():
+    svg = to_svg(json.dumps(region()))
+    bars = marks(svg, "rect")
+    assert len(bars) == 3
+    assert {bar.get("fill") for bar in bars} == {"#1a7f37", "#2f6fb0", "#c0392b"}
+    labels = [t.text for t in marks(svg, "text")]
+    assert labels == ["99.1%  已完成", "98.2%  达到序时进度", "数据暂缺", "95%  未达到序时进度（滞后）"]
+    assert {"崇川区", "如皋市", "学前教育毛入园率", "2024 年；单位：%"} <= set(texts(svg))
+
+
+@pytest.mark.parametrize("rows", [
+    [("南通经济技术开发区", 12345.678, "未达到序时进度（滞后）"), ("崇川区", 10.0, "已完成")],
+    [("崇川区", 2.35, "已完成"), ("海安市", -0.3, "未达到序时进度（滞后）"), ("如皋市", None, "数据暂缺")],
+])
+def test_labels_after_the_bars_stay_inside_the_chart(rows):
+    spec = region_chart("指标", "万元", 2024, rows, palette=PALETTE, summary="地区。")
+    scene = vl_convert.vegalite_to_scenegraph(spec)
+    assert scene["width"] == 560
+    labels = [m for m in scene["scenegraph"]["items"][0]["items"] if m.get("name") == "layer_1_marks"][0]["items"]
+    for label in labels:
+        assert scene["origin"][0] + label["x"] + label["dx"] + text_width(label["text"]) <= 560, label["text"]
+
+
+def test_status_chart_prints_each_count_after_its_bar_in_the_given_order():
+    svg = to_svg(json.dumps(statuses()))
+    assert [bar.get("fill") for bar in marks(svg, "rect")] == ["#1a7f37", "#2f6fb0", "#c0392b", "#6b7280"]
+    assert [t.text for t in marks(svg, "text")] == ["12", "20", "5", "0"]
+    assert [t for t in texts(svg) if t in PALETTE] == ["已完成", "达到序时进度", "未达到序时进度（滞后）", "数据暂缺"]
+
+
+@pytest.mark.parametrize("build", [enrolment_chart, region, statuses])
+def test_svg_is_accessible_searchable_text_in_the_cjk_font_and_self_contained(build):
+    spec = build()
+    svg = to_svg(json.dumps(spec))
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img" and root.get("aria-label") == spec["description"]
+    fonts = {t.get("font-family") for t in root.iter(f"{NS}text")}
+    assert fonts == {FONT}
+    assert all(float(t.get("font-size").removesuffix("px")) >= 12 for t in root.iter(f"{NS}text"))
+    assert set(re.findall(r"https?://[^\"'\s)]+", svg)) <= {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+
+
+def test_references_to_other_hosts_are_removed():
+    spec = {"description": "图片", "data": {"values": [{"u": "https://example.com/a.png", "x": 1}]},
+            "mark": {"type": "image", "width": 20, "height": 20},
+            "encoding": {"url": {"field": "u", "type": "nominal"}, "x": {"field": "x", "type": "quantitative"}}}
+    svg = to_svg(json.dumps(spec))
+    assert "example.com" not in svg
+    assert len(list(ET.fromstring(svg).iter(f"{NS}image"))) == 1
+
+
+def test_numbers_use_comma_groups_but_years_do_not():
+    series = ProgressSeries(title="普惠性幼儿园数量", unit="所", actual=[(2021, 1210), (2022, 1234)],
+                            expected=[(2020, 1200), (2025, 1300)], targets=[(2025, 1300, "1300所左右")],
+                            base=(2020, 1200, "1200"))
+    words = texts(to_svg(json.dumps(progress_chart(series, summary="数量。"))))
+    assert "1,300" in words and "2021" in words and "2,021" not in words
+
+
+def test_same_inputs_give_the_same_spec_in_one_process_and_in_another():
+    here = [json.dumps(build(), sort_keys=True) for build in (enrolment_chart, region, statuses)]
+    assert here == [json.dumps(build(), sort_keys=True) for build in (enrolment_chart, region, statuses)]
+    code = ("import json, test_charts as t; "
+            "print(json.dumps([json.dumps(b(), sort_keys=True) for b in (t.enrolment_chart, t.region, t.statuses)]))")
+    other = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "tests", capture_output=True, text=True,
+                           check=True, env={"PYTHONPATH": str(ROOT)})
+    assert json.loads(other.stdout) == here
+
+
+def test_cache_renders_each_spec_once_and_leaves_unchanged_files_alone(tmp_path):
+    jobs = {tmp_path / "out" / "progress.svg": enrolment_chart(), tmp_path / "out" / "region.svg": region(),
+            tmp_path / "out" / "status.svg": statuses()}
+    cache = tmp_path / "cache"
+    assert render_svgs(jobs, cache) == list(jobs)
+    assert len(list(cache.glob("*.svg"))) == 3
+    times = {path: path.stat().st_mtime_ns for path in jobs}
+    assert render_svgs(jobs, cache) == []
+    assert {path: path.stat().st_mtime_ns for path in jobs} == times
+
+    changed = tmp_path / "out" / "status.svg"
+    jobs[changed] = status_chart("指标研判结果", COUNTS[:2], PALETTE, summary="32 项。")
+    assert render_svgs(jobs, cache) == [changed]
+    assert len(list(cache.glob("*.svg"))) == 4  # only the changed spec was rendered
+    assert "32 项。" in changed.read_text(encoding="utf-8")
+    assert all(path.stat().st_mtime_ns == times[path] for path in jobs if path != changed)
+
+
+def test_a_cached_svg_is_copied_to_a_new_path_and_a_spoilt_file_is_rewritten(tmp_path):
+    cache = tmp_path / "cache"
+    first = tmp_path / "a.svg"
+    render_svgs({first: statuses()}, cache)
+    second = tmp_path / "sub" / "b.svg"
+    assert render_svgs({first: statuses(), second: statuses()}, cache) == [second]
+    assert second.read_bytes() == first.read_bytes()
+    first.write_text("<svg/>", encoding="utf-8")
+    assert render_svgs({first: statuses()}, cache) == [first]
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_parallel_rendering_gives_the_same_files_as_in_process(tmp_path):
+    specs = [status_chart(f"指标{i}", [("已完成", i), ("数据暂缺", 1)], PALETTE, summary=f"第 {i} 张。")
+             for i in range(PARALLEL_FROM)]
+    parallel = render_svgs({tmp_path / "p" / f"{i}.svg": s for i, s in enumerate(specs)}, tmp_path / "c1", processes=2)
+    serial = render_svgs({tmp_path / "s" / f"{i}.svg": s for i, s in enumerate(specs)}, tmp_path / "c2", processes=1)
+    assert [p.read_bytes() for p in parallel] == [s.read_bytes() for s in serial]
+    assert len(parallel) == PARALLEL_FROM
+
+
+def text_width(text: str) -> float:
+    """Width of a chart label as vl-convert measures it: the size of a chart holding only that text."""
+    spec = {"width": 1, "height": 1, "padding": 0, "autosize": "pad", "data": {"values": [{}]},
+            "mark": {"type": "text", "text": text, "font": FONT, "fontSize": 14, "align": "left", "x": 0, "y": 0}}
+    return vl_convert.vegalite_to_scenegraph(spec)["width"]
