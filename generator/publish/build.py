@@ -53,12 +53,16 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     return changed
 
 
-def write_config(root: Path, build: Path, nav: list, site_dir: Path) -> Path:
+def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> Path:
+    dictionary = build / "jieba-user-dict.txt"
+    # Whole names (counties, units) as single words, so a search for 如东县 matches the word 如东县.
+    _write_if_changed(dictionary, "".join(f"{term} 100000\n" for term in parts.search_terms).encode("utf-8"))
     config = {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", build),
         "docs_dir": "docs",
         "site_dir": str(site_dir),
-        "nav": nav,
+        "nav": parts.nav,
+        "plugins": [{"search": {"separator": r"[\s\u200b\-]", "jieba_dict_user": str(dictionary)}}],
     }
     path = build / "mkdocs.yml"
     _write_if_changed(path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8"))
@@ -74,7 +78,7 @@ def build_site(root: Path, parts: SiteParts) -> Path:
     site = root / "site"
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=root))
     try:
-        config = write_config(root, build, parts.nav, Path(os.path.relpath(staging, build)))
+        config = write_config(root, build, parts, Path(os.path.relpath(staging, build)))
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config)],
                                 capture_output=True, text=True, cwd=root)
         if result.returncode != 0:

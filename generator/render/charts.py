@@ -1,8 +1,8 @@
 """Chart specs for the bulletin pages: pure functions from figures to a Vega-Lite spec (dict).
 
 Built with Altair, rendered elsewhere (:mod:`generator.render.svg`). The same inputs always
-give the same spec: no selections or params (Altair would number them), and the data sets
-Altair pulls out are named by a hash of their values.
+give the same spec: no selections or params (Altair would number them), and each layer carries
+its data inline (so no generated data set names).
 
 Every chart is 560 px wide in all (axes and labels included) and is shrunk by the page to as
 little as 360 px on phones, so text is at least 14 px here (about 9 px there), legends sit
@@ -27,6 +27,7 @@ FONT_SIZE = 14  # labels, axes and legends: about 9 px when shrunk to a 360 px p
 PADDING = 5  # Vega's default padding around the chart
 LABEL_PAD = 6  # between a category name and its bar
 LABEL_GAP = 5  # between a bar's end and its label
+SPARE = 4  # px kept free after the longest label, as its width is only estimated
 NO_DATA = "数据暂缺"
 TEXT_COLOR = "#1f2328"
 MUTED_COLOR = "#57606a"
@@ -81,7 +82,7 @@ def progress_chart(series: ProgressSeries, *, summary: str) -> dict:
         alt.Chart(alt.Data(values=lines)).mark_line(strokeWidth=2.5).encode(
             x=x, y=y, color=color, strokeDash=dash, detail="segment:N"),
         alt.Chart(alt.Data(values=points)).mark_point(filled=True, size=100, opacity=1).encode(
-            x=x, y=y, color=color, shape=shape, strokeDash=dash),
+            x=x, y=y, color=color, shape=shape),
     ]
     if labels:
         layers.append(alt.Chart(alt.Data(values=labels)).mark_text(dy=-14, fontWeight="bold", color=TEXT_COLOR)
@@ -94,7 +95,10 @@ def progress_chart(series: ProgressSeries, *, summary: str) -> dict:
 
 def region_chart(title: str, unit: str, year: int, rows: list[tuple[str, float | None, str]],
                  *, palette: dict[str, str], summary: str) -> dict:
-    """One bar per 县（市、区） with its value and status word; no bar and "数据暂缺" where no value."""
+    """One bar per 县（市、区） with its value and status word; no bar and "数据暂缺" where no value.
+
+    palette maps every status word of a row with a value to its colour (statuses.yaml).
+    """
     labels = [NO_DATA if value is None else f"{_number(value)}{unit}  {status}" for _, value, status in rows]
     data = [{"region": region, "value": value, "status": status, "label": label, "at": max(value or 0, 0)}
             for (region, value, status), label in zip(rows, labels)]
@@ -139,7 +143,7 @@ def _bar_domain(values: list[float | None], labels: list[str], categories: list[
     """
     plot = WIDTH - 2 * PADDING - LABEL_PAD - max(map(_text_width, categories), default=0)
     low = min([0.0] + [v for v in values if v is not None])
-    span = max([(max(v or 0, 0) - low) * plot / (plot - _text_width(label) - LABEL_GAP - 4)
+    span = max([(max(v or 0, 0) - low) * plot / (plot - _text_width(label) - LABEL_GAP - SPARE)
                 for v, label in zip(values, labels)], default=0)
     return [low, low + (span or 1)]
 

@@ -25,7 +25,7 @@ def plan(plan_id: str) -> str:
 
 
 def bulletin(plan_id: str, year: int) -> str:
-    return f"plans/{plan_id}/{year}/index.md"
+    return f"plans/{plan_id}/{year}.md"
 
 
 def column(plan_id: str, number: int) -> str:

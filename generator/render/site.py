@@ -36,10 +36,12 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
         entries.append({"年度公报": [{f"{y} 年": bulletin_page(parts, results, y).path} for y in reversed(results.years)]})
     if plan.columns:
         entries.append({"专栏": [{nav_title(f"专栏 {c.number}：{c.title}"): column_page(parts, results, c).path} for c in plan.columns]})
-    if plan.indicators:
-        entries.append({"指标": [{nav_title(plan.full_name(i)): indicator_page(parts, results, i).path} for i in plan.indicators]})
-    if plan.units():
-        entries.append({"责任单位": [{nav_title(u): unit_page(parts, results, u).path} for u in plan.units()]})
+    # Indicator and unit pages are reached from the plan page, bulletins and search: listing hundreds
+    # of them in the navigation would repeat that list on every page of the site.
+    for indicator in plan.indicators:
+        indicator_page(parts, results, indicator)
+    for unit in plan.units():
+        unit_page(parts, results, unit)
     if plan.info.regions:
         entries.append({"各县（市、区）": [{nav_title(r): region_page(parts, results, r).path} for r in plan.info.regions]})
     return {nav_title(plan.info.short_title): entries}
@@ -50,6 +52,8 @@ def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path
     parts.nav.append({"首页": home_page(parts, all_results).path})
     for results in all_results:
         parts.nav.append(plan_section(parts, results))
+        terms = [*results.plan.info.regions, *results.plan.units()]
+        parts.search_terms += [t for t in terms if len(t) <= 8 and " " not in t and t not in parts.search_terms]
     parts.nav.append({"测算方法说明": methodology_page(parts).path})
     parts.nav.append({"数据下载": downloads_page(parts, all_results).path})
     parts.nav.append({"关于": about_page(parts, all_results).path})

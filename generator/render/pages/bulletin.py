@@ -58,6 +58,7 @@ def bulletin_page(parts: SiteParts, results: PlanResults, year: int) -> Page:
         "overview": overview_sentence(pairs, plan.full_name),
         "warnings": [indicator_row(parts, results, w.indicator, w.judgement, here) for w in rollup.warnings(results, year)],
         "has_binding": any(i.attribute == "约束性" for i, _ in pairs),
+        "show_attribute": any(i.attribute for i, _ in pairs),
         "by_attribute": [(attribute, "，".join(f"{s} {n} 项" for s, n in counts_)) for attribute, counts_ in rollup.by_attribute(results, year)],
         "chart": chart,
         "groups": list(groups.items()),

@@ -27,6 +27,7 @@ class SiteParts:
     charts: dict[str, dict] = field(default_factory=dict)  # docs path of the .svg → Vega-Lite spec
     files: dict[str, bytes] = field(default_factory=dict)  # docs path → bytes (CSV, XLSX, CSS, JS)
     nav: list = field(default_factory=list)
+    search_terms: list[str] = field(default_factory=list)  # short names jieba should keep whole
 
     def add(self, page: Page) -> Page:
         self.pages.append(page)

@@ -1,0 +1,75 @@
+"""The sample site in a real browser (Debian's chromium, headless): charts render, the console is
+clean, no request leaves localhost, and Chinese search finds what a citizen looks for."""
+
+import urllib.request
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from site_fixture import CHROMIUM_ARGS
+
+PAGES_WITH_CHARTS = [
+    "",  # home
+    "plans/nantong-2021-2025/columns/2/",
+    "plans/nantong-2021-2025/indicators/class-size-standard-primary/",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, url):
+    page = browser.new_page()
+    outside, errors = [], []
+    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None) else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, outside, errors
+
+
+@pytest.mark.parametrize("path", PAGES_WITH_CHARTS)
+def test_charts_render_without_errors_or_outside_requests(browser, site_url, path):
+    page, outside, errors = open_page(browser, site_url + path)
+    images = page.eval_on_selector_all("figure.chart img", "els => els.map(e => [e.complete, e.naturalWidth, e.src])")
+    assert images, "no chart on the page"
+    for complete, width, src in images:
+        assert complete and width > 0, src
+        svg = urllib.request.urlopen(src).read().decode("utf-8")
+        assert svg.count("<path") + svg.count("<rect") + svg.count("<circle") >= 3, src  # marks are drawn
+    assert errors == []
+    assert outside == []
+    page.close()
+
+
+def search(page, query: str) -> list[tuple[str, str]]:
+    """Type a query into the site's search box; return every result (Material shows them 10 at a time)."""
+    page.fill("input.md-search__input", query)
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0", timeout=60000)  # the first search builds the index
+    seen = -1
+    while seen != (count := page.locator(".md-search-result__link").count()):
+        seen = count
+        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
+        page.wait_for_timeout(300)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => [e.href, e.innerText])")
+    return [(href, text.replace("\u200b", "")) for href, text in links]
+
+
+@pytest.mark.parametrize("query, expected_path, expected_title", [
+    ("足球", "plans/nantong-2021-2025/columns/2/", "校园足球发展提升计划"),
+    ("如东县", "plans/nantong-2021-2025/regions/", "如东县"),
+    ("学前教育毛入园率", "plans/nantong-2021-2025/indicators/preschool-gross-enrolment/", "学前教育毛入园率"),
+])
+def test_chinese_search_finds_the_page(browser, site_url, query, expected_path, expected_title):
+    page, outside, errors = open_page(browser, site_url)
+    results = search(page, query)
+    assert any(expected_path in href and expected_title in text for href, text in results), results[:20]
+    assert outside == [] and errors == []
+    page.close()

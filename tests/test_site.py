@@ -1,0 +1,126 @@
+"""The sample site as built by MkDocs: every kind of page, 示例数据 marks, charts with their text, downloads."""
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+SITE_PAGES = [
+    "index.html",
+    "plans/nantong-2021-2025/index.html",
+    "plans/nantong-2021-2025/2024/index.html",
+    "plans/nantong-2021-2025/2021/index.html",
+    "plans/nantong-2021-2025/columns/2/index.html",
+    "plans/nantong-2021-2025/indicators/preschool-gross-enrolment/index.html",
+    "plans/rugao-2021-2023/2023/index.html",
+    "plans/lianyungang-2021-2025/2022/index.html",
+    "plans/nantong-2017/index.html",
+    "plans/taizhou-2030/index.html",
+    "methodology/index.html",
+    "downloads/index.html",
+    "about/index.html",
+]
+
+
+def page(site: Path, path: str) -> str:
+    return (site / "site" / path).read_text(encoding="utf-8")
+
+
+def article(site: Path, path: str) -> str:
+    """The page's own content, without navigation and table of contents."""
+    html = page(site, path)
+    return html[html.index("<article"):html.index("</article>")]
+
+
+@pytest.mark.parametrize("path", SITE_PAGES)
+def test_pages_exist_in_chinese(sample_site, path):
+    html = page(sample_site, path)
+    assert '<html lang="zh"' in html
+
+
+def test_every_page_with_sample_figures_says_so(sample_site):
+    site = sample_site / "site"
+    for path in site.joinpath("plans", "nantong-2021-2025").rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        if "已完成（提前完成）" in html or "达到序时进度" in html:
+            assert "示例数据" in html, path
+
+
+def test_bulletin_has_overview_table_columns_and_units(sample_site):
+    html = page(sample_site, "plans/nantong-2021-2025/2024/index.html")
+    assert re.search(r"\d+ 项指标中，\d+ 项达到或快于序时进度", html)
+    for heading in ("指标监测结果", "专栏进展", "数据说明"):
+        assert heading in html
+    assert "口径变化" in html  # the demo's change of definition is noted
+    rugao = page(sample_site, "plans/rugao-2021-2023/2023/index.html")
+    assert "任务落实情况（按责任单位）" in rugao and "教育局" in rugao
+
+
+def test_binding_indicators_behind_are_named_first(sample_site):
+    html = article(sample_site, "plans/lianyungang-2021-2025/2022/index.html")
+    warning = html.index("预警：约束性指标未达到要求")
+    assert warning < html.index("指标监测结果")
+    assert "义务教育标准班额比例（初中）" in html[warning:html.index("指标监测结果")]
+    home = article(sample_site, "index.html")
+    assert home.index("预警") < home.index("各规划最新监测情况")
+
+
+def test_earlier_years_stay_published(sample_site):
+    for year in (2021, 2022, 2023, 2024):
+        assert (sample_site / "site" / "plans" / "nantong-2021-2025" / str(year) / "index.html").is_file()
+
+
+def test_each_chart_has_its_summary_and_data_table(sample_site):
+    charts = 0
+    for path in (sample_site / "site").rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        for figure in re.finditer(r'<figure class="chart"[^>]*>(.*?)</figure>\s*<details class="chart-data"[^>]*>(.*?)</details>',
+                                  html, re.S):
+            charts += 1
+            inside, data = figure.groups()
+            alt = re.search(r'<img alt="([^"]+)"', inside).group(1)
+            caption = re.search(r"<figcaption>(.*?)</figcaption>", inside, re.S).group(1)
+            assert alt and alt == caption.strip()
+            assert "<table>" in data and "<td>" in data
+        assert html.count('<figure class="chart"') == len(re.findall(r'<figure class="chart"[^>]*>.*?</figure>\s*<details class="chart-data"', html, re.S)), path
+    assert charts > 50
+
+
+def test_charts_are_static_svg_with_chinese_text(sample_site):
+    svg = (sample_site / "site" / "charts" / "nantong-2021-2025" / "indicator-class-size-standard-primary.svg").read_text(encoding="utf-8")
+    assert "<text" in svg and "义务教育标准班额比例" in svg
+    assert "Noto Sans CJK SC" in svg
+    assert 'role="img"' in svg
+
+
+def test_charts_are_kept_out_of_the_search_index_but_tables_are_in(sample_site):
+    import json
+
+    index = json.loads((sample_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(d["text"] for d in index["docs"]).replace("\u200b", "")  # jieba's word breaks
+    assert "图表数据" in texts and "序时进度要求" in texts  # the data tables are searchable
+    assert "逆向指标" not in texts  # chart text (in the SVG) is not
+
+
+def test_downloads_open_in_excel(sample_site):
+    raw = (sample_site / "site" / "downloads" / "nantong-2021-2025.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["规划编号", "规划名称", "指标编号", "指标名称"]
+    assert any(r[3] == "学前教育毛入园率" and r[6] == "2024" for r in rows)
+    book = openpyxl.load_workbook(sample_site / "site" / "downloads" / "all.xlsx")
+    sheet = book["指标数据"]
+    assert sheet.max_row == len(list(csv.reader(io.StringIO(
+        (sample_site / "site" / "downloads" / "all.csv").read_bytes().decode("utf-8-sig"))))) 
+
+
+def test_nothing_references_an_outside_host(sample_site):
+    pattern = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""")
+    for path in (sample_site / "site").rglob("*"):
+        if path.suffix in (".html", ".css", ".svg", ".xml"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert not pattern.search(text), path
+            assert "fonts.googleapis" not in text and "cdn.jsdelivr" not in text and "unpkg.com" not in text, path
