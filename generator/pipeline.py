@@ -5,20 +5,32 @@ Everything is read and checked before anything is written, so bad input never re
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check.problems import Problem
-from generator.config import load_site_config
+from generator.config import SiteConfig, load_site_config
+from generator.judge.corrections import Correction, ledger_of, merge, new_corrections
 from generator.judge.engine import PlanResults, judge_plan
 from generator.judge.rules import Thresholds
 from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
-from generator.model.figures import PlanData
+from generator.load.ledger import LEDGER, ledger_bytes, read_ledger
+from generator.model.figures import Figure, PlanData
 from generator.publish.build import build_site
 from generator.render.site import assemble
 
 
-def load_and_judge(root: Path) -> tuple[list[PlanResults], object, list[Problem]]:
+@dataclass
+class Judged:
+    results: list[PlanResults] = field(default_factory=list)
+    config: SiteConfig | None = None
+    figures: list[Figure] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_and_judge(root: Path) -> Judged:
     """Load plans, site settings and data; judge every plan. Problems, if any, stop the build."""
     loaded, problems = load_content(root / "content", root=root)
     config, config_problems = load_site_config(root / "site_config", root)
@@ -28,19 +40,43 @@ def load_and_judge(root: Path) -> tuple[list[PlanResults], object, list[Problem]
     data, data_problems = load_data(root / "data", plans, root, ignore=failed)  # a plan with problems: its data waits
     problems += data_problems
     if problems:
-        return [], None, problems
+        return Judged(problems=problems)
     settings = config.settings
-    results = []
+    judged = Judged(config=config)
     for plan in plans:
+        plan_data = data.get(plan.id) or PlanData()
         thresholds = Thresholds(about_tolerance=plan.info.about_tolerance or settings.about_tolerance,
                                 yellow_from=settings.thresholds.yellow_from, red_from=settings.thresholds.red_from)
-        results.append(judge_plan(plan, data.get(plan.id) or PlanData(), thresholds))
-    return results, config, []
+        judged.results.append(judge_plan(plan, plan_data, thresholds))
+        judged.figures += plan_data.figures
+    return judged
+
+
+def data_file_date(root: Path):
+    """The day a figure's data file was last changed: the date of a correction."""
+    def changed_on(figure: Figure) -> str:
+        stamp = (root / figure.where.file).stat().st_mtime if figure.where else 0
+        return dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date().isoformat()
+    return changed_on
+
+
+def corrections_since_last_publish(root: Path, figures: list[Figure]) -> list[Correction]:
+    published, earlier = read_ledger(root / "site")
+    return merge(earlier, new_corrections(published, figures, data_file_date(root)))
+
+
+def build_date(results: list[PlanResults]) -> int:
+    """A fixed 'build date' for MkDocs (sitemap, archives): the end of the latest year with data,
+    so that the same inputs always give the same bytes."""
+    years = [y for r in results for y in r.years] or [1999]
+    return int(dt.datetime(max(years), 12, 31, tzinfo=dt.timezone.utc).timestamp())
 
 
 def build(root: Path) -> tuple[Path | None, list[PlanResults], list[Problem]]:
-    results, config, problems = load_and_judge(root)
-    if problems:
-        return None, [], problems
-    parts = assemble(config, results, root / "templates")
-    return build_site(root, parts), results, []
+    judged = load_and_judge(root)
+    if judged.problems:
+        return None, [], judged.problems
+    corrections = corrections_since_last_publish(root, judged.figures)
+    parts = assemble(judged.config, judged.results, root / "templates", corrections)
+    parts.files[LEDGER] = ledger_bytes(ledger_of(judged.figures), corrections)
+    return build_site(root, parts, build_date(judged.results)), judged.results, []

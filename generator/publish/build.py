@@ -69,7 +69,7 @@ def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> P
     return path
 
 
-def build_site(root: Path, parts: SiteParts) -> Path:
+def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     """Write sources, build into a temporary folder, then replace ``site/`` in one step."""
     build = root / "build"
     docs = build / "docs"
@@ -80,7 +80,8 @@ def build_site(root: Path, parts: SiteParts) -> Path:
     try:
         config = write_config(root, build, parts, Path(os.path.relpath(staging, build)))
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config)],
-                                capture_output=True, text=True, cwd=root)
+                                capture_output=True, text=True, cwd=root,
+                                env={**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch)})
         if result.returncode != 0:
             raise BuildError(f"网站生成失败（MkDocs）：\n{result.stderr.strip()}")
         old = root / ".site-old"

@@ -6,6 +6,7 @@ import html
 from pathlib import Path
 
 from generator.config import SiteConfig
+from generator.judge.corrections import Correction
 from generator.judge.engine import PlanResults
 from generator.render.pages.bulletin import bulletin_page
 from generator.render.pages.column import column_page
@@ -14,7 +15,7 @@ from generator.render.pages.home import home_page
 from generator.render.pages.indicator import indicator_page
 from generator.render.pages.places import region_page, unit_page
 from generator.render.pages.plan import plan_page
-from generator.render.pages.static import about_page, downloads_page, methodology_page
+from generator.render.pages.static import about_page, corrections_page, downloads_page, methodology_page
 
 
 def status_css(config: SiteConfig) -> str:
@@ -47,8 +48,9 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
     return {nav_title(plan.info.short_title): entries}
 
 
-def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path) -> SiteParts:
-    parts = SiteParts(config)
+def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path,
+             corrections: list[Correction] = ()) -> SiteParts:
+    parts = SiteParts(config, corrections=list(corrections))
     parts.nav.append({"首页": home_page(parts, all_results).path})
     for results in all_results:
         parts.nav.append(plan_section(parts, results))
@@ -56,6 +58,7 @@ def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path
         parts.search_terms += [t for t in terms if len(t) <= 8 and " " not in t and t not in parts.search_terms]
     parts.nav.append({"测算方法说明": methodology_page(parts).path})
     parts.nav.append({"数据下载": downloads_page(parts, all_results).path})
+    parts.nav.append({"数据更正说明": corrections_page(parts, all_results).path})
     parts.nav.append({"关于": about_page(parts, all_results).path})
     parts.files["assets/site.css"] = (templates / "assets" / "site.css").read_bytes() + status_css(config).encode("utf-8")
     parts.files["assets/site.js"] = (templates / "assets" / "site.js").read_bytes()

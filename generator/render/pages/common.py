@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from generator.config import SiteConfig
+from generator.judge.corrections import Correction
 from generator.render import links
 
 
@@ -28,6 +29,7 @@ class SiteParts:
     files: dict[str, bytes] = field(default_factory=dict)  # docs path → bytes (CSV, XLSX, CSS, JS)
     nav: list = field(default_factory=list)
     search_terms: list[str] = field(default_factory=list)  # short names jieba should keep whole
+    corrections: list[Correction] = field(default_factory=list)  # 数据更正, oldest first
 
     def add(self, page: Page) -> Page:
         self.pages.append(page)

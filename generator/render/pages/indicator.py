@@ -9,7 +9,7 @@ from generator.render import links
 from generator.render.chart_views import progress_view, region_view
 from generator.render.labels import badge, figure, targets_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
-from generator.render.pages.rows import place_chart
+from generator.render.pages.rows import correction_rows, place_chart
 
 
 def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator) -> Page:
@@ -65,6 +65,8 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
         "downloads": [(label, links.relative(here, links.download(name))) for label, name in
                       (("本规划全部数据（CSV）", f"{plan.id}.csv"), ("本规划全部数据（Excel）", f"{plan.id}.xlsx"))],
         "methodology": links.relative(here, links.METHODOLOGY),
+        "corrections": correction_rows(parts, [results], here, only=(plan.id, indicator.id)),
+        "corrections_page": links.relative(here, links.CORRECTIONS),
     }
     return parts.add(Page(here, "indicator.md.j2", plan.full_name(indicator), context))
 

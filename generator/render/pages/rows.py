@@ -32,3 +32,20 @@ def place_chart(parts: SiteParts, here: str, chart_path: str, view: ChartView) -
     """Register the chart for rendering and return what the page's chart block shows."""
     parts.charts[chart_path] = view.spec
     return {"src": links.relative(here, chart_path), "summary": view.summary, "headers": view.headers, "rows": view.rows}
+
+
+def correction_rows(parts: SiteParts, all_results: list[PlanResults], here: str, only: tuple[str, str] | None = None) -> list[dict]:
+    """The corrections as table rows, newest first; ``only`` = (plan id, indicator id)."""
+    plans = {r.plan.id: r.plan for r in all_results}
+    rows = []
+    for c in reversed(parts.corrections):
+        plan = plans.get(c.plan_id)
+        if plan is None or (only and (c.plan_id, c.indicator_id) != only):
+            continue
+        known = any(i.id == c.indicator_id for i in plan.indicators)
+        rows.append({"plan": plan.info.short_title, "year": c.year, "region": c.region or "全域",
+                     "name": plan.full_name(plan.indicator(c.indicator_id)) if known else c.indicator_id,
+                     "link": links.relative(here, links.indicator(plan.id, c.indicator_id)) if known else None,
+                     "old": c.old, "new": c.new or "（已撤回）", "date": c.date, "note": c.note})
+    return rows
+

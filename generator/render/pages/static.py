@@ -8,6 +8,7 @@ from generator.render.downloads import figure_rows, to_csv, to_xlsx
 from generator.render.escape import format_number
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.plan import plan_facts
+from generator.render.pages.rows import correction_rows
 
 
 def methodology_page(parts: SiteParts) -> Page:
@@ -61,3 +62,9 @@ def about_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
     context = {"crumbs": crumbs(here, []), "publisher": parts.config.settings.publisher, "plans": plans,
                "methodology": links.relative(here, links.METHODOLOGY)}
     return parts.add(Page(here, "about.md.j2", "关于", context))
+
+
+def corrections_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
+    here = links.CORRECTIONS
+    context = {"crumbs": crumbs(here, []), "rows": correction_rows(parts, all_results, here)}
+    return parts.add(Page(here, "corrections.md.j2", "数据更正说明", context))

@@ -1,0 +1,62 @@
+"""Corrections (数据更正): a figure already published that the new data changes.
+
+The last published site keeps a ledger of every figure it showed (``ledger.json``). A build
+compares the data with that ledger; each changed figure becomes a correction, kept for good
+and listed on the 数据更正说明 page and on the indicator's page. A value filled in where the
+site said 数据暂缺 is an update, not a correction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from generator.model.figures import Figure
+
+
+@dataclass(frozen=True)
+class Correction:
+    plan_id: str
+    indicator_id: str
+    year: int
+    region: str
+    old: str
+    new: str  # "" when the figure was withdrawn
+    date: str  # ISO date the data file changed
+    note: str
+
+
+def figure_key(figure: Figure) -> str:
+    return "|".join((figure.plan_id, figure.indicator_id, str(figure.year), figure.region))
+
+
+def ledger_of(figures: list[Figure]) -> dict[str, str]:
+    """What the site publishes: each figure's written value ("" for 数据暂缺)."""
+    return {figure_key(f): f.value.text if f.value else "" for f in sorted(figures, key=figure_key)}
+
+
+def new_corrections(published: dict[str, str], figures: list[Figure], changed_on) -> list[Correction]:
+    """Figures whose published value differs from the data now; ``changed_on(figure)`` dates the change."""
+    found = []
+    current = {figure_key(f): f for f in figures}
+    for key, old in sorted(published.items()):
+        if old == "":
+            continue  # it was 数据暂缺: filling it in is no correction
+        figure = current.get(key)
+        new = figure.value.text if figure and figure.value else ""
+        if new == old:
+            continue
+        plan_id, indicator_id, year, region = key.split("|")
+        found.append(Correction(plan_id, indicator_id, int(year), region, old, new,
+                                changed_on(figure) if figure else "", figure.note if figure else "数据已撤回"))
+    return found
+
+
+def merge(earlier: list[Correction], new: list[Correction]) -> list[Correction]:
+    """All corrections ever made, oldest first, each listed once."""
+    seen = {c: None for c in earlier}
+    seen.update({c: None for c in new})
+    return sorted(seen, key=lambda c: (c.date, c.plan_id, c.indicator_id, c.year, c.region))
+
+
+def to_json(corrections: list[Correction]) -> list[dict]:
+    return [asdict(c) for c in corrections]

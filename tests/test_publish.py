@@ -1,0 +1,166 @@
+"""Publishing safely: reproducible bytes, incremental rewrites, corrections listed, hostile text shown literally."""
+
+import html
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from plan_fixture import INDICATORS, SOURCE, TASKS, write_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+FIGURES = """指标编号,年份,地区,数值,说明,来源,口径变化
+preschool-enrolment,2021,,98.4,,统计公报,
+preschool-enrolment,2022,,98.7,,统计公报,
+student-teacher-ratio,2021,,17.4,,统计公报,
+student-teacher-ratio,2022,,17.3,,统计公报,
+class-size-primary,2022,甲县,60,,县教育局,
+"""
+MARCH_2025 = 1740787200  # 2025-03-01 UTC: when the figures file was corrected
+
+
+def project(tmp_path: Path, figures: str = FIGURES, **overrides) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(ROOT / "site_config", tmp_path / "site_config")
+    write_plan(tmp_path, **overrides)
+    data = tmp_path / "data" / "demo-2021-2025"
+    data.mkdir(parents=True)
+    (data / "figures.csv").write_text(figures, encoding="utf-8")
+    return tmp_path
+
+
+def build(root: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+def correct_figure(root: Path, old: str, new: str) -> None:
+    path = root / "data" / "demo-2021-2025" / "figures.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    os.utime(path, (MARCH_2025, MARCH_2025))
+
+
+def test_same_inputs_give_byte_identical_sites(tmp_path):
+    first = project(tmp_path / "a")
+    build(first)
+    once = {k: v[0] for k, v in snapshot(first / "site").items()}
+    build(first)
+    assert {k: v[0] for k, v in snapshot(first / "site").items()} == once  # rebuilt in place
+    second = project(tmp_path / "b")  # a separate copy, in another folder
+    build(second)
+    assert {k: v[0] for k, v in snapshot(second / "site").items()} == once
+
+
+def test_a_corrected_figure_rewrites_only_the_pages_that_show_it(tmp_path):
+    root = project(tmp_path)
+    build(root)
+    before = snapshot(root / "build" / "docs")
+    correct_figure(root, "preschool-enrolment,2022,,98.7", "preschool-enrolment,2022,,98.9")
+    build(root)
+    after = snapshot(root / "build" / "docs")
+    changed = {path for path in after if before.get(path) != after[path]}
+    plan = "plans/demo-2021-2025"
+    assert f"{plan}/indicators/preschool-enrolment.md" in changed
+    assert f"{plan}/2022.md" in changed
+    assert "charts/demo-2021-2025/indicator-preschool-enrolment.svg" in changed
+    allowed = {f"{plan}/indicators/preschool-enrolment.md", f"{plan}/2022.md", f"{plan}/index.md", "index.md",
+               "charts/demo-2021-2025/indicator-preschool-enrolment.svg", "corrections.md", "ledger.json",
+               "downloads/demo-2021-2025.csv", "downloads/demo-2021-2025.xlsx", "downloads/all.csv", "downloads/all.xlsx"}
+    assert changed <= allowed, changed - allowed
+    for untouched in (f"{plan}/indicators/student-teacher-ratio.md", f"{plan}/2021.md", "methodology.md"):
+        assert before[untouched] == after[untouched]  # same bytes and the same modification time
+
+
+def test_a_change_to_a_published_figure_is_listed(tmp_path):
+    root = project(tmp_path)
+    build(root)
+    correct_figure(root, "preschool-enrolment,2022,,98.7,", "preschool-enrolment,2022,,98.9,复核后更正")
+    build(root)
+    build(root)  # the correction stays listed after later builds
+    page = html.unescape((root / "site" / "corrections" / "index.html").read_text(encoding="utf-8"))
+    assert "2025-03-01" in page and "98.7" in page and "98.9" in page and "复核后更正" in page
+    indicator = html.unescape((root / "site" / "plans" / "demo-2021-2025" / "indicators" / "preschool-enrolment" /
+                               "index.html").read_text(encoding="utf-8"))
+    assert "数据更正" in indicator and "98.7" in indicator
+
+
+def test_filling_in_a_missing_figure_is_not_a_correction(tmp_path):
+    root = project(tmp_path, figures=FIGURES + "preschool-enrolment,2023,,,尚未发布,,\n")
+    build(root)
+    correct_figure(root, "preschool-enrolment,2023,,,尚未发布", "preschool-enrolment,2023,,98.9,")
+    build(root)
+    page = (root / "site" / "corrections" / "index.html").read_text(encoding="utf-8")
+    assert "目前没有更正" in page
+
+
+HOSTILE = [
+    "<script>alert('x')</script>",
+    '<img src=x onerror="alert(1)">',
+    "[点我](javascript:alert(1))",
+    "**粗体** _斜体_ `代码` | 表格 |",
+    "{{ 7*7 }} {% raw %}",
+    "# 标题",
+    "😀 𠀀𪚥 &amp; &#60;",
+    "长" * 3000,
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    hostile_yaml = [s.replace("'", "''") for s in HOSTILE]
+    indicators = INDICATORS.replace("name: 生师比", f"name: '{hostile_yaml[0]}{hostile_yaml[5]}'")
+    indicators = indicators.replace("    unit: 所", f"    unit: '{hostile_yaml[1]}'\n    note: '{hostile_yaml[4]}{hostile_yaml[6]}'")
+    work = HOSTILE[2] + HOSTILE[3]
+    tasks = TASKS.replace("work: 新建幼儿园10所，2023年底前完成。", f"work: '{work}'")
+    source = SOURCE + work + "\n"
+    figures = FIGURES.replace("98.7,,统计公报", f'98.7,"{HOSTILE[7]}","{HOSTILE[1].replace(chr(34), chr(34) * 2)}"')
+    project(root, figures=figures, indicators_yaml=indicators, tasks_yaml=tasks, source_txt=source)
+    build(root)
+    return root / "site"
+
+
+class LiveMarkup(HTMLParser):
+    """Collects what a browser would run or follow: event handlers, javascript: links, inline scripts."""
+
+    def __init__(self):
+        super().__init__()
+        self.found = []
+        self.in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                self.found.append((tag, name, value))
+        self.in_script = tag == "script"
+
+    def handle_data(self, data):
+        if self.in_script and "alert" in data:
+            self.found.append(("script", "", data[:80]))
+
+    def handle_endtag(self, tag):
+        self.in_script = False
+
+
+def test_hostile_text_is_shown_literally_and_never_runs(hostile_site):
+    pages = {p: p.read_text(encoding="utf-8") for p in hostile_site.rglob("*.html")}
+    for path, text in pages.items():
+        parser = LiveMarkup()
+        parser.feed(text)
+        assert parser.found == [], path
+        for rendered in ("<strong>粗体</strong>", "<em>斜体</em>", "<code>代码</code>", "<h1>标题"):
+            assert rendered not in text, (path, rendered)
+    shown = "".join(html.unescape(t) for t in pages.values())
+    for string in HOSTILE:
+        assert string in shown, string[:20]
+    assert "49" not in shown.split("{{ 7*7 }}")[0][-5:]  # the template syntax was not evaluated
