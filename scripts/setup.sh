@@ -29,4 +29,7 @@ fi
 extra=""
 [ $want_tests = 1 ] && extra="[test]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extra}"
+if [ $want_tests = 1 ]; then
+  (cd tests/a11y && npm ci --no-audit --no-fund --loglevel=error)   # axe-core for the accessibility tests
+fi
 echo "环境已就绪（.venv）。"

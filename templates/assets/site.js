@@ -9,3 +9,12 @@
     opened = [];
   });
 })();
+
+// Wide tables scroll sideways: make their scroll area reachable by keyboard (WCAG 2.1.1).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", "表格（可左右滚动）");
+  });
+});
