@@ -16,6 +16,7 @@ from generator.model.figures import PlanData
 from generator.model.plan import Plan
 from generator.pipeline import build
 from generator.publish.build import BuildError
+from generator.publish.serve import serve
 from generator.workbook import write_fill_in_workbook
 
 
@@ -107,6 +108,10 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    return serve(Path(args.root).resolve(), args.address)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="规划实施年度监测公报生成器")
     parser.add_argument("--root", default=".", help="项目文件夹（含 content/、data/），默认当前文件夹")
@@ -121,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     template.set_defaults(run=_template)
     build = commands.add_parser("build", help="检查、研判并生成网站（site/）")
     build.set_defaults(run=_build)
+    preview = commands.add_parser("serve", help="本机预览网站，修改文件后自动更新")
+    preview.add_argument("--address", default="127.0.0.1:8000", help="预览地址，默认 127.0.0.1:8000")
+    preview.set_defaults(run=_serve)
     return parser
 
 

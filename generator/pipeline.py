@@ -19,6 +19,8 @@ from generator.load.data import load_data
 from generator.load.ledger import LEDGER, ledger_bytes, read_ledger
 from generator.model.figures import Figure, PlanData
 from generator.publish.build import build_site
+from generator.render.bulletin_pdf import bulletin_pdfs
+from generator.render.pages.common import SiteParts
 from generator.render.site import assemble
 
 
@@ -72,11 +74,19 @@ def build_date(results: list[PlanResults]) -> int:
     return int(dt.datetime(max(years), 12, 31, tzinfo=dt.timezone.utc).timestamp())
 
 
+def prepare(root: Path, judged: Judged) -> SiteParts:
+    """Every page, chart and file of the site, with the corrections since the last publish."""
+    corrections = corrections_since_last_publish(root, judged.figures)
+    parts = assemble(judged.config, judged.results, root / "templates", corrections)
+    # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files.
+    parts.files.update(bulletin_pdfs(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
+                                     cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache"))
+    parts.files[LEDGER] = ledger_bytes(ledger_of(judged.figures), corrections)
+    return parts
+
+
 def build(root: Path) -> tuple[Path | None, list[PlanResults], list[Problem]]:
     judged = load_and_judge(root)
     if judged.problems:
         return None, [], judged.problems
-    corrections = corrections_since_last_publish(root, judged.figures)
-    parts = assemble(judged.config, judged.results, root / "templates", corrections)
-    parts.files[LEDGER] = ledger_bytes(ledger_of(judged.figures), corrections)
-    return build_site(root, parts, build_date(judged.results)), judged.results, []
+    return build_site(root, prepare(root, judged), build_date(judged.results)), judged.results, []

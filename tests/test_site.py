@@ -119,6 +119,8 @@ def test_downloads_open_in_excel(sample_site):
 
 def test_nothing_references_an_outside_host(sample_site):
     pattern = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""")
+    for bundle in (sample_site / "site" / "assets" / "javascripts").glob("*.js"):
+        assert "unpkg.com" not in bundle.read_text(encoding="utf-8")  # the scripts Material fetches on demand
     for path in (sample_site / "site").rglob("*"):
         if path.suffix in (".html", ".css", ".svg", ".xml"):
             text = path.read_text(encoding="utf-8", errors="replace")

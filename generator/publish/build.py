@@ -9,6 +9,7 @@ visitors never see a half-built site, and a failed build leaves the last good on
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +25,20 @@ from generator.render.svg import render_svgs
 
 class BuildError(RuntimeError):
     pass
+
+
+# Material's bundle names two scripts on an outside host, fetched only on demand: a ResizeObserver
+# polyfill for browsers older than 2020, and mermaid, for diagrams this site never has. Both are
+# replaced by an empty script, so that no browser ever asks an outside host for anything.
+OUTSIDE_SCRIPTS = re.compile(r"https://unpkg\.com/(?:resize-observer-polyfill|mermaid@[\w.]+/dist/mermaid\.min\.js)")
+EMPTY_SCRIPT = "data:text/javascript,"
+MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # the notice is for theme authors; staff need their own messages
+
+
+def keep_requests_local(site: Path) -> None:
+    for bundle in (site / "assets" / "javascripts").glob("bundle.*.min.js"):
+        text = bundle.read_text(encoding="utf-8")
+        bundle.write_text(OUTSIDE_SCRIPTS.sub(EMPTY_SCRIPT, text), encoding="utf-8")
 
 
 def _write_if_changed(target: Path, content: bytes) -> bool:
@@ -79,11 +94,14 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=root))
     try:
         config = write_config(root, build, parts, Path(os.path.relpath(staging, build)))
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config)],
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
                                 capture_output=True, text=True, cwd=root,
-                                env={**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch)})
+                                env={**os.environ, **MKDOCS_ENV, "SOURCE_DATE_EPOCH": str(source_date_epoch)})
         if result.returncode != 0:
-            raise BuildError(f"网站生成失败（MkDocs）：\n{result.stderr.strip()}")
+            problems = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+            raise BuildError("网站生成失败（MkDocs 报告了以下问题，多为模板中的链接或格式错误）：\n"
+                             + "\n".join(problems or result.stderr.strip().splitlines()[-20:]))
+        keep_requests_local(staging)
         old = root / ".site-old"
         if old.exists():
             shutil.rmtree(old)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from generator.judge import rollup
 from generator.judge.engine import PlanResults
-from generator.judge.rules import MISSING
+from generator.judge.rules import LAGGING, MISSING
 from generator.render import links
+from generator.render.bulletin_pdf import pdf_path
 from generator.render.chart_views import status_view
 from generator.render.labels import badge, overview_sentence
 from generator.render.pages.common import Page, SiteParts, crumbs
@@ -54,6 +55,7 @@ def bulletin_page(parts: SiteParts, results: PlanResults, year: int) -> Page:
     context = {
         "title": f"{plan.info.title} {year} 年度监测公报",
         "crumbs": crumbs(here, [(plan.info.short_title, links.plan(plan.id))]),
+        "pdf": links.relative(here, pdf_path(plan.id, year)),
         "sample": results.sample,
         "overview": overview_sentence(pairs, plan.full_name),
         "warnings": [indicator_row(parts, results, w.indicator, w.judgement, here) for w in rollup.warnings(results, year)],
@@ -63,6 +65,10 @@ def bulletin_page(parts: SiteParts, results: PlanResults, year: int) -> Page:
         "chart": chart,
         "groups": list(groups.items()),
         "columns": columns,
+        "regions": [{"name": region, "link": links.relative(here, links.region(plan.id, region)),
+                     "count": sum(n for _, n in counts_), "counts": "，".join(f"{s} {n} 项" for s, n in counts_),
+                     "behind": sum(n for s, n in counts_ if s in LAGGING)}
+                    for region, counts_ in rollup.by_region(results, year).items()],
         "units": sorted(units.items()),
         "notes": notes,
         "methodology": links.relative(here, links.METHODOLOGY),

@@ -63,7 +63,8 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
             "verdict": "按目前的速度可以实现目标" if projection.would_meet else "按目前的速度难以实现目标",
         } if projection else None,
         "downloads": [(label, links.relative(here, links.download(name))) for label, name in
-                      (("本规划全部数据（CSV）", f"{plan.id}.csv"), ("本规划全部数据（Excel）", f"{plan.id}.xlsx"))],
+                      (("本规划全部数据（CSV）", f"{plan.id}.csv"), ("本规划全部数据（Excel）", f"{plan.id}.xlsx"))]
+                     if results.series and any(s.judgements for s in results.series.values()) else [],
         "methodology": links.relative(here, links.METHODOLOGY),
         "corrections": correction_rows(parts, [results], here, only=(plan.id, indicator.id)),
         "corrections_page": links.relative(here, links.CORRECTIONS),
