@@ -5,7 +5,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import pytest
 
-from site_fixture import copy_project, run_build, serve
+from site_fixture import CHROMIUM_ARGS, copy_project, run_build, serve
 
 
 @pytest.fixture(scope="session")
@@ -22,3 +22,14 @@ def site_url(sample_site):
     url, server = serve(sample_site / "site")
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, headless, with the flags that keep it off the network."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -4,9 +4,7 @@ and text enlarged to 200 %."""
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from site_fixture import CHROMIUM_ARGS
 
 AXE = Path(__file__).parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = [
@@ -15,14 +13,6 @@ PAGES = [
     "plans/nantong-2021-2025/columns/2/",  # a 专栏
     "plans/nantong-2021-2025/indicators/class-size-standard-primary/",  # an indicator
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -5,23 +5,12 @@ import urllib.request
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from site_fixture import CHROMIUM_ARGS
 
 PAGES_WITH_CHARTS = [
     "",  # home
     "plans/nantong-2021-2025/columns/2/",
     "plans/nantong-2021-2025/indicators/class-size-standard-primary/",
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, url):

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from generator.load.content import load_content
-from plan_fixture import COLUMNS, INDICATORS, PLAN, SOURCE, TASKS, write_plan
+from plan_fixture import COLUMNS, INDICATORS, PLAN, TASKS, write_plan
 
 
 def check(tmp_path, **overrides):

@@ -30,6 +30,10 @@ NO = ("否", "×", "✗", "n", "no")
 COUNT_UNITS = ("所", "个", "人", "名", "家", "项", "次", "人次", "万人", "万人次", "间", "支", "座", "篇", "位", "处",
                "条", "台", "套", "册", "门", "对", "节", "课时", "学时", "小时", "年", "倍", "元", "万元", "亿元")
 HEADER_ALIASES = {"实际支出": SPENT}  # folded header → column
+# No education statistic comes near this; a larger figure is a typing error (and beyond it sums overflow).
+LARGEST_VALUE = 1e15
+# Invisible control characters (tab and line breaks are fine): they break the Excel download and the pages.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class CellError(ValueError):
@@ -125,8 +129,10 @@ def table_kind(table: Table) -> TableKind | None:
 
 def unrecognised_table(table: Table) -> Problem:
     headers = "、".join(h for h in table.header if h) or "（空）"
+    separator = next((name for mark, name in ((";", "分号"), ("\t", "制表符")) if table.sheet is None and mark in headers), None)
+    hint = f"CSV 各列应以逗号分隔（这个文件用的是{separator}）；" if separator else ""
     return Problem("unknown-table", "认不出这是哪种数据表：表头应有且只有一个编号列", table.file, sheet=table.sheet, row=1,
-                   found=shorten(headers), expected="指标编号（指标数据）、事项编号（专栏事项进展）或 任务编号（任务进展）")
+                   found=shorten(headers), expected=f"{hint}指标编号（指标数据）、事项编号（专栏事项进展）或 任务编号（任务进展）")
 
 
 def header_problems(table: Table, kind: TableKind) -> Iterator[Problem]:
@@ -154,6 +160,19 @@ def header_problems(table: Table, kind: TableKind) -> Iterator[Problem]:
         if name not in seen and name not in suggested:  # a misspelt header is reported once, above
             yield Problem("missing-column", f"{kind.title}缺少“{name}”列", table.file, name, sheet=table.sheet, row=1,
                           expected=f"表头（第 1 行）中有“{name}”")
+
+
+def control_characters(table: Table) -> Iterator[Problem]:
+    """Cells holding invisible control characters (a NUL byte, a bell …): never shown, never silently kept."""
+    header = Row(1, table.header)
+    for row in (header, *table.rows):
+        for index, cell in enumerate(row.cells):
+            if isinstance(cell, str) and (bad := CONTROL.search(cell)):
+                name = table.header[index] if index < len(table.header) and row is not header else None
+                yield Problem("control-character", "单元格中有看不见的控制字符", table.file,
+                              name or column_name(table, index), sheet=table.sheet, row=row.number,
+                              found=f"字符 U+{ord(bad.group()):04X}（第 {bad.start() + 1} 个字符）",
+                              expected="删除这个字符（多半是从别的系统导出或复制时带入的）")
 
 
 # Cells ----------------------------------------------------------------------------------------
@@ -232,14 +251,18 @@ def read_value(cell: Cell, unit: str | None) -> WrittenValue | None:
     try:
         value = _negative(text) if re.match(r"[-−]\s*\d", _folded(text)) else parse_written_value(text)
     except WrittenValueError as error:
-        raise CellError("unreadable-value", str(error), found=shorten(text),
+        message = str(error) if len(text) <= 60 else f"无法读懂这一格：内容有 {len(text)} 个字符，不是一个数值"
+        raise CellError("unreadable-value", message, found=shorten(text),
                         expected="照实填写数字，如 99.2、99.2%、>99；数据暂缺时留空") from None
     percent = value.percent or _folded(unit or "") == "%"
     if percent and max(value.number, value.upper or 0) > 100:
-        raise CellError("percent-over-100", "百分比超过了 100", found=text, expected="0–100 之间的数")
+        raise CellError("percent-over-100", "百分比超过了 100", found=shorten(text), expected="0–100 之间的数")
+    if not max(abs(value.number), abs(value.upper or 0)) < LARGEST_VALUE:  # also infinity: 400 digits of 9
+        raise CellError("value-too-large", "数值大得不合常理（超过 15 位数），多半是输入错误", found=shorten(text),
+                        expected="照实填写的统计数值")
     if value.number < 0 and (percent or _is_count(unit)):
         what = "百分比" if percent else f"以“{unit}”计的数"
-        raise CellError("negative-value", f"{what}不能是负数", found=text, expected="0 或正数")
+        raise CellError("negative-value", f"{what}不能是负数", found=shorten(text), expected="0 或正数")
     return value
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from generator.check.data_rules import LARGEST_VALUE
 from generator.check.problems import Problem
 from generator.check.source_text import SourceText, comparable
 from generator.load.plan import LoadedPlan
 
 IND, COL, TASKS, PLAN = "indicators.yaml", "columns.yaml", "tasks.yaml", "plan.yaml"
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # years a plan, its base year and its targets can plausibly have
 
 
 def check_plan(loaded: LoadedPlan) -> list[Problem]:
@@ -44,6 +46,11 @@ def plan_frame(loaded: LoadedPlan) -> Iterator[Problem]:
     if info.id != loaded.folder.name:
         yield loaded.problem("id-not-folder", "规划编号与文件夹名不一致", PLAN, ("id",),
                              found=info.id, expected=loaded.folder.name)
+    for path, year in ((("period", "start"), info.period.start), (("period", "end"), info.period.end),
+                       (("base_year",), info.base_year)):
+        if not FIRST_YEAR <= year <= LAST_YEAR:  # a typo such as 20255 would make a plan of eighteen thousand years
+            yield loaded.problem("year-implausible", "年份不像是规划的年份", PLAN, path,
+                                 found=_cut(str(year)), expected=f"{FIRST_YEAR}–{LAST_YEAR} 之间的四位数年份，如 2021")
     if info.period.end < info.period.start:
         yield loaded.problem("period-reversed", "规划期的结束年早于开始年", PLAN, ("period",),
                              found=f"{info.period.start}–{info.period.end}", expected="start 不晚于 end")
@@ -59,6 +66,13 @@ def indicator_years(loaded: LoadedPlan) -> Iterator[Problem]:
     span = f"{period.start}–{period.end}"
     for n, indicator in enumerate(loaded.plan.indicators):
         years = [t.year for t in indicator.targets]
+        for where, year_value in ([("base", indicator.base)] if indicator.base else []) + [
+                (("targets", k), t) for k, t in enumerate(indicator.targets)]:
+            value = year_value.value
+            if not max(abs(value.number), abs(value.upper or 0)) < LARGEST_VALUE:
+                path = ("indicators", n, *((where,) if isinstance(where, str) else where), "value")
+                yield loaded.problem("value-too-large", "数值大得不合常理（超过 15 位数）", IND, path,
+                                     found=_cut(value.text), expected="规划文件中的数值")
         for k, target in enumerate(indicator.targets):
             if target.year not in period.years():
                 yield loaded.problem("target-year-outside", "目标年份不在规划期内", IND, ("indicators", n, "targets", k, "year"),

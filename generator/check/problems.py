@@ -5,6 +5,7 @@ Checks *yield* problems; the command line prints them all and exits non-zero if 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 
@@ -29,15 +30,15 @@ class Problem:
         if self.row is not None:
             parts.append(f"第 {self.row} 行")
         if self.field:
-            parts.append(f"字段 {self.field}")
+            parts.append(f"字段 {_capped(self.field, 100)}")
         return "，".join(parts)
 
     def __str__(self) -> str:
-        text = f"{self.location()}：{self.message}"
+        text = f"{self.location()}：{_capped(self.message)}"
         if self.found:
-            text += f"；发现：{self.found}"
+            text += f"；发现：{_capped(self.found)}"
         if self.expected:
-            text += f"；应为：{self.expected}"
+            text += f"；应为：{_capped(self.expected)}"
         return text
 
 
@@ -63,5 +64,12 @@ class Report:
 
 def shorten(value: object, limit: int = 60) -> str:
     """A found value for a message: long texts cut, so one bad cell cannot flood the report."""
+    if isinstance(value, (dt.date, dt.time)):  # as written in the file (2020-12-31), not datetime.date(2020, 12, 31)
+        value = value.isoformat()
     text = repr(value) if not isinstance(value, str) else f"“{value}”"
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _capped(text: str, limit: int = 300) -> str:
+    """A last guard when printing: one enormous value must not flood the report."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}…（共 {len(text)} 个字符）"

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
-from generator.check.data_rules import (columns_of, duplicate_rows, figures_of, header_problems, reports_of,
-                                        stray_entry, table_kind, unknown_plan_folder, unrecognised_table)
+from generator.check.data_rules import (columns_of, control_characters, duplicate_rows, figures_of, header_problems,
+                                        reports_of, stray_entry, table_kind, unknown_plan_folder, unrecognised_table)
 from generator.check.problems import Problem
 from generator.load.figures import FIGURES, Table, is_data_file, is_ignored, read_tables
 from generator.model.figures import Figure, PlanData, ProgressReport
@@ -64,7 +64,7 @@ def load_plan_data(folder: Path, plan: Plan, root: Path) -> tuple[PlanData | Non
             table_figures, table_reports, found = read_table(table, plan)
             figures += table_figures
             reports += table_reports
-            problems += found
+            problems += found + list(control_characters(table))
     problems += duplicate_rows([*figures, *reports])
     if problems:
         return None, problems

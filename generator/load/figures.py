@@ -116,6 +116,10 @@ def _decode(data: bytes, shown: str) -> tuple[str | None, Problem | None]:
             return data.decode(encoding, errors="strict"), None
         except UnicodeDecodeError as error:
             errors.append(error)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode 文本" and Notepad's "Unicode"
+        return None, Problem("bad-encoding", "文件是 UTF-16（“Unicode”）编码，无法读取", shown, row=1,
+                             found=f"文件开头的字节 {data[:2].hex(' ').upper()}（UTF-16 的标记）",
+                             expected="用 Excel“另存为”“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）")
     # The encoding that read furthest is the one the file was meant to be in.
     error = max(errors, key=lambda e: e.start)
     row = data[: error.start].count(b"\n") + 1
@@ -154,24 +158,29 @@ def _cell_value(cell) -> Cell:
     return _trimmed(value)
 
 
-def _merged_cells(sheet) -> dict[tuple[int, int], str]:
-    """Cells hidden by a merge (all but the top-left one): openpyxl reads them as blank."""
-    hidden: dict[tuple[int, int], str] = {}
+def _merged_range(sheet, row: int, column: int) -> str | None:
+    """The merge hiding a cell (any but its top-left one): openpyxl reads such a cell as blank."""
     for merged in sheet.merged_cells.ranges:
-        for row, column in merged.cells:
-            if (row, column) != (merged.min_row, merged.min_col):
-                hidden[(row, column)] = merged.coord
-    return hidden
+        if (merged.min_row <= row <= merged.max_row and merged.min_col <= column <= merged.max_col
+                and (row, column) != (merged.min_row, merged.min_col)):
+            return merged.coord
+    return None
 
 
 def _sheet_rows(sheet) -> list[Row]:
-    hidden = _merged_cells(sheet)
+    """Row 1 and every row that has cells. Only the cells the file holds are visited: one stray cell at
+    XFD1048576 must not make us walk seventeen billion empty ones."""
+    by_row: dict[int, dict[int, object]] = {1: {}}
+    for (row, column), cell in sheet._cells.items():  # openpyxl keeps only the cells written in the file
+        by_row.setdefault(row, {})[column] = cell
+    widest = max((max(cells, default=0) for cells in by_row.values()), default=0)
     rows = []
-    # From A1, not from the first cell with content: row and column numbers are the ones a person sees.
-    for number, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1, max_row=sheet.max_row,
-                                                   max_col=sheet.max_column), 1):
-        values = tuple(_cell_value(c) for c in cells)
-        merged = tuple(hidden.get((number, column)) for column in range(1, len(values) + 1))
+    # Numbered from A1, not from the first cell with content: row and column numbers are the ones a person sees.
+    for number in sorted(by_row):
+        cells = by_row[number]
+        width = widest if number == 1 else max(cells, default=0)  # the header spans every column with content
+        values = tuple(_cell_value(cells[c]) if c in cells else None for c in range(1, width + 1))
+        merged = tuple(_merged_range(sheet, number, c) for c in range(1, width + 1)) if sheet.merged_cells.ranges else ()
         rows.append(Row(number, values, merged))
     return rows
 

@@ -73,7 +73,9 @@ def load_plan(folder: Path, root: Path | None = None) -> tuple[LoadedPlan | None
         try:
             parts[name] = model.model_validate(doc.data)
         except ValidationError as error:
-            problems += problems_from_validation(error, doc, shown_as[name])
+            # A value already reported as unreadable is not reported again as missing or of the wrong type.
+            unreadable = {p.field for p in read_problems if p.field}
+            problems += [p for p in problems_from_validation(error, doc, shown_as[name]) if p.field not in unreadable]
 
     source = folder / SOURCE_FILE
     source_text = ""

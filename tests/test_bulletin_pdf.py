@@ -1,0 +1,172 @@
+"""The printable annual bulletin: real PDFs from WeasyPrint, read back with poppler (pdftotext, pdffonts)."""
+
+import dataclasses
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.judge import rollup
+from generator.pipeline import load_and_judge
+from generator.render.bulletin_pdf import (bulletin_html, bulletin_pdfs, chinese_number, pdf_name, pdf_path,
+                                           pdf_title, render_pdf, PRINT_CSS, TEMPLATES)
+
+ROOT = Path(__file__).resolve().parents[1]
+NANTONG, YEAR = "nantong-2021-2025", 2024
+SECTIONS = ["一、总体情况", "二、主要指标监测情况", "三、专栏实施情况", "四、任务落实情况", "五、数据说明", "附件：测算方法说明"]
+
+
+@pytest.fixture(scope="module")
+def judged():
+    result = load_and_judge(ROOT)
+    assert not result.problems
+    return result
+
+
+def results_of(judged, plan_id):
+    return next(r for r in judged.results if r.plan.id == plan_id)
+
+
+@pytest.fixture(scope="module")
+def bulletins(sample_site):
+    return sample_site / "site" / "downloads" / "bulletins"
+
+
+@pytest.fixture(scope="module")
+def nantong_pdf(bulletins):
+    return bulletins / pdf_name(NANTONG, YEAR)
+
+
+def text_of(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def squeezed(text: str) -> str:
+    """Without spaces and line breaks: a name wrapped inside a table cell reads as one again."""
+    return re.sub(r"\s+", "", text)
+
+
+def info_of(pdf: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", "-isodates", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+
+
+def test_one_pdf_per_plan_and_year_with_data(judged, bulletins):
+    expected = {pdf_name(r.plan.id, y) for r in judged.results for y in r.years}
+    assert {p.name for p in bulletins.glob("*.pdf")} == expected
+    assert all(name.isascii() and re.fullmatch(r"[a-z0-9-]+-\d{4}-bulletin\.pdf", name) for name in expected)
+    for name in expected:
+        assert bulletins.joinpath(name).read_bytes().startswith(b"%PDF-")
+
+
+def test_every_judged_indicator_and_status_is_in_the_text(judged, nantong_pdf):
+    results = results_of(judged, NANTONG)
+    text = squeezed(text_of(nantong_pdf))
+    assert squeezed(results.plan.info.title) in text
+    assert f"{YEAR}年度监测公报" in text
+    pairs = rollup.year_judgements(results, YEAR)
+    assert len(pairs) > 50
+    missing = [results.plan.full_name(i) for i, _ in pairs if squeezed(results.plan.full_name(i)) not in text]
+    assert not missing
+    statuses = {j.status for _, j in pairs} | {j.light for _, j in pairs if j.light}
+    statuses |= {state.status for _, _, state in results.milestones[YEAR]}
+    statuses |= {state.status for _, state in results.tasks[YEAR]}
+    assert [s for s in statuses if squeezed(s) not in text] == []
+
+
+def test_sections_come_in_a_bulletins_order(nantong_pdf):
+    body = squeezed(text_of(nantong_pdf, first=3))  # after the title page and the table of contents
+    positions = [body.find(squeezed(s)) for s in SECTIONS]
+    assert -1 not in positions and positions == sorted(positions)
+    assert "口径变化" in body and "数据暂缺" in body  # the data notes of this year
+    assert "序时进度" in body and "完成度" in body  # the methodology appendix
+
+
+def test_title_page_names_plan_issuer_publisher_and_sample(judged, nantong_pdf):
+    info = results_of(judged, NANTONG).plan.info
+    cover = squeezed(text_of(nantong_pdf, 1, 1))
+    for text in (info.title, f"{YEAR} 年度监测公报", info.issuer, info.document_number, "教育规划实施监测（示例站点）",
+                 f"数据截至 {YEAR} 年底", "示例数据"):
+        assert squeezed(text) in cover, text
+
+
+def test_table_of_contents_gives_the_right_page_numbers(nantong_pdf):
+    toc = text_of(nantong_pdf, 2, 2)
+    assert "目" in toc and "录" in toc
+    for section in SECTIONS:
+        match = re.search(re.escape(section) + r"\s*\.+\s*(\d+)", toc)
+        assert match, section
+        page = int(match.group(1))
+        assert squeezed(section) in squeezed(text_of(nantong_pdf, page, page)), section
+
+
+def test_fonts_are_embedded_chinese_faces_not_type3(nantong_pdf):
+    out = subprocess.run(["pdffonts", str(nantong_pdf)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert "Type 3" not in row, row
+        assert re.search(r"\s(yes)\s+(yes|no)\s+(yes)\s+\d+\s+\d+$", row), row  # embedded, with a ToUnicode map
+    names = " ".join(row.split()[0] for row in rows)
+    assert "Noto-Serif-CJK-SC" in names and "Noto-Sans-CJK-SC" in names
+    assert "JP" not in names and "KR" not in names and "TC" not in names
+
+
+def test_page_count_size_and_fixed_dates(nantong_pdf):
+    info = info_of(nantong_pdf)
+    assert 5 <= int(info["Pages"]) <= 80
+    assert "595.276 x 841.89" in info["Page size"]  # A4 portrait
+    assert info["CreationDate"].strip().startswith(f"{YEAR}-12-31")
+    assert info["Title"].strip() == f"南通市“十四五”教育发展规划 {YEAR} 年度监测公报"
+
+
+def test_charts_stay_vector_with_searchable_text(nantong_pdf):
+    images = subprocess.run(["pdfimages", "-list", str(nantong_pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(images.splitlines()) == 2  # only the header: no chart became a bitmap
+    text = text_of(nantong_pdf)
+    assert "单位：所" in text and "实际值" in text  # axis titles and legends of the charts are text
+
+
+def test_same_inputs_give_the_same_bytes(judged, bulletins):
+    """A render here (no caches, one process) equals the build's file, made in another process."""
+    results = dataclasses.replace(results_of(judged, NANTONG), years=(YEAR,))
+    pdfs = bulletin_pdfs([results], judged.config, TEMPLATES, processes=1)
+    assert list(pdfs) == [pdf_path(NANTONG, YEAR)]
+    assert pdfs[pdf_path(NANTONG, YEAR)] == bulletins.joinpath(pdf_name(NANTONG, YEAR)).read_bytes()
+
+
+def test_web_bulletin_and_downloads_page_link_the_pdfs(judged, sample_site):
+    site = sample_site / "site"
+    page = (site / "plans" / NANTONG / str(YEAR) / "index.html").read_text(encoding="utf-8")
+    link = f'href="../../../downloads/bulletins/{pdf_name(NANTONG, YEAR)}"'
+    assert link in page
+    assert f"下载 PDF 版：{pdf_title(results_of(judged, NANTONG), YEAR)}" in page
+    downloads = (site / "downloads" / "index.html").read_text(encoding="utf-8")
+    for results in judged.results:
+        for year in results.years:
+            assert f'href="bulletins/{pdf_name(results.plan.id, year)}"' in downloads
+            assert pdf_title(results, year) in downloads
+
+
+def test_text_from_content_is_shown_literally(judged, tmp_path):
+    hostile = "<i>斜体</i>&amp;{{ 7*7 }}"
+    results = results_of(judged, "lianyungang-2021-2025")
+    plan = results.plan
+    first = rollup.year_judgements(results, results.years[0])[0][0]
+    indicators = [i.model_copy(update={"name": f"{i.name}<b>粗</b>"}) if i.id == first.id else i for i in plan.indicators]
+    plan = plan.model_copy(update={"info": plan.info.model_copy(update={"title": hostile}), "indicators": indicators})
+    results = dataclasses.replace(results, plan=plan, years=results.years[:1])
+    html = bulletin_html(results, results.years[0], judged.config, cache_dir=tmp_path)
+    assert "<i>斜体" not in html and "<b>粗" not in html
+    assert "&lt;i&gt;斜体&lt;/i&gt;&amp;amp;{{ 7*7 }}" in html
+    pdf = tmp_path / "hostile.pdf"
+    pdf.write_bytes(render_pdf(html, (TEMPLATES / PRINT_CSS).read_text(encoding="utf-8"), "hostile"))
+    text = squeezed(text_of(pdf))
+    assert squeezed(hostile) in text and f"{first.name}<b>粗</b>" in text
+
+
+def test_chinese_section_numbers():
+    assert [chinese_number(n) for n in (1, 9, 10, 11, 20, 21, 99)] == ["一", "九", "十", "十一", "二十", "二十一", "九十九"]

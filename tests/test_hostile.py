@@ -1,0 +1,175 @@
+"""The hostile corpus (tests/hostile/cases.yaml), end to end through the real ``build`` command.
+
+A good site is built once per session; each case starts from a copy of that project (mtimes kept),
+puts its bad files in place and builds again. The build must fail with every expected problem, each
+located (file, line or sheet and row, field) and explained in Chinese; the last good site must stay
+exactly as it was (bytes and mtimes, nothing added, no temporary folders left); ``check`` must report
+the same. The builds run with a memory limit and a timeout, so a loader that expands a "billion
+laughs" or walks seventeen billion empty cells fails the test instead of the machine.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.check.problems import Problem
+from generator.cli import main as cli_main
+from generator.pipeline import load_and_judge
+from plan_fixture import write_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+MANIFEST = yaml.safe_load((HOSTILE / "cases.yaml").read_text(encoding="utf-8"))
+CASES = {case["name"]: case for case in MANIFEST["cases"]}
+NOT_UPDATED = "网站没有更新：上次生成的网站保持不变。"
+MEMORY_LIMIT = 2 * 1024 ** 3  # bytes of address space for one failing build: far more than it needs
+TIME_LIMIT = 30  # seconds for one failing build; a good one of the small plan takes about five
+REPORT_LIMIT = 5000  # characters of stderr: one enormous cell must not flood the report
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def make_root(root: Path) -> Path:
+    """The good project: the fixture plan, the site settings and templates, and the base data."""
+    root.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "site_config", root / "site_config")
+    write_plan(root)
+    for target, source in MANIFEST["base"].items():
+        (root / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(HOSTILE / source, root / target)
+    return root
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def run_build(root: Path, limited: bool = True) -> subprocess.CompletedProcess:
+    # cwd is the project: a YAML tag that managed to run "touch HACKED" would leave the file there.
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"], cwd=root,
+                          capture_output=True, text=True, timeout=TIME_LIMIT if limited else 600,
+                          preexec_fn=_limit_memory if limited else None)
+
+
+def apply(case: dict, root: Path) -> None:
+    for target, source in (case.get("files") or {}).items():
+        (root / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(HOSTILE / source, root / target)
+    for target in case.get("remove") or []:
+        (root / target).unlink()
+
+
+def snapshot(root: Path) -> dict[str, tuple]:
+    """Every file and folder of site/ and build/: bytes and mtime (and the inode of site/ itself)."""
+    state: dict[str, tuple] = {}
+    for folder in ("site", "build"):
+        top = root / folder
+        for path in [top, *top.rglob("*")]:
+            info = path.lstat()
+            content = path.read_bytes() if path.is_file() else None
+            state[path.relative_to(root).as_posix()] = (info.st_mtime_ns, info.st_ino if path == top else None, content)
+    return state
+
+
+def expected_problems(case: dict) -> list[tuple]:
+    return sorted((e["code"], e["file"], e.get("line"), e.get("sheet"), e.get("row"), e.get("field", ""))
+                  for e in case["expect"])
+
+
+def location(expected: dict) -> str:
+    """The location as the report prints it, from the same code that prints it."""
+    return Problem(expected["code"], "", expected["file"], expected.get("field", ""), expected.get("line"),
+                   expected.get("sheet"), expected.get("row")).location()
+
+
+@pytest.fixture(scope="session")
+def good_project(tmp_path_factory) -> Path:
+    """The good project with its site, built once; every case starts from a copy."""
+    root = make_root(tmp_path_factory.mktemp("hostile") / "good")
+    result = run_build(root, limited=False)
+    assert result.returncode == 0, result.stderr
+    assert (root / "site" / "index.html").is_file()
+    return root
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_hostile_input_fails_the_build_with_a_located_problem_and_keeps_the_site(good_project, tmp_path, name):
+    case = CASES[name]
+    root = tmp_path / "project"
+    shutil.copytree(good_project, root, symlinks=True)  # copy2: mtimes kept
+    before = snapshot(root)
+    entries = {p.name for p in root.iterdir()} | {Path(t).parts[0] for t in case.get("files") or {}}
+    apply(case, root)
+
+    started = time.monotonic()
+    build = run_build(root)
+    took = time.monotonic() - started
+    report = build.stderr
+
+    # A clean failure: exit code 1, the report, no traceback, quickly, briefly.
+    assert build.returncode == 1, report
+    assert "Traceback" not in report, report
+    assert report.rstrip().endswith(NOT_UPDATED), report
+    assert f"发现 {len(case['expect'])} 个问题" in report, report
+    assert len(report) < REPORT_LIMIT, f"{len(report)} characters of report"
+    assert took < TIME_LIMIT
+    # Every expected problem, at its location, explained in Chinese.
+    lines = report.splitlines()
+    for expected in case["expect"]:
+        where = location(expected) + "："
+        found = [line for line in lines if where in line]
+        assert found, f"{where} not in:\n{report}"
+        message = found[0].split(where, 1)[1].split("；")[0]
+        assert CJK.search(message), found[0]
+
+    # The last good site is untouched: same bytes, same mtimes, nothing added; no staging folders left.
+    assert snapshot(root) == before
+    assert {p.name for p in root.iterdir()} == entries
+    assert not any(p.name.startswith((".site-", "HACKED")) for p in root.iterdir())
+
+    # The problems themselves: exactly those expected, codes and locations.
+    problems = load_and_judge(root).problems
+    assert sorted((p.code, p.file, p.line, p.sheet, p.row, p.field) for p in problems) == expected_problems(case), \
+        "\n".join(map(str, problems))
+
+    # check reports the same problems.
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli_main(["--root", str(root), "check"])
+    assert code == 1
+    assert err.getvalue().strip() == report.rstrip().removesuffix(NOT_UPDATED).strip()
+
+
+def test_corpus_is_complete_and_every_file_is_used():
+    assert len(CASES) >= 40
+    assert len(CASES) == len(MANIFEST["cases"]), "case names must be unique"
+    used = {source for case in CASES.values() for source in (case.get("files") or {}).values()}
+    used |= set(MANIFEST["base"].values())
+    on_disk = {p.relative_to(HOSTILE).as_posix() for p in HOSTILE.rglob("*")
+               if p.is_file() and p.parent != HOSTILE and "__pycache__" not in p.parts}
+    assert used == on_disk
+    for name, case in CASES.items():
+        assert case["expect"], name
+        assert all(source.split("/")[1] == name for source in (case.get("files") or {}).values()), name
+
+
+def test_binary_cases_are_what_the_script_writes():
+    spec = importlib.util.spec_from_file_location("make_binary_cases", HOSTILE / "make_binary_cases.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    for name, content in script.cases().items():
+        assert (HOSTILE / name).read_bytes() == content, \
+            f"tests/hostile/{name} differs from what make_binary_cases.py writes: run the script again"
