@@ -41,7 +41,8 @@ def test_charts_render_without_errors_or_outside_requests(browser, site_url, pat
 def search(page, query: str) -> list[tuple[str, str]]:
     """Type a query into the site's search box; return every result (Material shows them 10 at a time)."""
     page.fill("input.md-search__input", query)
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0", timeout=60000)  # the first search builds the index
+    # The first query waits for the browser to build the index (a few seconds; longer on a busy machine).
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0", timeout=180000)
     seen = -1
     while seen != (count := page.locator(".md-search-result__link").count()):
         seen = count

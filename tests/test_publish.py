@@ -75,7 +75,8 @@ def test_a_corrected_figure_rewrites_only_the_pages_that_show_it(tmp_path):
     assert "charts/demo-2021-2025/indicator-preschool-enrolment.svg" in changed
     allowed = {f"{plan}/indicators/preschool-enrolment.md", f"{plan}/2022.md", f"{plan}/index.md", "index.md",
                "charts/demo-2021-2025/indicator-preschool-enrolment.svg", "corrections.md", "ledger.json",
-               "downloads/demo-2021-2025.csv", "downloads/demo-2021-2025.xlsx", "downloads/all.csv", "downloads/all.xlsx"}
+               "downloads/demo-2021-2025.csv", "downloads/demo-2021-2025.xlsx", "downloads/all.csv", "downloads/all.xlsx",
+               "downloads/bulletins/demo-2021-2025-2022-bulletin.pdf"}
     assert changed <= allowed, changed - allowed
     for untouched in (f"{plan}/indicators/student-teacher-ratio.md", f"{plan}/2021.md", "methodology.md"):
         assert before[untouched] == after[untouched]  # same bytes and the same modification time
