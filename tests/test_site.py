@@ -126,3 +126,37 @@ def test_nothing_references_an_outside_host(sample_site):
             text = path.read_text(encoding="utf-8", errors="replace")
             assert not pattern.search(text), path
             assert "fonts.googleapis" not in text and "cdn.jsdelivr" not in text and "unpkg.com" not in text, path
+
+
+def test_every_link_and_image_inside_the_site_resolves(sample_site):
+    """MkDocs checks Markdown links; this also covers links written as HTML and the assets."""
+    from html.parser import HTMLParser
+    from urllib.parse import unquote, urldefrag, urlparse
+
+    class Targets(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.found = []
+
+        def handle_starttag(self, tag, attrs):
+            for name, value in attrs:
+                if name in ("href", "src") and value:
+                    self.found.append(value)
+
+    site = sample_site / "site"
+    broken = []
+    for page_path in site.rglob("*.html"):
+        parser = Targets()
+        parser.feed(page_path.read_text(encoding="utf-8"))
+        for target in parser.found:
+            if urlparse(target).scheme or target.startswith(("#", "//")):
+                continue
+            path = unquote(urldefrag(target)[0].split("?")[0])
+            if not path:
+                continue
+            resolved = (site / path.lstrip("/") if path.startswith("/") else page_path.parent / path).resolve()
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.is_file():
+                broken.append((page_path.relative_to(site).as_posix(), target))
+    assert broken == [], broken[:10]

@@ -6,10 +6,9 @@ PyYAML's composed node tree carries positions; plain ``safe_load`` drops them, a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import re
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor

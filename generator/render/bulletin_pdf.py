@@ -170,7 +170,7 @@ def _notes(results: PlanResults, year: int, pairs: list[tuple[Indicator, Judgeme
     missing = [f"{plan.full_name(i)}：{year} 年数据暂缺，不作推算。" for i, j in pairs if j.status == MISSING]
     figures = [f for (_, region), s in results.series.items() if region == WHOLE_AREA for f in s.figures if f.year == year]
     names = {i.id: plan.full_name(i) for i, _ in pairs}
-    remarks = [f"{names[f.indicator_id]}：{f.note}" for i, _ in pairs for f in figures if f.indicator_id == i.id and f.note]
+    remarks = [f"{names[f.indicator_id]}：{f.note}" for f in figures if f.note and f.indicator_id in names]
     sources = list(dict.fromkeys(f.source for f in figures if f.source))
     notes = []
     if results.sample:
@@ -217,7 +217,10 @@ def bulletin_context(results: PlanResults, year: int, config: SiteConfig, svgs: 
     total = sum(n for _, n in counts)
     groups: dict[str, list[dict]] = {}
     for indicator, judgement in pairs:
-        groups.setdefault(group_label(indicator.table), []).append(_indicator_row(results, indicator, judgement, styles))
+        label = group_label(indicator.table)
+        if re.fullmatch(r"表\s*\d+", label):  # a numbered table of the plan: not to be confused with this bulletin's own
+            label = f"规划文件{label}所列指标"
+        groups.setdefault(label, []).append(_indicator_row(results, indicator, judgement, styles))
 
     by_column = rollup.by_column(results, year)
     columns = []
@@ -268,6 +271,7 @@ def bulletin_context(results: PlanResults, year: int, config: SiteConfig, svgs: 
         {"id": "s5", "title": "五、数据说明", "level": 1},
         {"id": "appendix", "title": "附件：测算方法说明", "level": 1},
     ]
+    # Status colours from site_config (keys and colours are validated: [a-z-]+ and #rrggbb).
     status_css = "\n".join(f".status-{s.key} .icon {{ color: {s.color}; }}"
                            for group in (styles.indicator_statuses, styles.task_statuses, styles.lights)
                            for s in group.values())
