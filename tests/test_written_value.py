@@ -37,6 +37,16 @@ from generator.model.written_value import WrittenValueError, parse_written_value
         ("1-2", "between", 1, 2, False, False),
         ("3-5所", "between", 3, 5, False, False),
         ("1—2 项", "between", 1, 2, False, False),
+        ("1～2所", "between", 1, 2, False, False),
+        ("3－5", "between", 3, 5, False, False),  # full-width hyphen
+        ("5%以内", "<=", 5, None, False, False),
+        ("超75%", ">", 75, None, False, False),
+        ("2倍以上", ">=", 2, None, False, False),
+        ("不低于7000元", ">=", 7000, None, False, False),
+        ("不少于4课时", ">=", 4, None, False, False),
+        ("约 20000", "=", 20000, None, True, False),
+        ("不大于 0.45", "<=", 0.45, None, False, False),
+        ("保持 90%以上", ">=", 90, None, False, True),
         (98, "=", 98, None, False, False),  # YAML number
         (0.45, "=", 0.45, None, False, False),
     ],
@@ -107,3 +117,17 @@ def test_malformed_milestone_years(text):
 
     with pytest.raises(ValueError, match="年份"):
         parse_milestone_years(text)
+
+
+def test_every_value_written_in_the_encoded_plans_is_read():
+    from pathlib import Path
+
+    from generator.load.content import load_content
+
+    root = Path(__file__).resolve().parents[1]
+    plans, problems = load_content(root / "content", root=root)
+    assert problems == []
+    forms = {v.value.text for p in plans for i in p.plan.indicators for v in ([i.base] if i.base else []) + i.targets}
+    assert len(forms) > 150
+    for text in forms:
+        assert parse_written_value(text).text == text
