@@ -5,6 +5,7 @@ import urllib.request
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 PAGES_WITH_CHARTS = [
     "",  # home
@@ -40,9 +41,18 @@ def test_charts_render_without_errors_or_outside_requests(browser, site_url, pat
 
 def search(page, query: str) -> list[tuple[str, str]]:
     """Type a query into the site's search box; return every result (Material shows them 10 at a time)."""
+    # A query typed before the search worker is ready is dropped (the box keeps saying 键入以开始搜索),
+    # and the first query waits for the index to be built: type again until results come.
     page.fill("input.md-search__input", query)
-    # The first query waits for the browser to build the index (a few seconds; longer on a busy machine).
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0", timeout=180000)
+    for _ in range(36):
+        page.focus("input.md-search__input")
+        page.keyboard.press("End")  # a key event makes Material read the box again
+        try:
+            page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0",
+                                   timeout=5000)
+            break
+        except PlaywrightTimeout:
+            continue
     seen = -1
     while seen != (count := page.locator(".md-search-result__link").count()):
         seen = count
