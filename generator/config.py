@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from generator.check.problems import Problem
@@ -71,6 +70,3 @@ def load_site_config(folder: Path, root: Path) -> tuple[SiteConfig | None, list[
     if problems:
         return None, problems
     return SiteConfig(settings=parts["site.yaml"], styles=parts["statuses.yaml"]), []
-
-
-
