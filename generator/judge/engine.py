@@ -113,7 +113,7 @@ def judge_plan(plan: Plan, data: PlanData, thresholds: Thresholds | None = None)
         milestones[year] = tuple(
             (column, m, _state("milestone", m.id, year, reports))
             for column in plan.columns for m in column.milestones
-            if m.year.resolved(info.period.start, info.period.end)[0] <= year <= m.year.resolved(info.period.start, info.period.end)[1])
+            if m.year.covers(year, info.period.start, info.period.end))
         tasks[year] = tuple((t, _state("task", t.id, year, reports)) for t in plan.tasks)
     return PlanResults(plan, tuple(years), series, milestones, tasks, data.is_sample)
 

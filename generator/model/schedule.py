@@ -33,6 +33,11 @@ class MilestoneYears(BaseModel):
     def resolved(self, plan_start: int, plan_end: int) -> tuple[int, int]:
         return (self.start or plan_start, self.end or plan_end)
 
+    def covers(self, year: int, plan_start: int, plan_end: int) -> bool:
+        """Is the step due or under way in ``year``?"""
+        first, last = self.resolved(plan_start, plan_end)
+        return first <= year <= last
+
     @property
     def due_year(self) -> int | None:
         """The year by which the step is to be reported done (None: runs to the plan end)."""

@@ -18,10 +18,9 @@ def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
     info = plan.info
     timeline = []
     for milestone in column.milestones:
-        first, last = milestone.year.resolved(info.period.start, info.period.end)
         states = []
         for year in results.years:
-            if first <= year <= last:
+            if milestone.year.covers(year, info.period.start, info.period.end):
                 state = next(s for c, m, s in results.milestones[year] if m.id == milestone.id)
                 states.append({"year": year, "status": badge(styles, state.status), "report": state.text})
         timeline.append({"year": milestone.year.text, "text": milestone.text, "states": states})
@@ -29,10 +28,11 @@ def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
     latest = results.latest_year
     charts = []
     for indicator in linked:
-        view = progress_view(results, indicator, results.series.get((indicator.id, "")))
+        path = links.chart(plan.id, f"indicator-{indicator.id}")
+        view = parts.view(path, lambda i=indicator: progress_view(results, i, results.series.get((i.id, ""))))
         charts.append({"name": plan.full_name(indicator),
                        "link": links.relative(here, links.indicator(plan.id, indicator.id)),
-                       "chart": place_chart(parts, here, links.chart(plan.id, f"indicator-{indicator.id}"), view)})
+                       "chart": place_chart(parts, here, path, view)})
     rows = [indicator_row(parts, results, i, results.judgement(i.id, latest), here)
             for i in linked if latest and results.judgement(i.id, latest)]
     context = {

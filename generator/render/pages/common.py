@@ -30,6 +30,12 @@ class SiteParts:
     nav: list = field(default_factory=list)
     search_terms: list[str] = field(default_factory=list)  # short names jieba should keep whole
     corrections: list[Correction] = field(default_factory=list)  # 数据更正, oldest first
+    views: dict = field(default_factory=dict)  # chart path → ChartView, so a chart shown twice is built once
+
+    def view(self, chart_path: str, make):
+        if chart_path not in self.views:
+            self.views[chart_path] = make()
+        return self.views[chart_path]
 
     def add(self, page: Page) -> Page:
         self.pages.append(page)

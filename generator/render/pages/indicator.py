@@ -30,8 +30,9 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
             "source": figure_row.source if figure_row else "",
             "explanation": judgement.explanation,
         })
-    chart = place_chart(parts, here, links.chart(plan.id, f"indicator-{indicator.id}"),
-                        progress_view(results, indicator, series)) if indicator.targets else None
+    chart_path = links.chart(plan.id, f"indicator-{indicator.id}")
+    chart = place_chart(parts, here, chart_path, parts.view(chart_path, lambda: progress_view(results, indicator, series))
+                        ) if indicator.targets else None
     region = region_view(results, indicator, latest, styles) if latest and indicator.targets else None
     projection = series.projection if series else None
     facts = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.judge.engine import PlanResults, judged_indicators
-from generator.judge.rollup import ITEM_STATUSES, ordered_counts
+from generator.judge import rollup
 from generator.render import links
 from generator.render.labels import badge, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
@@ -17,15 +17,13 @@ def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
     latest = results.latest_year
     states = {t.id: s for t, s in results.tasks.get(latest, ())} if latest else {}
     key_titles = {k.id: k.title for k in plan.key_tasks}
-    rows, statuses = [], []
+    rows = []
     for task in plan.tasks:
         lead = unit in [plan.canonical_unit(u) for u in task.lead_units]
         helping = unit in [plan.canonical_unit(u) for u in task.cooperating_units]
         if not (lead or helping):
             continue
         state = states.get(task.id)
-        if lead and state:
-            statuses.append(state.status)
         rows.append({"number": task.number or "", "key_task": key_titles.get(task.key_task or "", ""),
                      "work": task.work, "role": "牵头" if lead else "协同",
                      "deadline": task.deadline.text if task.deadline else "",
@@ -37,7 +35,7 @@ def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
         "crumbs": crumbs(here, [(plan.info.short_title, links.plan(plan.id))]),
         "sample": results.sample,
         "latest": latest,
-        "counts": "，".join(f"{s} {n} 项" for s, n in ordered_counts(statuses, ITEM_STATUSES)),
+        "counts": "，".join(f"{s} {n} 项" for s, n in rollup.by_unit(results, latest).get(unit, [])) if latest else "",
         "lead_count": sum(1 for r in rows if r["role"] == "牵头"),
         "help_count": sum(1 for r in rows if r["role"] == "协同"),
         "key_tasks": key_tasks,
