@@ -3,9 +3,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import shutil
+
 import pytest
 
-from site_fixture import CHROMIUM_ARGS, copy_project, run_build, serve
+from site_fixture import CHROMIUM_ARGS, copy_project, run_build, serve, skip_unless_available
+
+# Tiers: the developer's loop is `pytest -m "not browser and not pdf and not slow"`; CI runs all.
+SLOW_FIXTURES = {"sample_site", "site_url"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "browser" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
+        if SLOW_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +40,12 @@ def site_url(sample_site):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium, headless, with the flags that keep it off the network."""
-    from playwright.sync_api import sync_playwright
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        skip_unless_available("playwright is not installed (bash scripts/setup.sh --test)")
+    if not shutil.which("chromium"):
+        skip_unless_available("Debian's chromium is not installed (bash scripts/setup.sh --test)")
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)

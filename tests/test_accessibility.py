@@ -5,6 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from site_fixture import skip_unless_available
+
+pytestmark = pytest.mark.browser
+
 
 AXE = Path(__file__).parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = [
@@ -15,12 +19,19 @@ PAGES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def axe() -> Path:
+    if not AXE.exists():
+        skip_unless_available("axe-core is not installed (bash scripts/setup.sh --test runs npm ci in tests/a11y)")
+    return AXE
+
+
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_or_critical_axe_findings(browser, site_url, path):
+def test_no_serious_or_critical_axe_findings(browser, site_url, axe, path):
     page = browser.new_page()
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(path=str(axe))
     result = page.evaluate("""async () => await axe.run(document, {
         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]

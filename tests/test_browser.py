@@ -5,7 +5,8 @@ import urllib.request
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+pytestmark = pytest.mark.browser
 
 PAGES_WITH_CHARTS = [
     "",  # home
@@ -51,7 +52,9 @@ def search(page, query: str) -> list[tuple[str, str]]:
             page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0",
                                    timeout=5000)
             break
-        except PlaywrightTimeout:
+        except Exception as error:  # playwright's TimeoutError; playwright is imported by the fixture
+            if type(error).__name__ != "TimeoutError":
+                raise
             continue
     seen = -1
     while seen != (count := page.locator(".md-search-result__link").count()):

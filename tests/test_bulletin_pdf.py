@@ -12,6 +12,8 @@ from generator.pipeline import load_and_judge
 from generator.render.bulletin_pdf import (bulletin_html, bulletin_pdfs, chinese_number, pdf_name, pdf_path,
                                            pdf_title, render_pdf, PRINT_CSS, TEMPLATES)
 
+pytestmark = pytest.mark.pdf
+
 ROOT = Path(__file__).resolve().parents[1]
 NANTONG, YEAR = "nantong-2021-2025", 2024
 SECTIONS = ["一、总体情况", "二、主要指标监测情况", "三、专栏实施情况", "四、任务落实情况", "五、数据说明", "附件：测算方法说明"]

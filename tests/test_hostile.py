@@ -105,6 +105,7 @@ def good_project(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CASES)
 def test_hostile_input_fails_the_build_with_a_located_problem_and_keeps_the_site(good_project, tmp_path, name):
     case = CASES[name]

@@ -12,6 +12,8 @@ import pytest
 
 from plan_fixture import INDICATORS, SOURCE, TASKS, write_plan
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 FIGURES = """指标编号,年份,地区,数值,说明,来源,口径变化
 preschool-enrolment,2021,,98.4,,统计公报,

@@ -8,6 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+pytestmark = pytest.mark.slow
+
 SITE_PAGES = [
     "index.html",
     "plans/nantong-2021-2025/index.html",
