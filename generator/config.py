@@ -7,8 +7,11 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from generator.check.problems import Problem
+from generator.judge.rules import Thresholds as JudgingThresholds
 from generator.load.validation import problems_from_validation
 from generator.load.yaml_lines import read_yaml
+from generator.model.figures import NOT_REPORTED, TASK_STATUSES
+from generator.model.status import Light, Status, word
 
 
 class Strict(BaseModel):
@@ -16,7 +19,7 @@ class Strict(BaseModel):
 
 
 class Thresholds(Strict):
-    yellow_from: float = Field(10, ge=0, description="落后序时进度达到这么多个百分点为黄灯")
+    orange_from: float = Field(10, ge=0, description="落后序时进度达到这么多个百分点为橙灯（不足为黄灯）")
     red_from: float = Field(30, ge=0, description="落后序时进度超过这么多个百分点为红灯")
 
 
@@ -26,6 +29,11 @@ class SiteSettings(Strict):
     description: str = Field("", description="网站简介")
     thresholds: Thresholds = Thresholds()
     about_tolerance: float = Field(0.05, gt=0, lt=1, description="“左右”的默认容差（相对值）")
+
+    def judging(self, plan_tolerance: float | None = None) -> JudgingThresholds:
+        """The judge's settings: the site's lights, and the plan's own 左右 tolerance where it sets one."""
+        return JudgingThresholds(about_tolerance=plan_tolerance or self.about_tolerance,
+                                 orange_from=self.thresholds.orange_from, red_from=self.thresholds.red_from)
 
 
 class StatusStyle(Strict):
@@ -43,6 +51,27 @@ class Styles(Strict):
 
     def of(self, status: str) -> StatusStyle:
         return self.indicator_statuses.get(status) or self.task_statuses.get(status) or self.lights[status]
+
+
+# Every key the judge can give must have a style: a missing one is a located problem, not a KeyError mid-build.
+REQUIRED_STYLES = {"indicator_statuses": [s.value for s in Status], "lights": [light.value for light in Light],
+                   "task_statuses": [*TASK_STATUSES, NOT_REPORTED]}
+
+
+def _missing_styles(styles: Styles, doc, shown: str) -> list[Problem]:
+    problems = []
+    for group, keys in REQUIRED_STYLES.items():
+        have = getattr(styles, group)
+        for key in keys:
+            if key not in have:
+                problems.append(Problem("missing-status-style", f"缺少状态“{word(key)}”的显示方式", shown, group,
+                                        doc.line_of((group,)), found=f"已列出：{'、'.join(have)}",
+                                        expected=f"列出 {key}（{word(key)}）的颜色和图标"))
+        for key in have:
+            if key not in keys:
+                problems.append(Problem("unknown-status-style", f"未知的状态代码“{key}”", shown, f"{group}.{key}",
+                                        doc.line_of((group, key)), found=key, expected="、".join(keys)))
+    return problems
 
 
 class SiteConfig(Strict):
@@ -67,6 +96,9 @@ def load_site_config(folder: Path, root: Path) -> tuple[SiteConfig | None, list[
             parts[name] = model.model_validate(doc.data)
         except ValidationError as error:
             problems += problems_from_validation(error, doc, shown)
+            continue
+        if model is Styles:
+            problems += _missing_styles(parts[name], doc, shown)
     if problems:
         return None, problems
     return SiteConfig(settings=parts["site.yaml"], styles=parts["statuses.yaml"]), []

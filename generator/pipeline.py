@@ -13,7 +13,6 @@ from generator.check.problems import Problem
 from generator.config import SiteConfig, load_site_config
 from generator.judge.corrections import Correction, ledger_of, merge, new_corrections
 from generator.judge.engine import PlanResults, judge_plan
-from generator.judge.rules import Thresholds
 from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import LEDGER, ledger_bytes, read_ledger
@@ -47,9 +46,7 @@ def load_and_judge(root: Path) -> Judged:
     judged = Judged(config=config)
     for plan in plans:
         plan_data = data.get(plan.id) or PlanData()
-        thresholds = Thresholds(about_tolerance=plan.info.about_tolerance or settings.about_tolerance,
-                                yellow_from=settings.thresholds.yellow_from, red_from=settings.thresholds.red_from)
-        judged.results.append(judge_plan(plan, plan_data, thresholds))
+        judged.results.append(judge_plan(plan, plan_data, settings.judging(plan.info.about_tolerance)))
         judged.figures += plan_data.figures
     return judged
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.judge.projection import Projection, project
-from generator.judge.rules import Judgement, Thresholds, direction_of, judge
-from generator.model.figures import WHOLE_AREA, Figure, PlanData, ProgressReport
-from generator.model.plan import Column, Milestone, Plan, Task, YearValue
+from generator.judge.rules import Judgement, Thresholds
+from generator.judge.series import YearFigure, judge_series
+from generator.judge.targets import direction_of
+from generator.model.figures import NOT_REPORTED, WHOLE_AREA, Figure, PlanData, ProgressReport
+from generator.model.plan import Column, Milestone, Plan, Task
 
-NOT_REPORTED = "未报告"
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,19 @@ class IndicatorSeries:
 
     def at(self, year: int) -> Judgement | None:
         return next((j for j in self.judgements if j.year == year), None)
+
+    def expected_line(self) -> list[tuple[int, float]]:
+        """The 序时进度 line: each stretch's start, then the value each year asked for."""
+        points: dict[int, float] = {}
+        for j in self.judgements:
+            if j.expected is not None:
+                points.setdefault(j.start.year, j.start.number)
+                points[j.year] = j.expected
+        return sorted(points.items())
+
+    def latest(self) -> Judgement | None:
+        """The most recent year with a figure (a year not reported yet does not hide the last status)."""
+        return next((j for j in reversed(self.judgements) if j.value is not None), None)
 
 
 @dataclass(frozen=True)
@@ -56,33 +70,23 @@ class PlanResults:
         series = self.series.get((indicator_id, region))
         return series.at(year) if series else None
 
-    def regions_of(self, indicator_id: str) -> list[str]:
-        return [r for r in self.plan.info.regions if (indicator_id, r) in self.series]
-
 
 def judged_indicators(plan: Plan):
     """Indicators that have targets (a parent that only groups its sub-items has none)."""
     return [i for i in plan.indicators if i.targets]
 
 
-def _series(plan: Plan, indicator, region: str, figures: list[Figure], years: list[int],
-            thresholds: Thresholds) -> IndicatorSeries:
-    by_year = {f.year: f for f in figures}
-    reported = sorted((f for f in figures if f.value is not None and not f.definition_changed), key=lambda f: f.year)
-    first = YearValue(year=reported[0].year, value=reported[0].value) if reported and not indicator.base else None
-    judgements = []
-    for year in years:
-        figure = by_year.get(year)
-        if figure is None and region != WHOLE_AREA:
-            continue  # a county without a row that year is simply not shown
-        judgements.append(judge(indicator, year, figure.value if figure else None, region,
-                                figure.definition_changed if figure else False, thresholds, first))
-    points = [(f.year, f.value.number) for f in sorted(figures, key=lambda f: f.year) if f.value is not None]
-    if region == WHOLE_AREA and indicator.base and not any(f.definition_changed for f in figures):
-        points = [(indicator.base.year, indicator.base.value.number), *points]
+def _series(indicator, region: str, figures: list[Figure], years: list[int], thresholds: Thresholds) -> IndicatorSeries:
+    whole_area = region == WHOLE_AREA
+    by_year = {f.year: YearFigure(f.year, f.value, f.definition_changed) for f in figures}
+    judged = judge_series(indicator, by_year, years, region=region, whole_area=whole_area, thresholds=thresholds)
+    # A county is shown for the years it reported (a row, even a blank one); the whole area for every year.
+    judgements = tuple(j for j in judged.judgements if whole_area or j.year in by_year)
+    points = list(judged.comparable)
     final = indicator.targets[-1]
-    projection = project(points, final.year, final.value, direction_of(indicator), thresholds) if len(points) >= 3 else None
-    return IndicatorSeries(indicator.id, region, tuple(sorted(figures, key=lambda f: f.year)), tuple(judgements), projection)
+    projection = (project(points, final.year, final.value, direction_of(indicator), thresholds)
+                  if len(points) >= 3 and not indicator.annual else None)
+    return IndicatorSeries(indicator.id, region, tuple(sorted(figures, key=lambda f: f.year)), judgements, projection)
 
 
 def _state(kind: str, item_id: str, year: int, reports: dict) -> ItemState:
@@ -95,7 +99,9 @@ def _state(kind: str, item_id: str, year: int, reports: dict) -> ItemState:
 def judge_plan(plan: Plan, data: PlanData, thresholds: Thresholds | None = None) -> PlanResults:
     info = plan.info
     thresholds = thresholds or Thresholds(about_tolerance=info.about_tolerance or Thresholds.about_tolerance)
-    years = [y for y in data.years if info.period.start <= y <= info.period.end]
+    reported = [y for y in data.years if info.period.start <= y <= info.period.end]
+    # Every year from the first to the latest with data: a year nobody reported shows as 数据暂缺.
+    years = list(range(reported[0], reported[-1] + 1)) if reported else []
     by_key: dict[tuple[str, str], list[Figure]] = {}
     for figure in data.figures:
         by_key.setdefault((figure.indicator_id, figure.region), []).append(figure)
@@ -105,7 +111,7 @@ def judge_plan(plan: Plan, data: PlanData, thresholds: Thresholds | None = None)
             figures = by_key.get((indicator.id, region), [])
             if region != WHOLE_AREA and not figures:
                 continue
-            series[(indicator.id, region)] = _series(plan, indicator, region, figures, years, thresholds)
+            series[(indicator.id, region)] = _series(indicator, region, figures, years, thresholds)
 
     reports = {(r.kind, r.item_id, r.year): r for r in data.reports}
     milestones, tasks = {}, {}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
-from generator.judge.rules import Direction, Thresholds, meets
+from generator.judge.rules import Thresholds
+from generator.judge.targets import Direction, meets
 from generator.model.written_value import WrittenValue
 
 
@@ -21,13 +23,8 @@ def fit_line(points: list[tuple[int, float]]) -> tuple[float, float] | None:
     """Ordinary least squares (slope, intercept); None with fewer than two distinct years."""
     if len({x for x, _ in points}) < 2:
         return None
-    n = len(points)
-    mean_x = sum(x for x, _ in points) / n
-    mean_y = sum(y for _, y in points) / n
-    sxx = sum((x - mean_x) ** 2 for x, _ in points)
-    sxy = sum((x - mean_x) * (y - mean_y) for x, y in points)
-    slope = sxy / sxx
-    return slope, mean_y - slope * mean_x
+    slope, intercept = statistics.linear_regression([x for x, _ in points], [y for _, y in points])
+    return slope, intercept
 
 
 def project(points: list[tuple[int, float]], year: int, target: WrittenValue, direction: Direction,

@@ -6,14 +6,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.judge.engine import PlanResults, judged_indicators
-from generator.judge.rules import STATUSES, Judgement
-from generator.model.figures import TASK_STATUSES, WHOLE_AREA
+from generator.judge.rules import Judgement
+from generator.model.figures import NOT_REPORTED, TASK_STATUSES, WHOLE_AREA
 from generator.model.plan import Indicator
+from generator.model.status import Status
 
-ITEM_STATUSES = (*TASK_STATUSES, "未报告")
+ITEM_STATUSES = (*TASK_STATUSES, NOT_REPORTED)
 
 
-def ordered_counts(statuses: list[str], order: tuple[str, ...] = STATUSES) -> list[tuple[str, int]]:
+def ordered_counts(statuses: list[str], order: tuple[str, ...] = tuple(Status)) -> list[tuple[str, int]]:
     """Counts in the order of ``order``, statuses with no item left out."""
     counts = Counter(statuses)
     return [(s, counts[s]) for s in order if counts[s]]
@@ -34,6 +35,18 @@ def year_judgements(results: PlanResults, year: int) -> list[tuple[Indicator, Ju
         judgement = results.judgement(indicator.id, year)
         if judgement is not None:
             pairs.append((indicator, judgement))
+    return pairs
+
+
+def latest_judgements(results: PlanResults) -> list[tuple[Indicator, Judgement]]:
+    """Each judged indicator's most recent year with a figure (the year is on the judgement), in plan order;
+    an indicator with no figure at all shows its latest year's 数据暂缺. For overviews: a year with few
+    figures must not hide what lagged the year before."""
+    pairs = []
+    for indicator in judged_indicators(results.plan):
+        series = results.series.get((indicator.id, WHOLE_AREA))
+        if series and series.judgements:
+            pairs.append((indicator, series.latest() or series.judgements[-1]))
     return pairs
 
 
@@ -77,5 +90,11 @@ def by_unit(results: PlanResults, year: int) -> dict[str, list[tuple[str, int]]]
     return {unit: ordered_counts(statuses, ITEM_STATUSES) for unit, statuses in units.items()}
 
 
-def warnings(results: PlanResults, year: int) -> list[Warning]:
-    return [Warning(i, j) for i, j in year_judgements(results, year) if i.attribute == "约束性" and j.lagging]
+def warnings(results: PlanResults, year: int | None = None) -> list[Warning]:
+    """预警 of one year; without a year, of each indicator's latest figure."""
+    pairs = year_judgements(results, year) if year is not None else latest_judgements(results)
+    return [Warning(i, j) for i, j in pairs if i.attribute == "约束性" and j.lagging]
+
+
+def latest_counts(results: PlanResults) -> list[tuple[str, int]]:
+    return ordered_counts([j.status for _, j in latest_judgements(results)])

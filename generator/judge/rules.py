@@ -1,41 +1,37 @@
 """The monitoring rules (测算方法): how an indicator's status is decided, as pure functions.
 
-Read together with the methodology text published on the site (templates/methodology.md.j2);
-the two say the same thing, one for the computer and one for readers.
+Read together with the methodology page (templates/methodology.md.j2, whose case table is computed
+by these functions); the two say the same thing, one for the computer and one for readers.
+The rules, in the order :func:`judge` applies them:
 
-- 序时进度 (time share): the part of the way from the start point (the base year, or the last
-  intermediate target already passed) to the next target year that has elapsed.
-- 完成度 (completion): (value − start) / (target − start). Lower-is-better indicators use the
-  same formula; both differences are negative.
-- A target the start already met (100 → 100, 保持90%以上) asks whether it was kept.
-- A bound (>98, ≥2, <0.5) is met or not met, and by how much.
-- 左右 is met within a tolerance; a range (5—6) is met on reaching its near end.
-- Where the plan gives no base value, the first year with data is the start point; that
-  first year itself cannot be measured.
-- A missing value is never guessed: the row says 数据暂缺.
+1. No target: 无法测算. No figure: 数据暂缺 — a missing value is never guessed.
+2. An annual target (每年…) is judged each year against itself: met, or short by how much.
+3. A start that already met the target (100 → 100, 保持90%以上), or a target written 保持:
+   the question is whether it was kept (保持 / 未保持).
+4. A value that meets the target: 提前完成 before the target year, 按期完成 in it.
+5. A target met earlier towards the same target year and now missed: 未保持 (回落).
+6. A year whose definition changed (口径变化) starts a new series: 无法测算 that year.
+7. In or after the target year, not met: 滞后 (到期未完成).
+8. No start yet (no base value, first year with a figure): 无法测算.
+9. A start equal to a strict bound's number (98 → >98): not yet met, completion cannot be
+   computed: 滞后, 黄灯.
+10. Otherwise 序时进度: 完成度 = (value − start) / (target − start) against the share of the
+    stretch elapsed; lower-is-better indicators use the same formula (both differences negative).
+
+Lights: green for 完成 / 达到序时 / 保持; lagging by less than ``orange_from`` points is yellow,
+up to ``red_from`` orange, beyond red; 未保持 is red. The judge returns numbers and reason codes
+only; the sentences are written by generator/render/explain.py.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from typing import Literal
 
+from generator.judge.targets import Direction, direction_of, goal_number, meets, met_by_tolerance, signed, target_for
 from generator.model.plan import Indicator, YearValue
+from generator.model.status import LAGGING, Light, Reason, StartKind, Status
 from generator.model.written_value import WrittenValue
-from generator.render.escape import format_number
-
-DONE = "已完成（提前完成）"
-ON_TRACK = "达到序时进度"
-BEHIND = "未达到序时进度（滞后）"
-KEPT = "保持"
-NOT_KEPT = "未保持"
-MISSING = "数据暂缺"
-CANNOT = "无法测算"
-STATUSES = (DONE, ON_TRACK, BEHIND, KEPT, NOT_KEPT, MISSING, CANNOT)
-LAGGING = (BEHIND, NOT_KEPT)  # what a 预警 is about when the indicator is 约束性
-
-GREEN, YELLOW, RED = "绿灯", "黄灯", "红灯"
-Direction = Literal["higher", "lower"]
 
 
 @dataclass(frozen=True)
@@ -43,185 +39,142 @@ class Thresholds:
     """Settings a plan's author may change (plan.yaml / site_config)."""
 
     about_tolerance: float = 0.05  # “左右”: within ±5 % of the number
-    yellow_from: float = 10.0  # behind 序时进度 by this many points or more: 黄灯
+    orange_from: float = 10.0  # lagging by this many points or more: 橙灯 (less: 黄灯)
     red_from: float = 30.0  # … by more than this: 红灯
 
 
 @dataclass(frozen=True)
+class Start:
+    """Where the current stretch of progress is measured from."""
+
+    year: int
+    value: WrittenValue
+    kind: StartKind
+
+    @property
+    def number(self) -> float:
+        return self.value.number
+
+    @property
+    def text(self) -> str:
+        return self.value.text
+
+
+@dataclass(frozen=True)
 class Judgement:
-    """The status of one indicator, region and year, with every input that produced it."""
+    """The status of one indicator, region and year, with every number that produced it."""
 
     indicator_id: str
     region: str
     year: int
     value: WrittenValue | None
-    status: str
-    explanation: str  # in words, for the page: how the status was computed
+    status: Status
+    reason: Reason
     direction: Direction
     target: YearValue | None = None
-    start_year: int | None = None
-    start_value: float | None = None
+    start: Start | None = None
     schedule_share: float | None = None  # 序时进度, 0–1
-    expected: float | None = None  # value 序时进度 asks for this year
-    completion: float | None = None  # 完成度, 0–1 (may exceed 1 or fall below 0)
-    gap_points: float | None = None  # completion − schedule, in percentage points
-    margin: float | None = None  # how far beyond (+) or short of (−) a bound target
-    light: str | None = None
+    expected: float | None = None  # the value 序时进度 asks for this year
+    completion: float | None = None  # 完成度 (may exceed 1 or fall below 0)
+    gap_points: float | None = None  # completion − schedule, in percentage points (+ ahead)
+    gap_unit: float | None = None  # value − expected, in the indicator's unit (+ better)
+    goal: float | None = None  # the target's number progress is measured to (a range's near end)
+    margin: float | None = None  # beyond (+) or short of (−) the goal, in the indicator's unit
+    light: Light | None = None
     definition_changed: bool = False
+    tolerance: float | None = None  # the 左右 tolerance, when the target was met only thanks to it
+    annual: bool = False
 
     @property
     def lagging(self) -> bool:
         return self.status in LAGGING
 
 
-def direction_of(indicator: Indicator) -> Direction:
-    """Stated, else read from the final target's bound, else from base → target; else higher."""
-    if indicator.direction:
-        return indicator.direction
-    final = indicator.targets[-1].value if indicator.targets else None
-    if final and final.comparator in (">", ">="):
-        return "higher"
-    if final and final.comparator in ("<", "<="):
-        return "lower"
-    if final and indicator.base and final.number < indicator.base.value.number:
-        return "lower"
-    return "higher"
+def band(lag_points: float, thresholds: Thresholds) -> Light:
+    """The light of a lagging figure: never green (it lags), worse with the lag."""
+    lag = round(lag_points, 6)  # 0.5 − 0.6 must be exactly 10 points behind, not 9.999…
+    if lag > thresholds.red_from:
+        return Light.RED
+    if lag >= thresholds.orange_from:
+        return Light.ORANGE
+    return Light.YELLOW
 
 
-def meets(value: WrittenValue | float, target: WrittenValue, direction: Direction, tolerance: float) -> bool:
-    """Does a value satisfy a target as the plan writes it?"""
-    number = value.number if isinstance(value, WrittenValue) else value
-    n = target.number
-    if target.comparator == ">":
-        strict_ok = isinstance(value, WrittenValue) and value.comparator in (">", ">=") and number >= n
-        return number > n or strict_ok
-    if target.comparator == ">=":
-        return number >= n
-    if target.comparator == "<":
-        strict_ok = isinstance(value, WrittenValue) and value.comparator in ("<", "<=") and number <= n
-        return number < n or strict_ok
-    if target.comparator == "<=":
-        return number <= n
-    if target.comparator == "between":
-        return number >= n if direction == "higher" else number <= target.upper
-    if target.approximate:
-        return number >= n * (1 - tolerance) if direction == "higher" else number <= n * (1 + tolerance)
-    return number >= n if direction == "higher" else number <= n
+def judge(indicator: Indicator, year: int, value: WrittenValue | None, start: Start | None = None, *,
+          region: str = "", thresholds: Thresholds = Thresholds(), definition_changed: bool = False,
+          met_before: bool = False) -> Judgement:
+    """Decide the status of one indicator value (the rules in this module's docstring).
 
-
-def goal_number(target: WrittenValue, direction: Direction) -> float:
-    """The number progress is measured towards: a range's near end, otherwise the number."""
-    if target.comparator == "between" and direction == "lower":
-        return target.upper
-    return target.number
-
-
-def target_for(indicator: Indicator, year: int) -> YearValue:
-    """The first target due in or after ``year``; past the last one, the last one."""
-    return next((t for t in indicator.targets if t.year >= year), indicator.targets[-1])
-
-
-def start_for(indicator: Indicator, year: int) -> YearValue | None:
-    """Progress starts from the last intermediate target already passed, else from the base."""
-    passed = [t for t in indicator.targets if t.year < year]
-    return passed[-1] if passed else indicator.base
-
-
-def light_for(gap_points: float, thresholds: Thresholds) -> str:
-    behind = round(-gap_points, 6)  # 0.5 − 0.6 must be exactly 10 points behind, not 9.999…
-    if behind > thresholds.red_from:
-        return RED
-    if behind >= thresholds.yellow_from:
-        return YELLOW
-    return GREEN
-
-
-def _n(x: float) -> str:
-    return format_number(round(x, 2))
-
-
-def _pct(x: float) -> str:
-    return f"{x * 100:.1f}%"
-
-
-def judge(indicator: Indicator, year: int, value: WrittenValue | None, region: str = "",
-          definition_changed: bool = False, thresholds: Thresholds = Thresholds(),
-          first_reported: YearValue | None = None) -> Judgement:
-    """Decide the status of one indicator value (the rules in this module's docstring)."""
+    ``start`` is where this stretch is measured from (see generator/judge/series.py); ``met_before``
+    says the target now due was already met in an earlier year of the same series.
+    """
     direction = direction_of(indicator)
-    base = dict(indicator_id=indicator.id, region=region, year=year, value=value, direction=direction,
-                definition_changed=definition_changed)
+    facts = dict(indicator_id=indicator.id, region=region, year=year, value=value, direction=direction,
+                 definition_changed=definition_changed, annual=indicator.annual)
     if not indicator.targets:
-        return Judgement(**base, status=CANNOT, explanation="该指标没有目标值，只列出数值。")
+        return Judgement(**facts, status=Status.CANNOT, reason=Reason.NO_TARGET)
     target = target_for(indicator, year)
-    goal = target.value
+    goal, tolerance = target.value, thresholds.about_tolerance
+    facts.update(target=target)
     if value is None:
-        return Judgement(**base, target=target, status=MISSING,
-                         explanation=f"{year} 年的数值尚未报送，不作推算。")
-    written = f"{year} 年数值为 {value.text}"
-    tol = thresholds.about_tolerance
-    start = start_for(indicator, year)
-    met = meets(value, goal, direction, tol)
+        return Judgement(**facts, status=Status.MISSING, reason=Reason.NO_VALUE)
+    met = meets(value, goal, direction, tolerance)
+    n = goal_number(goal, direction)
+    margin = signed(value.number - n, direction)
+    facts.update(goal=n, margin=margin if math.isfinite(margin) else None,
+                 tolerance=tolerance if met_by_tolerance(value, goal, direction, tolerance) else None)
 
-    # The start already satisfies the target: the question is whether it was kept.
-    if goal.maintain or (start is not None and meets(start.value, goal, direction, tol)):
-        status = KEPT if met else NOT_KEPT
-        what = "保持了" if met else "未能保持"
-        return Judgement(**base, target=target, status=status, margin=_margin(value, goal, direction),
-                         explanation=f"{written}，{what}目标“{goal.text}”（{target.year} 年）的水平。")
-
+    if indicator.annual:
+        return _annual(facts, met, value.number, n, direction, thresholds)
+    if start is not None and start.year < year and (goal.maintain or meets(start.value, goal, direction, tolerance)):
+        facts.update(start=start)
+        if met:
+            return Judgement(**facts, status=Status.KEPT, reason=Reason.KEPT, light=Light.GREEN)
+        return Judgement(**facts, status=Status.NOT_KEPT, reason=Reason.LOST, light=Light.RED)
+    if goal.maintain and (start is None or start.year >= year):
+        status, reason = (Status.KEPT, Reason.KEPT) if met else (Status.NOT_KEPT, Reason.LOST)
+        return Judgement(**facts, status=status, reason=reason, light=Light.GREEN if met else Light.RED)
+    facts.update(start=start)
     if met:
-        early = "提前" if year < target.year else "按期"
-        return Judgement(**base, target=target, status=DONE, margin=_margin(value, goal, direction),
-                         explanation=f"{written}，已达到 {target.year} 年目标“{goal.text}”，{early}完成。", light=GREEN)
-
+        status = Status.DONE_EARLY if year < target.year else Status.DONE
+        return Judgement(**facts, status=status, reason=Reason.MET, light=Light.GREEN)
+    if met_before:
+        return Judgement(**facts, status=Status.NOT_KEPT, reason=Reason.FELL_BACK, light=Light.RED)
     if definition_changed:
-        return Judgement(**base, target=target, status=CANNOT,
-                         explanation=f"{written}，但统计口径发生变化，与基期不可比，不计算完成度；尚未达到目标“{goal.text}”。")
-    if start is None and first_reported is not None and first_reported.year < year:
-        start = first_reported
-    if start is None:
-        if year >= target.year:
-            return Judgement(**base, target=target, status=BEHIND, margin=_margin(value, goal, direction), light=RED,
-                             explanation=f"{written}，到目标年 {target.year} 年仍未达到目标“{goal.text}”。")
-        first = "，以本年为首个监测年份作为测算起点" if first_reported and first_reported.year == year else ""
-        return Judgement(**base, target=target, status=CANNOT,
-                         explanation=f"{written}，尚未达到 {target.year} 年目标“{goal.text}”；规划没有给出基期值{first}，无法计算序时进度。")
-
-    s0, t = start.value.number, goal_number(goal, direction)
-    share = (year - start.year) / (target.year - start.year)
-    completion = (value.number - s0) / (t - s0)
-    expected = s0 + share * (t - s0)
-    gap = (completion - share) * 100
-    status = ON_TRACK if round(completion - share, 9) >= 0 else BEHIND
-    ahead = f"快于序时进度 {_n(gap)} 个百分点" if gap >= 0 else f"落后序时进度 {_n(-gap)} 个百分点"
-    anchor = {id(indicator.base): "基期", id(first_reported): "首个监测年份"}.get(id(start), "阶段目标")
-    explanation = (f"{written}。从{anchor} {start.year} 年的 {start.value.text} 到 {target.year} 年目标 {goal.text}，"
-                   f"完成度 =（{_n(value.number)} − {_n(s0)}）÷（{_n(t)} − {_n(s0)}）= {_pct(completion)}；"
-                   f"序时进度 = {year - start.year} ÷ {target.year - start.year} = {_pct(share)}"
-                   f"（按序时应达到 {_n(expected)}）；{ahead}。")
-    return Judgement(**base, target=target, status=status, explanation=explanation, start_year=start.year,
-                     start_value=s0, schedule_share=share, expected=expected, completion=completion,
-                     gap_points=gap, margin=_margin(value, goal, direction), light=light_for(gap, thresholds))
+        return Judgement(**facts, status=Status.CANNOT, reason=Reason.NEW_DEFINITION)
+    progress = _progress(start, year, target, value.number, n) if start is not None and start.year < year else None
+    if progress is None and start is not None and start.year < year and start.number == n and year < target.year:
+        return Judgement(**facts, status=Status.BEHIND, reason=Reason.START_AT_BOUND, light=Light.YELLOW)
+    if year >= target.year:
+        light = band(-progress["gap_points"], thresholds) if progress else Light.RED
+        return Judgement(**facts, **(progress or {}), status=Status.BEHIND, reason=Reason.DUE_NOT_MET, light=light)
+    if start is None or start.year >= year:
+        return Judgement(**facts, status=Status.CANNOT, reason=Reason.NO_START)
+    if progress is None:
+        return Judgement(**facts, status=Status.CANNOT, reason=Reason.OUT_OF_RANGE)
+    if round(progress["completion"] - progress["schedule_share"], 9) >= 0:
+        return Judgement(**facts, **progress, status=Status.ON_TRACK, reason=Reason.ON_SCHEDULE, light=Light.GREEN)
+    return Judgement(**facts, **progress, status=Status.BEHIND, reason=Reason.BEHIND_SCHEDULE,
+                     light=band(-progress["gap_points"], thresholds))
 
 
-def _margin(value: WrittenValue, goal: WrittenValue, direction: Direction) -> float:
-    """Beyond (+) or short of (−) the target's number, in the indicator's unit."""
-    diff = value.number - goal_number(goal, direction)
-    return diff if direction == "higher" else -diff
+def _annual(facts: dict, met: bool, number: float, n: float, direction: Direction, thresholds: Thresholds) -> Judgement:
+    """每年…: this year's figure against this year's target; the shortfall as a share of the target."""
+    if met:
+        return Judgement(**facts, status=Status.DONE, reason=Reason.ANNUAL_MET, light=Light.GREEN)
+    achieved = (number / n if direction == "higher" else n / number) if n > 0 and number > 0 else 0.0
+    lag = (1 - achieved) * 100 if math.isfinite(achieved) else 100.0
+    return Judgement(**facts, status=Status.BEHIND, reason=Reason.ANNUAL_SHORT, light=band(max(lag, 0.0), thresholds))
 
 
-def expected_path(indicator: Indicator, years: list[int]) -> list[tuple[int, float]]:
-    """The 序时进度 line: for each year, the value progress on schedule asks for."""
-    path = []
-    for year in years:
-        if not indicator.targets:
-            break
-        target = target_for(indicator, year)
-        start = start_for(indicator, year)
-        if start is None or year > target.year:
-            continue
-        direction = direction_of(indicator)
-        s0, t = start.value.number, goal_number(target.value, direction)
-        path.append((year, s0 + (year - start.year) / (target.year - start.year) * (t - s0)))
-    return path
+def _progress(start: Start, year: int, target: YearValue, number: float, n: float) -> dict | None:
+    """序时进度 and 完成度 for a stretch from ``start`` to ``target``; None where they cannot be computed."""
+    distance = n - start.number
+    if distance == 0 or target.year <= start.year:
+        return None
+    share = min((year - start.year) / (target.year - start.year), 1.0)
+    completion = (number - start.number) / distance
+    expected = start.number + share * distance
+    numbers = dict(schedule_share=share, completion=completion, expected=expected,
+                   gap_points=(completion - share) * 100, gap_unit=(number - expected) * (1 if distance > 0 else -1))
+    return numbers if all(math.isfinite(x) for x in numbers.values()) else None

@@ -8,6 +8,7 @@ from typing import Literal
 from generator.model.written_value import WrittenValue
 
 TASK_STATUSES = ("已完成", "推进中", "未启动", "滞后")
+NOT_REPORTED = "未报告"  # a milestone or task nobody reported on that year
 WHOLE_AREA = ""  # a blank region: the whole plan area
 
 

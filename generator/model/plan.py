@@ -88,6 +88,7 @@ class Indicator(Strict):
     direction: Literal["higher", "lower"] | None = None
     base: YearValue | None = None
     targets: list[YearValue] = []
+    annual: bool = False  # 每年…: each year is judged against the target due that year, on its own
     table: str | None = None
     column: int | None = None
     key_task: str | None = None

@@ -30,13 +30,15 @@ from markupsafe import Markup
 from generator.config import SiteConfig, Styles
 from generator.judge import rollup
 from generator.judge.engine import PlanResults
-from generator.judge.rules import MISSING, Judgement
+from generator.judge.rules import Judgement
+from generator.model.status import Status, word
 from generator.model.figures import WHOLE_AREA
 from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, status_view
 from generator.render.environment import make_environment
-from generator.render.labels import figure, gap_text, overview_sentence, with_unit
+from generator.render.explain import explanation, gap_text, requirement_text
+from generator.render.labels import figure, overview_sentence, with_unit
 from generator.render.svg import render_svgs
 
 FOLDER = "bulletins"  # under downloads/
@@ -141,7 +143,7 @@ def _data_uri(svg: str) -> str:
 
 def _status(styles: Styles, status: str) -> dict:
     style = styles.of(status)
-    return {"icon": style.icon, "word": status, "key": style.key}
+    return {"icon": style.icon, "word": word(status), "key": style.key}
 
 
 def _indicator_row(results: PlanResults, indicator: Indicator, judgement: Judgement, styles: Styles) -> dict:
@@ -152,22 +154,22 @@ def _indicator_row(results: PlanResults, indicator: Indicator, judgement: Judgem
         "value": with_unit(judgement.value.text, unit) if judgement.value else "数据暂缺",
         "changed": judgement.definition_changed,
         "target": f"{judgement.target.year} 年 {with_unit(judgement.target.value.text, unit)}" if judgement.target else "—",
-        "expected": figure(judgement.expected, unit) if judgement.expected is not None else "—",
+        "expected": requirement_text(judgement, unit),
         "status": _status(styles, judgement.status),
-        "gap": gap_text(judgement) if judgement.gap_points is not None else "",
+        "gap": gap_text(judgement, unit).replace("—", ""),
         "light": _status(styles, judgement.light) if judgement.light else None,
     }
 
 
 def _counts_text(counts: list[tuple[str, int]]) -> str:
-    return "，".join(f"{status} {n} 项" for status, n in counts)
+    return "，".join(f"{word(status)} {n} 项" for status, n in counts)
 
 
 def _notes(results: PlanResults, year: int, pairs: list[tuple[Indicator, Judgement]]) -> list[dict]:
     plan = results.plan
     changed = [f"{plan.full_name(i)}：{j.value.text if j.value else ''} 统计口径变化，与基期不可比，不计算完成度。"
                for i, j in pairs if j.definition_changed]
-    missing = [f"{plan.full_name(i)}：{year} 年数据暂缺，不作推算。" for i, j in pairs if j.status == MISSING]
+    missing = [f"{plan.full_name(i)}：{year} 年数据暂缺，不作推算。" for i, j in pairs if j.status == Status.MISSING]
     figures = [f for (_, region), s in results.series.items() if region == WHOLE_AREA for f in s.figures if f.year == year]
     names = {i.id: plan.full_name(i) for i, _ in pairs}
     remarks = [f"{names[f.indicator_id]}：{f.note}" for f in figures if f.note and f.indicator_id in names]
@@ -293,7 +295,8 @@ def bulletin_context(results: PlanResults, year: int, config: SiteConfig, svgs: 
         "toc": toc,
         "overview": overview_sentence(pairs, plan.full_name),
         "warnings": [_indicator_row(results, w.indicator, w.judgement, styles) for w in rollup.warnings(results, year)],
-        "warning_notes": [f"{plan.full_name(w.indicator)}：{w.judgement.explanation}" for w in rollup.warnings(results, year)],
+        "warning_notes": [f"{plan.full_name(w.indicator)}：{explanation(w.judgement, w.indicator.unit)}"
+                          for w in rollup.warnings(results, year)],
         "has_binding": any(i.attribute == "约束性" for i, _ in pairs),
         "show_attribute": any(i.attribute for i, _ in pairs),
         "counts": [{"status": _status(styles, s), "count": n, "share": f"{n / total * 100:.1f}%"} for s, n in counts],

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from generator.config import Styles
 from generator.judge.engine import IndicatorSeries, PlanResults
-from generator.judge.rules import direction_of, expected_path
+from generator.judge.targets import direction_of
 from generator.model.plan import Indicator
+from generator.model.status import LAGGING, word
 from generator.render import charts
 from generator.render.labels import figure, with_unit
 
@@ -28,7 +29,7 @@ def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorS
     actual = [(f.year, f.value.number) for f in (series.figures if series else ()) if f.value is not None]
     first = indicator.base.year if indicator.base else plan.info.period.start
     years = list(range(first, indicator.targets[-1].year + 1))
-    expected = expected_path(indicator, years)
+    expected = series.expected_line() if series else []
     targets = [(t.year, t.value.number, t.value.text) for t in indicator.targets]
     base = (indicator.base.year, indicator.base.value.number, indicator.base.value.text) if indicator.base else None
     spec_series = charts.ProgressSeries(title=name, unit=unit, actual=actual, expected=expected, targets=targets,
@@ -64,17 +65,19 @@ def region_view(results: PlanResults, indicator: Indicator, year: int, styles: S
         return None
     name = results.plan.full_name(indicator)
     unit = indicator.unit or ""
-    behind = [r for r, _, s in rows if s in ("未达到序时进度（滞后）", "未保持")]
+    behind = [r for r, _, s in rows if s in LAGGING]
     summary = (f"{year} 年各县（市、区）{name}：{len(rows)} 个地区有数据，"
                + (f"{'、'.join(behind)} 未达到要求。" if behind else "均达到要求或保持目标水平。"))
-    palette = {status: styles.of(status).color for _, _, status in rows}
-    spec = charts.region_chart(name, unit, year, rows, palette=palette, summary=summary)
-    table = [[region, figure(value, unit) if value is not None else "数据暂缺", status] for region, value, status in rows]
+    palette = {word(status): styles.of(status).color for _, _, status in rows}
+    worded = [(region, value, word(status)) for region, value, status in rows]
+    spec = charts.region_chart(name, unit, year, worded, palette=palette, summary=summary)
+    table = [[region, figure(value, unit) if value is not None else "数据暂缺", status] for region, value, status in worded]
     return ChartView(spec, summary, ["地区", f"{year} 年数值", "状态"], table)
 
 
 def status_view(title: str, counts: list[tuple[str, int]], styles: Styles) -> ChartView:
-    palette = {status: styles.of(status).color for status, _ in counts}
+    palette = {word(status): styles.of(status).color for status, _ in counts}
+    counts = [(word(status), n) for status, n in counts]
     total = sum(n for _, n in counts)
     summary = f"{title}：共 {total} 项，" + "，".join(f"{status} {n} 项" for status, n in counts) + "。"
     return ChartView(charts.status_chart(title, counts, palette, summary=summary), summary,

@@ -12,10 +12,11 @@ import zipfile
 from openpyxl import Workbook
 
 from generator.judge.engine import PlanResults
+from generator.model.status import word
 from generator.render.labels import figure
 
 COLUMNS = ["规划编号", "规划名称", "指标编号", "指标名称", "单位", "属性", "年份", "地区", "数值（原文写法）", "数值",
-           "目标年份", "目标", "序时进度要求", "完成度（%）", "状态", "红黄绿灯", "口径变化", "说明", "来源", "示例数据"]
+           "目标年份", "目标", "序时进度要求", "完成度（%）", "状态", "状态代码", "红黄绿灯", "口径变化", "说明", "来源", "示例数据"]
 FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
@@ -34,7 +35,8 @@ def figure_rows(results: PlanResults) -> list[list]:
                          j.target.value.text if j.target else "",
                          round(j.expected, 4) if j.expected is not None else None,
                          round(j.completion * 100, 1) if j.completion is not None else None,
-                         j.status, j.light or "", "是" if j.definition_changed else "",
+                         word(j.status), str(j.status), word(j.light) if j.light else "",
+                         "是" if j.definition_changed else "",
                          f.note if f else "", f.source if f else "", "是" if f and f.sample else ""])
     return rows
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.config import Styles
-from generator.judge import rules
 from generator.judge.rules import Judgement
 from generator.model.plan import Indicator
+from generator.model.status import Status, word
 from generator.render.escape import format_number, literal
 
 
@@ -16,7 +16,7 @@ def badge(styles: Styles, status: str, text: str | None = None) -> Markup:
     """<span class="status status-behind">▼ 未达到序时进度（滞后）</span>: icon and word, colour from CSS."""
     style = styles.of(status)
     return Markup(f'<span class="status status-{style.key}"><span aria-hidden="true">{literal(style.icon)}</span> '
-                  f'{literal(text or status)}</span>')
+                  f'{literal(text or word(status))}</span>')
 
 
 def figure(number: float | None, unit: str | None = "", places: int = 2) -> str:
@@ -37,13 +37,6 @@ def targets_text(indicator: Indicator) -> str:
     return "；".join(f"{t.year} 年 {with_unit(t.value.text, indicator.unit)}" for t in indicator.targets)
 
 
-def gap_text(judgement: Judgement) -> str:
-    if judgement.gap_points is None:
-        return "—"
-    points = format_number(round(abs(judgement.gap_points), 1))
-    return f"快 {points} 个百分点" if judgement.gap_points >= 0 else f"慢 {points} 个百分点"
-
-
 def _names(items: list[str], limit: int = 5) -> str:
     shown = "、".join(f"“{n}”" for n in items[:limit])
     return shown + (f"等 {len(items)} 项" if len(items) > limit else "")
@@ -53,15 +46,16 @@ def overview_sentence(pairs: list[tuple[Indicator, Judgement]], full_name) -> st
     """e.g. 12 项指标中，8 项达到或快于序时进度（其中 3 项已完成目标）；2 项滞后，均为预期性指标。"""
     if not pairs:
         return "本年度没有可研判的指标数据。"
-    count = {s: [i for i, j in pairs if j.status == s] for s in rules.STATUSES}
+    count = {s: [i for i, j in pairs if j.status == s] for s in Status}
     parts = []
-    on_or_done = len(count[rules.DONE]) + len(count[rules.ON_TRACK])
+    done = len(count[Status.DONE_EARLY]) + len(count[Status.DONE])
+    on_or_done = done + len(count[Status.ON_TRACK])
     if on_or_done:
-        done = f"（其中 {len(count[rules.DONE])} 项已完成目标）" if count[rules.DONE] else ""
-        parts.append(f"{on_or_done} 项达到或快于序时进度{done}")
-    if count[rules.KEPT]:
-        parts.append(f"{len(count[rules.KEPT])} 项保持目标水平")
-    behind = count[rules.BEHIND]
+        of_which = f"（其中 {done} 项已完成目标）" if done else ""
+        parts.append(f"{on_or_done} 项达到或快于序时进度{of_which}")
+    if count[Status.KEPT]:
+        parts.append(f"{len(count[Status.KEPT])} 项保持目标水平")
+    behind = count[Status.BEHIND]
     if behind:
         binding = [i for i in behind if i.attribute == "约束性"]
         if binding:
@@ -71,10 +65,10 @@ def overview_sentence(pairs: list[tuple[Indicator, Judgement]], full_name) -> st
         else:
             tail = ""
         parts.append(f"{len(behind)} 项未达到序时进度{tail}")
-    if count[rules.NOT_KEPT]:
-        parts.append(f"{len(count[rules.NOT_KEPT])} 项未保持目标水平：{_names([full_name(i) for i in count[rules.NOT_KEPT]])}")
-    if count[rules.MISSING]:
-        parts.append(f"{len(count[rules.MISSING])} 项数据暂缺")
-    if count[rules.CANNOT]:
-        parts.append(f"{len(count[rules.CANNOT])} 项无法测算")
+    if count[Status.NOT_KEPT]:
+        parts.append(f"{len(count[Status.NOT_KEPT])} 项未保持目标水平：{_names([full_name(i) for i in count[Status.NOT_KEPT]])}")
+    if count[Status.MISSING]:
+        parts.append(f"{len(count[Status.MISSING])} 项数据暂缺")
+    if count[Status.CANNOT]:
+        parts.append(f"{len(count[Status.CANNOT])} 项无法测算")
     return f"{len(pairs)} 项指标中，" + "；".join(parts) + "。"

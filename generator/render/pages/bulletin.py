@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.judge import rollup
 from generator.judge.engine import PlanResults
-from generator.judge.rules import LAGGING, MISSING
+from generator.model.status import LAGGING, Status
 from generator.render import links
 from generator.render.bulletin_pdf import pdf_path
 from generator.render.chart_views import status_view
@@ -51,7 +51,7 @@ def bulletin_page(parts: SiteParts, results: PlanResults, year: int) -> Page:
                 "spent": f"{state.spent:g}" if state.spent is not None else ""})
     notes = [f"{plan.full_name(i)}：{j.value.text if j.value else ''} 统计口径变化，与基期不可比。"
              for i, j in pairs if j.definition_changed]
-    notes += [f"{plan.full_name(i)}：{year} 年数据暂缺。" for i, j in pairs if j.status == MISSING]
+    notes += [f"{plan.full_name(i)}：{year} 年数据暂缺。" for i, j in pairs if j.status == Status.MISSING]
     context = {
         "title": f"{plan.info.title} {year} 年度监测公报",
         "crumbs": crumbs(here, [(plan.info.short_title, links.plan(plan.id))]),

@@ -21,17 +21,18 @@ def home_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
                  "issuer": plan.info.issuer, "period": f"{plan.info.period.start}—{plan.info.period.end} 年",
                  "year": year, "sample": results.sample}
         if year is not None:
-            pairs = rollup.year_judgements(results, year)
+            # Each indicator's latest figure: a year with few figures must not hide last year's lags.
+            pairs = rollup.latest_judgements(results)
             entry["bulletin"] = links.relative(here, links.bulletin(plan.id, year))
-            entry["overview"] = overview_sentence(pairs, plan.full_name)
-            counts = rollup.by_status(results, year)
+            entry["overview"] = "按各指标最新一年的数据，" + overview_sentence(pairs, plan.full_name)
+            counts = rollup.latest_counts(results)
             if counts:
-                entry["chart"] = place_chart(parts, here, links.chart(plan.id, f"status-{year}"),
-                                             status_view(f"{year} 年指标状态", counts, parts.config.styles))
-            for warning in rollup.warnings(results, year):
+                entry["chart"] = place_chart(parts, here, links.chart(plan.id, "status-latest"),
+                                             status_view("各指标最新状态", counts, parts.config.styles))
+            for warning in rollup.warnings(results):
                 row = indicator_row(parts, results, warning.indicator, warning.judgement, here)
                 row["plan"] = plan.info.short_title
-                row["year"] = year
+                row["year"] = warning.judgement.year
                 warnings.append(row)
         plans.append(entry)
     context = {

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator.judge.engine import PlanResults
-from generator.judge.rules import direction_of
+from generator.judge.targets import direction_of
+from generator.render.explain import explanation
 from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, region_view
@@ -28,7 +29,7 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
             "changed": "是" if judgement.definition_changed else "",
             "note": figure_row.note if figure_row else "",
             "source": figure_row.source if figure_row else "",
-            "explanation": judgement.explanation,
+            "explanation": explanation(judgement, indicator.unit),
         })
     chart_path = links.chart(plan.id, f"indicator-{indicator.id}")
     chart = place_chart(parts, here, chart_path, parts.view(chart_path, lambda: progress_view(results, indicator, series))

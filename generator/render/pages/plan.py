@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.judge import rollup
 from generator.judge.engine import PlanResults
 from generator.render import links
+from generator.model.status import word
 from generator.render.labels import badge, targets_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
 
@@ -27,9 +28,10 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
     here = links.plan(plan.id)
     styles = parts.config.styles
     latest = results.latest_year
+    newest = {indicator.id: judgement for indicator, judgement in rollup.latest_judgements(results)}
     indicators = []
     for indicator in plan.indicators:
-        judgement = results.judgement(indicator.id, latest) if latest else None
+        judgement = newest.get(indicator.id)
         indicators.append({
             "number": indicator.number or "",
             "name": plan.full_name(indicator),
@@ -37,7 +39,7 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
             "attribute": indicator.attribute or "—",
             "base": f"{with_unit(indicator.base.value.text, indicator.unit)}（{indicator.base.year} 年）" if indicator.base else "—",
             "targets": targets_text(indicator) or "见子项",
-            "status": badge(styles, judgement.status) if judgement else "—",
+            "status": badge(styles, judgement.status) + f"（{judgement.year} 年）" if judgement else "—",
         })
     context = {
         "title": plan.info.title,
@@ -48,7 +50,7 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
         "regions_note": plan.info.regions_note,
         "latest": latest,
         "bulletins": [(y, links.relative(here, links.bulletin(plan.id, y))) for y in reversed(results.years)],
-        "overview_counts": "，".join(f"{s} {n} 项" for s, n in rollup.by_status(results, latest)) if latest else "",
+        "overview_counts": "，".join(f"{word(s)} {n} 项" for s, n in rollup.latest_counts(results)),
         "indicators": indicators,
         "columns": [(f"专栏 {c.number}：{c.title}", links.relative(here, links.column(plan.id, c.number))) for c in plan.columns],
         "units": [(u, links.relative(here, links.unit(plan.id, u))) for u in plan.units()],

@@ -7,6 +7,7 @@ from generator.render import links
 from generator.render.bulletin_pdf import pdf_path, pdf_title
 from generator.render.downloads import figure_rows, to_csv, to_xlsx
 from generator.render.escape import format_number
+from generator.render.methodology import case_rows, light_rows, status_rows
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.plan import plan_facts
 from generator.render.pages.rows import correction_rows
@@ -15,12 +16,19 @@ from generator.render.pages.rows import correction_rows
 def methodology_page(parts: SiteParts) -> Page:
     settings = parts.config.settings
     styles = parts.config.styles
+    orange, red = format_number(settings.thresholds.orange_from), format_number(settings.thresholds.red_from)
     context = {
         "crumbs": crumbs(links.METHODOLOGY, []),
         "tolerance": format_number(settings.about_tolerance * 100),
-        "yellow": format_number(settings.thresholds.yellow_from),
-        "red": format_number(settings.thresholds.red_from),
-        "statuses": [(name, s.icon) for name, s in styles.indicator_statuses.items()],
+        "statuses": status_rows(styles),
+        "lights": light_rows(styles),
+        "light_rules": [
+            "提前完成、按期完成、达到序时进度、保持",
+            f"未达到序时进度，落后不足 {orange} 个百分点（含起点恰好等于“>”“<”目标数值的情形）",
+            f"未达到序时进度，落后 {orange}～{red} 个百分点",
+            f"未达到序时进度，落后超过 {red} 个百分点；未保持；到目标年仍未达到而无法计算完成度",
+        ],
+        "cases": case_rows(styles, settings.judging()),
         "task_statuses": [(name, s.icon) for name, s in styles.task_statuses.items()],
     }
     return parts.add(Page(links.METHODOLOGY, "methodology.md.j2", "测算方法说明", context))

@@ -1,0 +1,83 @@
+"""One indicator's figures in one region, year after year: where each stretch starts, what was met.
+
+Pure functions. The rules of a single year are in :mod:`generator.judge.rules`; this module
+decides what each year is measured from:
+
+- the plan's base value — for the whole plan area only; a county never borrows the city's base;
+- without one, the series' own first year with a figure;
+- after an intermediate target year, what was actually achieved that year (or the latest figure
+  before it), not what was planned;
+- after a change of definition (口径变化), the changed year: the old figures are not comparable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.judge.rules import Judgement, Start, Thresholds, judge
+from generator.judge.targets import target_for
+from generator.model.plan import Indicator
+from generator.model.status import DONE_STATUSES, StartKind
+from generator.model.written_value import WrittenValue
+
+
+@dataclass(frozen=True)
+class YearFigure:
+    """What the series needs of one year's figure."""
+
+    year: int
+    value: WrittenValue | None
+    definition_changed: bool = False
+
+
+@dataclass(frozen=True)
+class SeriesJudgements:
+    judgements: tuple[Judgement, ...]
+    comparable: tuple[tuple[int, float], ...]  # (year, number) on one definition, for the projection
+
+    def at(self, year: int) -> Judgement | None:
+        return next((j for j in self.judgements if j.year == year), None)
+
+
+def base_start(indicator: Indicator, whole_area: bool) -> Start | None:
+    if whole_area and indicator.base is not None:
+        base = indicator.base
+        return Start(base.year, base.value, StartKind.BASE)
+    return None
+
+
+def judge_series(indicator: Indicator, figures: dict[int, YearFigure], years: list[int], *, region: str = "",
+                 whole_area: bool = True, thresholds: Thresholds = Thresholds()) -> SeriesJudgements:
+    """A judgement for every year in ``years`` (a year without a figure: 数据暂缺)."""
+    start = base_start(indicator, whole_area)
+    comparable: list[Start] = [start] if start else []
+    stage = None  # the target year the current stretch leads to
+    met_before = False
+    judgements = []
+    for year in years:
+        figure = figures.get(year) or YearFigure(year, None)
+        if indicator.targets and not indicator.annual:
+            due = target_for(indicator, year).year
+            if stage is not None and due != stage:
+                start = _achieved_by(stage, comparable, start)
+                met_before = False
+            stage = due
+        value, changed = figure.value, figure.definition_changed and figure.value is not None
+        if changed:
+            start = Start(year, value, StartKind.NEW_DEFINITION)
+            comparable, met_before = [], False
+        elif value is not None and start is None:
+            start = Start(year, value, StartKind.FIRST_REPORTED)
+        judgement = judge(indicator, year, value, start, region=region, thresholds=thresholds,
+                          definition_changed=changed, met_before=met_before)
+        judgements.append(judgement)
+        if value is not None:
+            comparable.append(Start(year, value, StartKind.STAGE))
+            met_before = met_before or judgement.status in DONE_STATUSES
+    return SeriesJudgements(tuple(judgements), tuple((s.year, s.number) for s in comparable))
+
+
+def _achieved_by(stage_year: int, comparable: list[Start], start: Start | None) -> Start | None:
+    """The next stretch starts from the figure of the intermediate target year, else the latest before it."""
+    achieved = [s for s in comparable if s.year <= stage_year and (start is None or s.year > start.year)]
+    return achieved[-1] if achieved else start
