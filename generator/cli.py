@@ -1,6 +1,7 @@
 """Command line: ``python -m generator <command>``.
 
-Exit codes: 0 all well, 1 problems in the input (listed in Chinese), 2 wrong usage.
+Exit codes: 0 all well, 1 problems in the input (listed in Chinese), 2 wrong usage, 3 an unexpected
+error (a Chinese message naming what was being worked on; never a traceback).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.check.problems import Problem, Report
+from generator.check.problems import Problem, Report, shorten
 from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
 from generator.model.figures import PlanData
@@ -134,4 +135,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("已中断。网站没有更新：上次生成的网站保持不变。", file=sys.stderr)
+        return 130
+    except Exception as error:  # staff never see a traceback: say what failed and where
+        where = getattr(error, "working_on", "")
+        print(f"程序内部错误：{type(error).__name__}（{shorten(str(error), 120)}）。"
+              + (f"出错时正在{where}。" if where else "")
+              + ("网站没有更新：上次生成的网站保持不变。" if args.command in ("build", "serve") else "")
+              + "这不是数据的问题，请把这段信息发给技术支持人员。", file=sys.stderr)
+        return 3

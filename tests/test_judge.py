@@ -229,6 +229,12 @@ def test_projection_by_least_squares():
     assert project([(2020, 49.8)], 2025, w("80"), "higher") is None
 
 
+def test_consecutive_flags_are_one_change_of_definition():
+    years = series(CS, {2022: "62", 2023: "58", 2024: "70"}, changed=(2023, 2024))
+    assert [j.status for j in years] == [ON, CANNOT, ON]
+    assert (years[2].start.year, years[2].start.kind) == (2023, StartKind.NEW_DEFINITION)
+
+
 def test_projection_uses_comparable_years_only():
     judged = judge_series(CS, {y: YearFigure(y, w(v), y == 2023) for y, v in
                                {2021: "55", 2022: "60", 2023: "40", 2024: "45"}.items()}, [2021, 2022, 2023, 2024])

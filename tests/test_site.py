@@ -162,3 +162,32 @@ def test_every_link_and_image_inside_the_site_resolves(sample_site):
             if not resolved.is_file():
                 broken.append((page_path.relative_to(site).as_posix(), target))
     assert broken == [], broken[:10]
+
+
+def _text(html: str) -> str:
+    import html as html_lib
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def test_statuses_say_no_more_than_the_numbers(sample_site):
+    """No 个百分点 for an indicator not in %, no green light beside 滞后, no completion above 100 % for a
+    target not met (a worsening series once read 350 %)."""
+    pages = sorted((sample_site / "site" / "plans").glob("*/indicators/*/index.html"))
+    assert len(pages) > 100
+    for path in pages:
+        text = _text(article(sample_site, str(path.relative_to(sample_site / "site"))))
+        unit = re.search(r"单位\s*\|?\s*(\S+)", text)
+        if unit and unit.group(1) != "%":
+            assert "个百分点" not in text, path
+        for completion in re.findall(r"）=\s*(-?[\d.]+)%；序时进度", text):
+            assert float(completion) <= 100, path
+    for path in [*pages, *(sample_site / "site" / "plans").glob("*/20*/index.html"), sample_site / "site" / "index.html"]:
+        for row in re.findall(r"<tr>.*?</tr>", path.read_text(encoding="utf-8"), re.S):
+            assert not ("滞后" in row and "绿灯" in row), (path, row)
+
+
+def test_methodology_case_table_is_computed_by_the_judge(sample_site):
+    text = _text(article(sample_site, "methodology/index.html"))
+    for words in ("到目标年恰好等于“>”的数值", "未保持", "与序时持平", "比目标低 100 人", "按“左右”±5% 的容差判定",
+                  "阶段目标年实际值 2022 年的 11.8", "橙灯"):
+        assert words in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.activity import working_on
 from generator.judge.projection import Projection, project
 from generator.judge.rules import Judgement, Thresholds
 from generator.judge.series import YearFigure, judge_series
@@ -111,7 +112,8 @@ def judge_plan(plan: Plan, data: PlanData, thresholds: Thresholds | None = None)
             figures = by_key.get((indicator.id, region), [])
             if region != WHOLE_AREA and not figures:
                 continue
-            series[(indicator.id, region)] = _series(indicator, region, figures, years, thresholds)
+            with working_on(f"研判规划 {plan.id} 的指标 {indicator.id}（{plan.full_name(indicator)}），地区：{region or '全域'}"):
+                series[(indicator.id, region)] = _series(indicator, region, figures, years, thresholds)
 
     reports = {(r.kind, r.item_id, r.year): r for r in data.reports}
     milestones, tasks = {}, {}

@@ -7,13 +7,15 @@ decides what each year is measured from:
 - without one, the series' own first year with a figure;
 - after an intermediate target year, what was actually achieved that year (or the latest figure
   before it), not what was planned;
-- after a change of definition (口径变化), the changed year: the old figures are not comparable.
+- after a change of definition (口径变化), the changed year: the old figures are not comparable
+  (consecutive flagged years are one change: staff often flag every year on the new definition).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.activity import working_on
 from generator.judge.rules import Judgement, Start, Thresholds, judge
 from generator.judge.targets import target_for
 from generator.model.plan import Indicator
@@ -52,7 +54,7 @@ def judge_series(indicator: Indicator, figures: dict[int, YearFigure], years: li
     start = base_start(indicator, whole_area)
     comparable: list[Start] = [start] if start else []
     stage = None  # the target year the current stretch leads to
-    met_before = False
+    met_before = previous_flagged = False
     judgements = []
     for year in years:
         figure = figures.get(year) or YearFigure(year, None)
@@ -62,16 +64,20 @@ def judge_series(indicator: Indicator, figures: dict[int, YearFigure], years: li
                 start = _achieved_by(stage, comparable, start)
                 met_before = False
             stage = due
-        value, changed = figure.value, figure.definition_changed and figure.value is not None
+        value = figure.value
+        # Staff often flag every year on the new definition: a run of flags is one change, from its first year.
+        changed = figure.definition_changed and value is not None and not previous_flagged
         if changed:
             start = Start(year, value, StartKind.NEW_DEFINITION)
             comparable, met_before = [], False
         elif value is not None and start is None:
             start = Start(year, value, StartKind.FIRST_REPORTED)
-        judgement = judge(indicator, year, value, start, region=region, thresholds=thresholds,
-                          definition_changed=changed, met_before=met_before)
+        with working_on(f"{year} 年"):
+            judgement = judge(indicator, year, value, start, region=region, thresholds=thresholds,
+                              definition_changed=changed, met_before=met_before)
         judgements.append(judgement)
         if value is not None:
+            previous_flagged = figure.definition_changed
             comparable.append(Start(year, value, StartKind.STAGE))
             met_before = met_before or judgement.status in DONE_STATUSES
     return SeriesJudgements(tuple(judgements), tuple((s.year, s.number) for s in comparable))

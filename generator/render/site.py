@@ -6,6 +6,7 @@ import html
 from pathlib import Path
 
 from generator.config import SiteConfig
+from generator.activity import working_on
 from generator.judge.corrections import Correction
 from generator.judge.engine import PlanResults
 from generator.render.pages.bulletin import bulletin_page
@@ -53,7 +54,8 @@ def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path
     parts = SiteParts(config, corrections=list(corrections))
     parts.nav.append({"首页": home_page(parts, all_results).path})
     for results in all_results:
-        parts.nav.append(plan_section(parts, results))
+        with working_on(f"生成规划 {results.plan.id} 的网页"):
+            parts.nav.append(plan_section(parts, results))
         terms = [*results.plan.info.regions, *results.plan.units()]
         parts.search_terms += [t for t in terms if len(t) <= 8 and " " not in t and t not in parts.search_terms]
     parts.nav.append({"测算方法说明": methodology_page(parts).path})
