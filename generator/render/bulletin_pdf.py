@@ -38,7 +38,7 @@ from generator.render import links
 from generator.render.chart_views import progress_view, status_view
 from generator.render.environment import make_environment
 from generator.render.explain import explanation, gap_text, requirement_text
-from generator.render.labels import figure, overview_sentence, with_unit
+from generator.render.labels import counts_text, figure, overview_sentence, with_unit
 from generator.render.svg import render_svgs
 
 FOLDER = "bulletins"  # under downloads/
@@ -162,7 +162,7 @@ def _indicator_row(results: PlanResults, indicator: Indicator, judgement: Judgem
 
 
 def _counts_text(counts: list[tuple[str, int]]) -> str:
-    return "，".join(f"{word(status)} {n} 项" for status, n in counts)
+    return counts_text(counts)
 
 
 def _notes(results: PlanResults, year: int, pairs: list[tuple[Indicator, Judgement]]) -> list[dict]:

@@ -37,6 +37,11 @@ def targets_text(indicator: Indicator) -> str:
     return "；".join(f"{t.year} 年 {with_unit(t.value.text, indicator.unit)}" for t in indicator.targets)
 
 
+def counts_text(counts: list[tuple[str, int]]) -> str:
+    """达到序时进度 29 项，未达到序时进度（滞后） 9 项…"""
+    return "，".join(f"{word(status)} {n} 项" for status, n in counts)
+
+
 def _names(items: list[str], limit: int = 5) -> str:
     shown = "、".join(f"“{n}”" for n in items[:limit])
     return shown + (f"等 {len(items)} 项" if len(items) > limit else "")

@@ -8,7 +8,7 @@ from generator.model.status import LAGGING, Status
 from generator.render import links
 from generator.render.bulletin_pdf import pdf_path
 from generator.render.chart_views import status_view
-from generator.render.labels import badge, overview_sentence
+from generator.render.labels import badge, counts_text, overview_sentence
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.rows import indicator_row, place_chart
 
@@ -61,12 +61,12 @@ def bulletin_page(parts: SiteParts, results: PlanResults, year: int) -> Page:
         "warnings": [indicator_row(parts, results, w.indicator, w.judgement, here) for w in rollup.warnings(results, year)],
         "has_binding": any(i.attribute == "约束性" for i, _ in pairs),
         "show_attribute": any(i.attribute for i, _ in pairs),
-        "by_attribute": [(attribute, "，".join(f"{s} {n} 项" for s, n in counts_)) for attribute, counts_ in rollup.by_attribute(results, year)],
+        "by_attribute": [(attribute, counts_text(counts_)) for attribute, counts_ in rollup.by_attribute(results, year)],
         "chart": chart,
         "groups": list(groups.items()),
         "columns": columns,
         "regions": [{"name": region, "link": links.relative(here, links.region(plan.id, region)),
-                     "count": sum(n for _, n in counts_), "counts": "，".join(f"{s} {n} 项" for s, n in counts_),
+                     "count": sum(n for _, n in counts_), "counts": counts_text(counts_),
                      "behind": sum(n for s, n in counts_ if s in LAGGING)}
                     for region, counts_ in rollup.by_region(results, year).items()],
         "units": sorted(units.items()),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.judge.engine import PlanResults, judged_indicators
 from generator.judge import rollup
 from generator.render import links
-from generator.render.labels import badge, with_unit
+from generator.render.labels import badge, counts_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.rows import indicator_row
 
@@ -35,7 +35,7 @@ def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
         "crumbs": crumbs(here, [(plan.info.short_title, links.plan(plan.id))]),
         "sample": results.sample,
         "latest": latest,
-        "counts": "，".join(f"{s} {n} 项" for s, n in rollup.by_unit(results, latest).get(unit, [])) if latest else "",
+        "counts": counts_text(rollup.by_unit(results, latest).get(unit, [])) if latest else "",
         "lead_count": sum(1 for r in rows if r["role"] == "牵头"),
         "help_count": sum(1 for r in rows if r["role"] == "协同"),
         "key_tasks": key_tasks,

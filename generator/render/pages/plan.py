@@ -5,8 +5,7 @@ from __future__ import annotations
 from generator.judge import rollup
 from generator.judge.engine import PlanResults
 from generator.render import links
-from generator.model.status import word
-from generator.render.labels import badge, targets_text, with_unit
+from generator.render.labels import badge, counts_text, targets_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
 
 
@@ -50,7 +49,7 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
         "regions_note": plan.info.regions_note,
         "latest": latest,
         "bulletins": [(y, links.relative(here, links.bulletin(plan.id, y))) for y in reversed(results.years)],
-        "overview_counts": "，".join(f"{word(s)} {n} 项" for s, n in rollup.latest_counts(results)),
+        "overview_counts": counts_text(rollup.latest_counts(results)),
         "indicators": indicators,
         "columns": [(f"专栏 {c.number}：{c.title}", links.relative(here, links.column(plan.id, c.number))) for c in plan.columns],
         "units": [(u, links.relative(here, links.unit(plan.id, u))) for u in plan.units()],
