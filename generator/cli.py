@@ -15,7 +15,7 @@ from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
 from generator.model.figures import PlanData
 from generator.model.plan import Plan
-from generator.pipeline import build
+from generator.pipeline import build, preview
 from generator.publish.build import BuildError
 from generator.publish.serve import serve
 from generator.workbook import write_fill_in_workbook
@@ -110,7 +110,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    return serve(Path(args.root).resolve(), args.address)
+    root = Path(args.root).resolve()
+    return serve(root, args.address, regenerate=lambda: preview(root))
 
 
 def build_parser() -> argparse.ArgumentParser:

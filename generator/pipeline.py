@@ -6,10 +6,11 @@ Everything is read and checked before anything is written, so bad input never re
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.check.problems import Problem
+from generator.check.problems import Problem, Report
 from generator.config import SiteConfig, load_site_config
 from generator.judge.corrections import Correction, ledger_of, merge, new_corrections
 from generator.judge.engine import PlanResults, judge_plan
@@ -17,7 +18,7 @@ from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import LEDGER, ledger_bytes, read_ledger
 from generator.model.figures import Figure, PlanData
-from generator.publish.build import build_site
+from generator.publish.build import build_site, write_config, write_sources
 from generator.render.bulletin_pdf import bulletin_pdfs
 from generator.render.pages.common import SiteParts
 from generator.render.site import assemble
@@ -80,6 +81,21 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
                                      cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache"))
     parts.files[LEDGER] = ledger_bytes(ledger_of(judged.figures), corrections)
     return parts
+
+
+def preview(root: Path) -> bool:
+    """Regenerate the preview's pages (build/docs) for ``serve``; problems are printed, the last good pages stay."""
+    judged = load_and_judge(root)
+    if judged.problems:
+        print(Report(judged.problems).render(), file=sys.stderr)
+        print("预览没有更新：请修改上面的问题。", file=sys.stderr)
+        return False
+    parts = prepare(root, judged)
+    build_dir = root / "build"
+    changed = write_sources(parts, root / "templates", build_dir / "docs", build_dir / "chart-cache")
+    write_config(root, build_dir, parts, build_dir / "preview-site")
+    print(f"已更新 {len(changed)} 个文件。", flush=True)
+    return True
 
 
 def build(root: Path) -> tuple[Path | None, list[PlanResults], list[Problem]]:

@@ -1,55 +1,37 @@
-"""Preview for staff: regenerate the pages when content/, data/, templates/ or site_config/ change,
-and let ``mkdocs serve`` reload the browser. A file with problems is reported; the preview keeps
-showing the last good pages."""
+"""Preview for staff: ``mkdocs serve`` shows the pages and reloads the browser; when content/, data/,
+templates/ or site_config/ change (watchfiles), the pages are regenerated. A file with problems is
+reported and the preview keeps showing the last good pages."""
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
-import time
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from generator.check.problems import Report
-from generator.pipeline import load_and_judge, prepare
-from generator.publish.build import MKDOCS_ENV, write_config, write_sources
+from watchfiles import watch
+
+from generator.publish.build import MKDOCS_ENV
 
 WATCHED = ("content", "data", "templates", "site_config")
 
 
-def fingerprint(root: Path) -> tuple:
-    files = [p for folder in WATCHED for p in (root / folder).rglob("*") if p.is_file()]
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
-
-
-def regenerate(root: Path) -> bool:
-    judged = load_and_judge(root)
-    if judged.problems:
-        print(Report(judged.problems).render(), file=sys.stderr)
-        print("预览没有更新：请修改上面的问题。", file=sys.stderr)
-        return False
-    parts = prepare(root, judged)
-    build = root / "build"
-    changed = write_sources(parts, root / "templates", build / "docs", build / "chart-cache")
-    write_config(root, build, parts, build / "preview-site")
-    print(f"已更新 {len(changed)} 个文件。")
-    return True
-
-
-def serve(root: Path, address: str) -> int:
-    if not regenerate(root):
+def serve(root: Path, address: str, regenerate: Callable[[], bool]) -> int:
+    """``regenerate`` writes build/docs and build/mkdocs.yml and says whether it could."""
+    if not regenerate():
         return 1
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "build" / "mkdocs.yml"),
                                "-a", address, "--livereload"], cwd=root, env={**os.environ, **MKDOCS_ENV})
-    print(f"预览地址：http://{address}/ （按 Ctrl+C 结束）")
-    seen = fingerprint(root)
+    print(f"预览地址：http://{address}/ （按 Ctrl+C 结束）", flush=True)
+    stopped = threading.Event()
+    threading.Thread(target=lambda: (server.wait(), stopped.set()), daemon=True).start()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())  # a stopped preview takes mkdocs with it
     try:
-        while server.poll() is None:
-            time.sleep(1)
-            now = fingerprint(root)
-            if now != seen:
-                seen = now
-                regenerate(root)
+        for _ in watch(*(root / folder for folder in WATCHED if (root / folder).is_dir()), stop_event=stopped):
+            regenerate()
     except KeyboardInterrupt:
         pass
     finally:

@@ -1,0 +1,60 @@
+"""The staff preview: ``serve`` shows the pages and regenerates them when a plan file changes."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from plan_fixture import write_plan
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, want: str, timeout: float = 120) -> str:
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            text = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+            if want in text:
+                return text
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{want!r} not in {url} after {timeout} s")
+
+
+def test_preview_regenerates_when_a_plan_changes(tmp_path):
+    for name in ("mkdocs.yml",):
+        shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copytree(ROOT / "site_config", tmp_path / "site_config")
+    write_plan(tmp_path)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(tmp_path), "serve",
+                               "--address", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/plans/demo-2021-2025/"
+        fetch(url, "示例市“十四五”教育发展规划")
+        plan = tmp_path / "content" / "demo-2021-2025" / "plan.yaml"
+        plan.write_text(plan.read_text(encoding="utf-8").replace("示政办发〔2022〕1号", "示政办发〔2022〕9号"),
+                        encoding="utf-8")
+        fetch(url, "示政办发〔2022〕9号")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output
+    assert "已更新" in output
