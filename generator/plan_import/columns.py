@@ -1,9 +1,8 @@
 """Recognise 专栏 blocks and the year milestones of their 实施步骤.
 
 A 专栏 opens with ``专栏 N：title`` (or ``专栏N  title``). Its parts are paragraphs that open
-with 主要目标 / 主要任务 / 实施步骤 / 保障条件; a paragraph without a label continues the part
-before it until that part is 保障条件, the last one. A 专栏 without labels has one paragraph
-of text (``body``).
+with 主要目标 / 主要任务 / 实施步骤 / 保障条件, one paragraph each; the first paragraph without a
+label ends the 专栏. A 专栏 without labels has one paragraph of text (``body``).
 """
 
 from __future__ import annotations
@@ -46,8 +45,6 @@ def find_columns(units: list[Unit], period: tuple[int, int]) -> list[Item]:
                 parts[current] = parts.get(current, "") + text[label.end():].strip()
             elif current is None and "body" not in parts:
                 parts["body"] = text
-            elif current is not None and current != _LAST:
-                parts[current] += text
             else:
                 break
             at += 1
@@ -93,7 +90,7 @@ def split_steps(number: int, steps: str, period: tuple[int, int]) -> list[Item]:
         review = None
         try:
             first, last = parse_milestone_years(year).resolved(*period)
-            if first < period[0] or last > period[1]:
+            if not period[0] <= first <= last <= period[1]:
                 review = f"年份 {year} 不在规划期 {period[0]}—{period[1]} 年内"
         except ValueError as error:
             review = str(error)

@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pdfplumber
 
+from generator.model.written_value import WrittenValueError, parse_written_value
 from generator.plan_import.document import Block, Cell, Document, Paragraph, Table, is_page_mark, render_text
 
-FULL_LINE = 1.5  # a line ending within this many character widths of the right edge is wrapped
+# Characters that cannot start a line: they travel with the character before them.
+_NO_BREAK_BEFORE = set("，。、；：？！）》」』”’%％·…—") | set("0123456789.")
+SLACK = 1.0  # points of tolerance when asking whether a word would have fitted
 
 
 class NoTextLayer(ValueError):
@@ -34,22 +37,24 @@ def read_pdf(path: Path) -> Document:
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
             outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
-            lines = outside.extract_text_lines(return_chars=False)
+            lines = outside.extract_text_lines(return_chars=True)
             right = max((line["x1"] for line in lines), default=page.width)
             items: list[tuple[float, object]] = [(line["top"], line) for line in lines]
             items += [(t.bbox[1], t) for t in tables]
             items.sort(key=lambda pair: pair[0])
+            previous: dict | None = None
             for _, item in items:
                 if isinstance(item, dict):
                     text = item["text"].strip()
                     if is_page_mark(text):
                         continue
+                    if previous is not None and not _wrapped(previous, item, right):
+                        _close(open_paragraph, blocks)
                     table_open = False
                     open_paragraph.append(text)
-                    size = item["bottom"] - item["top"]
-                    if item["x1"] < right - FULL_LINE * size:
-                        _close(open_paragraph, blocks)
+                    previous = item
                     continue
+                previous = None
                 _close(open_paragraph, blocks)
                 table = _table(page, item)
                 if table_open:  # the table of the page before, continued
@@ -61,6 +66,23 @@ def read_pdf(path: Path) -> Document:
     if chars == 0:
         raise NoTextLayer(path.name)
     return Document(path.name, tuple(blocks), render_text(blocks))
+
+
+def _first_word(line: dict) -> float:
+    """Width of what had to move to this line together: its first character and those tied to it."""
+    chars = [c for c in line["chars"] if c["text"].strip()]
+    if not chars:
+        return 0.0
+    end = 1
+    latin = chars[0]["text"].isascii()
+    while end < len(chars) and (chars[end]["text"] in _NO_BREAK_BEFORE or (latin and chars[end]["text"].isascii())):
+        end += 1
+    return chars[end - 1]["x1"] - chars[0]["x0"]
+
+
+def _wrapped(previous: dict, line: dict, right: float) -> bool:
+    """Did ``line`` continue ``previous`` (its first word would not have fitted after it)?"""
+    return previous["x1"] + _first_word(line) > right - SLACK
 
 
 def _close(lines: list[str], blocks: list[Block]) -> None:
@@ -95,15 +117,24 @@ def _table(page, table) -> Table:
 
 
 def _cell_text(page, box: tuple) -> str:
-    lines = page.crop(box).extract_text_lines(return_chars=False)
+    """The lines of a cell; a wrapped line joins the one before, except where both are values
+    (a cell of figures, one per sub-item) or the line opens a sub-item (其中：…)."""
+    lines = page.crop(box).extract_text_lines(return_chars=True)
+    right = max((line["x1"] for line in lines), default=box[2])
     out: list[str] = []
-    joined = False
-    for line in lines:
+    for k, line in enumerate(lines):
         text = line["text"].strip()
-        if joined and out:
+        if k and _wrapped(lines[k - 1], line, right) and not text.startswith("其中") \
+                and not (_is_value(out[-1]) and _is_value(text)):
             out[-1] += text
         else:
             out.append(text)
-        size = line["bottom"] - line["top"]
-        joined = line["x1"] >= box[2] - FULL_LINE * size - 2
     return "\n".join(out)
+
+
+def _is_value(text: str) -> bool:
+    try:
+        parse_written_value(text)
+    except WrittenValueError:
+        return False
+    return True
