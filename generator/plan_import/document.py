@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.model.written_value import WrittenValueError, parse_written_value
+
 Cell = str | None
 
 _PAGE_MARK = re.compile(r"^[—-]\s*\d{1,3}\s*[—-]$")
@@ -57,6 +59,15 @@ class Document:
                             units.append(Unit(line.strip(), first, True))
                             first = False
         return units
+
+
+def is_written_value(text: str) -> bool:
+    """A text that reads as one value or target (``>98``, ``90 以上``, ``65左右``)."""
+    try:
+        parse_written_value(text)
+    except WrittenValueError:
+        return False
+    return True
 
 
 def is_page_mark(text: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.model.written_value import WrittenValueError, parse_written_value
+from generator.plan_import.document import is_written_value
 from generator.plan_import.draft import Item
 from generator.plan_import.tokens import Token
 
@@ -48,13 +48,8 @@ class IndicatorTable:
 
 
 def is_value(text: str) -> bool:
-    if _YEAR.match(text) and "年" in text:
-        return False
-    try:
-        parse_written_value(text)
-    except WrittenValueError:
-        return False
-    return True
+    """A value cell; "2020年" is a year of the header, not a value."""
+    return not (_YEAR.match(text) and "年" in text) and is_written_value(text)
 
 
 def _header(tokens: list[Token], at: int) -> tuple[tuple[int, ...], bool, int] | None:

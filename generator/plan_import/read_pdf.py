@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pdfplumber
 
-from generator.model.written_value import WrittenValueError, parse_written_value
-from generator.plan_import.document import Block, Cell, Document, Paragraph, Table, is_page_mark, render_text
+from generator.plan_import.document import (Block, Cell, Document, Paragraph, Table, is_page_mark, is_written_value,
+                                            render_text)
 
 # Characters that cannot start a line: they travel with the character before them.
 _NO_BREAK_BEFORE = set("，。、；：？！）》」』”’%％·…—") | set("0123456789.")
@@ -125,16 +125,9 @@ def _cell_text(page, box: tuple) -> str:
     for k, line in enumerate(lines):
         text = line["text"].strip()
         if k and _wrapped(lines[k - 1], line, right) and not text.startswith("其中") \
-                and not (_is_value(out[-1]) and _is_value(text)):
+                and not (is_written_value(out[-1]) and is_written_value(text)):
             out[-1] += text
         else:
             out.append(text)
     return "\n".join(out)
 
-
-def _is_value(text: str) -> bool:
-    try:
-        parse_written_value(text)
-    except WrittenValueError:
-        return False
-    return True

@@ -24,8 +24,10 @@ _HEADER_WORDS = {
 }
 _CARRIED = ("key_task", "project", "name", "lead", "cooperating")  # merged down a column
 _NUMBERED = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$")
+# A deadline in the work text; "完成" belongs to it only where it ends the phrase ("8月前完成）"),
+# not where it starts the work ("暑假前完成…工程").
 _DEADLINE = re.compile(
-    r"(?:到|在)?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?|暑假|年底|底|上半年|下半年|秋季)?(?:前|以前|之前)(?:完成)?"
+    r"(?:到|在)?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?|暑假|年底|底|上半年|下半年|秋季)?(?:前|以前|之前)(?:完成(?=[）)。；;，,]|$))?"
     r"|每年\d{1,2}月|到\d{4}年(?:底)?")
 # How names of government bodies, schools and places end; anything else is flagged.
 _UNIT_END = re.compile(r"(局|委|办|部|门|院|校|学|会|府|处|站|中心|行|室|队|联|组|团|社|台|厅|所|馆|司|区|县|市|镇|街道)$")
