@@ -15,7 +15,9 @@ from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
 from generator.model.figures import PlanData
 from generator.model.plan import Plan
+from generator.model.plan import ID_PATTERN
 from generator.pipeline import build, preview
+from generator.plan_import.importer import ImportProblem, import_plan
 from generator.publish.build import BuildError
 from generator.publish.serve import serve
 from generator.workbook import write_fill_in_workbook
@@ -109,6 +111,18 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    if not ID_PATTERN.match(args.id):
+        print(f"规划编号“{args.id}”不合规：只能用小写英文字母、数字和连字符，如 nantong-2021-2025。", file=sys.stderr)
+        return 2
+    try:
+        print(import_plan(Path(args.file), args.id, Path(args.root) / "content", args.force))
+    except ImportProblem as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
     return serve(root, args.address, regenerate=lambda: preview(root))
@@ -126,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     template.add_argument("--year", required=True, type=int, help="填报年份，如 2022")
     template.add_argument("--out", help="保存到哪里，默认当前文件夹中的“<规划编号>-<年份>-填报表.xlsx”")
     template.set_defaults(run=_template)
+    plan_import = commands.add_parser("import", help="从规划文件（.docx、.pdf、.txt）生成规划草稿（content/<编号>/）")
+    plan_import.add_argument("file", help="规划文件：Word（.docx）、带文字层的 PDF 或文本（.txt、.md）")
+    plan_import.add_argument("--id", required=True, help="新规划的编号（文件夹名），如 yancheng-2021-2025")
+    plan_import.add_argument("--force", action="store_true", help="编号已存在时替换原有文件夹")
+    plan_import.set_defaults(run=_import)
     build = commands.add_parser("build", help="检查、研判并生成网站（site/）")
     build.set_defaults(run=_build)
     preview = commands.add_parser("serve", help="本机预览网站，修改文件后自动更新")

@@ -1,0 +1,251 @@
+"""Recognise task breakdown tables (任务分解表) and key tasks (重点任务 / 重点工作).
+
+A breakdown table is found by its header (序号 … 责任单位 / 牵头单位); columns are known by
+their header words. The 项目 column may hold two cells (项目 and 子项目) under one header, so
+columns left of it are placed from the left and those right of it from the right. A merged
+cell (``None``) repeats the cell above; an empty cell stays empty. Tables extracted from a PDF
+as text (one cell a paragraph) are read in the order 重点任务 → 主要工作 → 责任单位 → 协同单位.
+Plans without a table list their key tasks as numbered paragraphs under 重点任务.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.plan_import.document import Document, Paragraph, Table
+from generator.plan_import.draft import Item
+
+_HEADER_WORDS = {
+    "重点工作": "key_task", "重点任务": "key_task", "序号": "number", "子项目": "name", "项目": "project",
+    "主要任务": "work", "主要工作": "work", "工作任务": "work", "任务": "work", "工作内容": "work",
+    "政府投入": "government", "学校自筹": "school", "资金预算": "government",
+    "责任单位": "lead", "牵头单位": "lead", "协同单位": "cooperating", "协助单位": "cooperating",
+    "配合单位": "cooperating", "完成时限": "deadline", "时限": "deadline", "完成时间": "deadline",
+}
+_CARRIED = ("key_task", "project", "name", "lead", "cooperating")  # merged down a column
+_NUMBERED = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$")
+# A deadline in the work text; "完成" belongs to it only where it ends the phrase ("8月前完成）"),
+# not where it starts the work ("暑假前完成…工程").
+_DEADLINE = re.compile(
+    r"(?:到|在)?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?|暑假|年底|底|上半年|下半年|秋季)?(?:前|以前|之前)(?:完成(?=[）)。；;，,]|$))?"
+    r"|每年\d{1,2}月|到\d{4}年(?:底)?")
+# How names of government bodies, schools and places end; anything else is flagged.
+_UNIT_END = re.compile(r"(局|委|办|部|门|院|校|学|会|府|处|站|中心|行|室|队|联|组|团|社|台|厅|所|馆|司|区|县|市|镇|街道)$")
+MAX_UNIT = 30
+_SPLIT_UNITS = re.compile(r"[、，,；;]")
+_TEXT_HEADER = re.compile(r"(重点任务|重点工作).*(主要工作|主要任务).*(责任单位|牵头单位)")
+_KEY_TASK_SECTION = re.compile(r"^[一二三四五六七八九十]+、\s*(重点任务|工作重点|主要任务|重点工作)\s*$")
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _header_kind(text: str) -> str | None:
+    flat = re.sub(r"\s+|（.*?）|\(.*?\)", "", text)
+    return _HEADER_WORDS.get(flat)
+
+
+def split_units(text: str) -> list[str]:
+    """“市教育局、市编办、市财政局等” → three names; separators inside brackets are kept."""
+    names, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "（(" 
+        depth -= char in "）)"
+        if depth <= 0 and _SPLIT_UNITS.match(char):
+            names.append(current)
+            current = ""
+        else:
+            current += char
+    names.append(current)
+    cleaned = [re.sub(r"\s+", "", n).removesuffix("等") for n in names]
+    return [n for n in cleaned if n]
+
+
+def _looks_like_unit(name: str) -> bool:
+    bare = re.sub(r"[（(][^（）()]*[）)]$", "", name)
+    return len(name) <= MAX_UNIT and "。" not in name and bool(_UNIT_END.search(bare))
+
+
+def find_tasks(document: Document) -> tuple[list[Item], list[Item]]:
+    """(key tasks, tasks)."""
+    key_tasks: list[Item] = []
+    tasks: list[Item] = []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            _read_table(block, key_tasks, tasks)
+    if not tasks:
+        _read_text_table(document, key_tasks, tasks)
+    if not key_tasks:
+        key_tasks = _key_tasks_from_text(document)
+    return key_tasks, tasks
+
+
+def _columns(header: list[tuple]) -> list[str | None]:
+    """Column kinds from one or two header rows (the second names the parts of merged headers)."""
+    width = max(len(row) for row in header)
+    kinds: list[str | None] = [None] * width
+    for row in header:
+        for k, cell in enumerate(row):
+            if cell:
+                kinds[k] = _header_kind(cell) or kinds[k]
+    return kinds
+
+
+def _is_header(row: tuple) -> bool:
+    kinds = {_header_kind(cell) for cell in row if cell} - {None}
+    return "number" in kinds or len(kinds) >= 2
+
+
+def _read_table(table: Table, key_tasks: list[Item], tasks: list[Item]) -> None:
+    rows = list(table.rows)
+    start = next((k for k, row in enumerate(rows) if _is_header(row)), None)
+    if start is None or "lead" not in _columns(rows[start:start + 1]):
+        return
+    header = [rows[start]]
+    if start + 1 < len(rows) and not any(_NUMBERED.match(c or "") or (c or "").isdigit() for c in rows[start + 1]) \
+            and any(_header_kind(c) for c in rows[start + 1] if c):
+        header.append(rows[start + 1])
+    kinds = _columns(header)
+    left = kinds[: kinds.index("project")] if "project" in kinds else kinds[: kinds.index("work")]
+    right = kinds[kinds.index("work"):]
+    previous: dict[str, str] = {}
+    for row in rows[start + len(header):]:
+        if _is_header(row) or all(not c for c in row):
+            continue
+        if len(row) < len(left) + len(right):
+            continue
+        cells: dict[str, str | None] = dict(zip(left, row[: len(left)]))
+        cells.update(zip(right, row[len(row) - len(right):]))
+        middle = list(row[len(left): len(row) - len(right)])
+        if len(middle) == 2:
+            cells["project"], cells["name"] = middle
+        elif len(middle) == 1:
+            cells["name" if "name" in kinds and "project" not in kinds else "project"] = middle[0]
+        for kind in _CARRIED:
+            if cells.get(kind) is None and kind in previous:
+                cells[kind] = previous[kind]
+        previous = {k: v for k, v in cells.items() if v is not None and k in _CARRIED}
+        if not cells.get("work"):
+            continue
+        key_task = _key_task(cells.get("key_task"), key_tasks)
+        tasks.append(_task(cells, key_task, len(tasks)))
+
+
+def _key_task(text: str | None, key_tasks: list[Item]) -> str | None:
+    if not text:
+        return None
+    m = _NUMBERED.match(text)
+    title = re.sub(r"\s+", "", m.group(2) if m else text)
+    for item in key_tasks:
+        if item.fields["title"] == title:
+            return item.fields["id"]
+    number = m.group(1) if m else str(len(key_tasks) + 1)
+    item_id = f"kt{len(key_tasks) + 1:02d}"
+    key_tasks.append(Item({"id": item_id, "number": number, "title": title}))
+    return item_id
+
+
+def _task(cells: dict, key_task: str | None, index: int) -> Item:
+    work = cells["work"].strip()
+    number = (cells.get("number") or "").strip()
+    m = _NUMBERED.match(work)
+    if m and not number:
+        number, work = m.group(1), m.group(2)
+    fields: dict = {"id": f"t{index + 1:03d}"}
+    if number:
+        fields["number"] = number
+    if key_task:
+        fields["key_task"] = key_task
+    for kind in ("project", "name"):
+        if cells.get(kind):
+            fields[kind] = cells[kind].strip()
+    fields["work"] = work
+    reviews = []
+    for kind, name in (("lead", "lead_units"), ("cooperating", "cooperating_units")):
+        units = split_units(cells.get(kind) or "")
+        if units:
+            fields[name] = units
+            odd = [u for u in units if not _looks_like_unit(u)]
+            message = "不像单位名称：" + "、".join(f"“{u}”" for u in odd)
+            if odd and message not in reviews:
+                reviews.append(message)
+    budget = {side: cells[side].strip() for side in ("government", "school") if (cells.get(side) or "").strip()}
+    if budget:
+        fields["budget"] = budget
+    deadline = (cells.get("deadline") or "").strip()
+    if not deadline and (found := _DEADLINE.search(re.sub(r"\s+", "", work))):
+        deadline = found.group()
+    if deadline:
+        fields["deadline"] = deadline
+    if not fields.get("lead_units"):
+        reviews.append("没有读到责任单位")
+    return Item(fields, "；".join(reviews) or None)
+
+
+def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item]) -> None:
+    """A breakdown table that a PDF extract turned into paragraphs, one cell each."""
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    start = next((k for k, text in enumerate(paragraphs) if _TEXT_HEADER.search(text)), None)
+    if start is None:
+        return
+    title: list[str] = []
+    key_task: str | None = None
+    cells: dict | None = None
+    units: list[str] = []
+
+    def close() -> None:
+        if cells is not None:
+            for kind, text in zip(("lead", "cooperating"), units):
+                cells[kind] = text
+            tasks.append(_task(cells, key_task, len(tasks)))
+
+    for text in paragraphs[start + 1:]:
+        if _TEXT_HEADER.search(text) or text in ("序", "号", "序号"):
+            continue
+        if re.fullmatch(r"\d{1,2}", text):
+            close()
+            cells, units, title = None, [], []
+            key_task = None
+            continue
+        prefix = None if _NUMBERED.match(text) else re.match(r"^([^\d。]{1,30}?)\s*(\d{1,3}\s*[.．]\D.*)$", text)
+        if prefix:
+            # A key task's name run together with the next work item (a page break, or no cell end).
+            head, text = re.sub(r"\s+", "", prefix.group(1)), prefix.group(2)
+            if cells is None:
+                title.append(head)
+            elif key_task is not None:
+                item = next(i for i in key_tasks if i.fields["id"] == key_task)
+                item.fields["title"] += head
+        if _NUMBERED.match(text):
+            close()
+            if key_task is None and title:
+                key_task = _key_task(f"{len(key_tasks) + 1}.{''.join(title)}", key_tasks)
+            cells, units = {"work": text}, []
+        elif cells is None:
+            title.append(re.sub(r"\s+", "", text))
+        elif len(units) < 2 and len(text) <= 60:
+            units.append(text)
+        else:
+            break
+    close()
+
+
+def _key_tasks_from_text(document: Document) -> list[Item]:
+    """Numbered paragraphs under a 重点任务 heading: the first sentence is the title."""
+    items: list[Item] = []
+    inside = False
+    for block in document.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        text = block.text
+        if _KEY_TASK_SECTION.match(text):
+            inside = True
+            continue
+        if inside and _TOP_HEADING.match(text):
+            break
+        m = _NUMBERED.match(text) if inside else None
+        if m:
+            title = re.match(r"^[^。]*。", m.group(2))
+            items.append(Item({"id": f"kt{len(items) + 1:02d}", "number": m.group(1),
+                               "title": title.group() if title else m.group(2)}))
+    numbers = [int(item.fields["number"]) for item in items]
+    # Numbering that starts again under each heading marks sub-points of the text, not key tasks.
+    return items if numbers == list(range(1, len(numbers) + 1)) else []
