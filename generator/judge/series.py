@@ -13,7 +13,7 @@ decides what each year is measured from:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.activity import working_on
 from generator.judge.rules import Judgement, Start, Thresholds, judge
@@ -75,7 +75,8 @@ def judge_series(indicator: Indicator, figures: dict[int, YearFigure], years: li
         with working_on(f"{year} 年"):
             judgement = judge(indicator, year, value, start, region=region, thresholds=thresholds,
                               definition_changed=changed, met_before=met_before)
-        judgements.append(judgement)
+        # The page shows the flag as reported, also on the later years of a run of flags.
+        judgements.append(replace(judgement, definition_changed=figure.definition_changed and value is not None))
         if value is not None:
             previous_flagged = figure.definition_changed
             comparable.append(Start(year, value, StartKind.STAGE))
