@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from generator.config import SiteConfig
 from generator.judge.corrections import Correction
 from generator.judge.engine import PlanResults
+from generator.render.escape import nav_title
 from generator.render.pages.bulletin import bulletin_page
 from generator.render.pages.column import column_page
 from generator.render.pages.common import SiteParts
@@ -23,11 +23,6 @@ def status_css(config: SiteConfig) -> str:
     rules = [f".status-{s.key} {{ color: {s.color}; }}"
              for group in (styles.indicator_statuses, styles.task_statuses, styles.lights) for s in group.values()]
     return "\n".join(rules) + "\n"
-
-
-def nav_title(text: str) -> str:
-    """MkDocs puts navigation titles into HTML without escaping: escape them here."""
-    return html.escape(text, quote=True)
 
 
 def plan_section(parts: SiteParts, results: PlanResults) -> dict:
