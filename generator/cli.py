@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.check.problems import Problem, Report
 from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
+from generator.load.ledger import read_ledger
 from generator.model.figures import PlanData
 from generator.model.plan import Plan
 from generator.pipeline import build
@@ -49,6 +50,7 @@ def _check(args: argparse.Namespace) -> int:
     plans, problems = load_content(root / "content", args.plan, root)
     data, data_problems = _load_data(root, [loaded.plan for loaded in plans])
     problems += data_problems
+    problems += read_ledger(root)[1]
     if problems:
         print(Report(problems).render(), file=sys.stderr)
         return 1

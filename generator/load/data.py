@@ -13,6 +13,7 @@ from generator.check.data_rules import (columns_of, control_characters, duplicat
                                         reports_of, stray_entry, table_kind, unknown_plan_folder, unrecognised_table)
 from generator.check.problems import Problem
 from generator.load.figures import FIGURES, Table, is_data_file, is_ignored, read_tables
+from generator.load.ledger import LEDGER
 from generator.model.figures import Figure, PlanData, ProgressReport
 from generator.model.plan import Plan
 
@@ -35,7 +36,7 @@ def load_data(data_dir: Path, plans: list[Plan], root: Path,
     problems: list[Problem] = []
     entries = sorted(data_dir.iterdir()) if data_dir.is_dir() else []
     for entry in entries:
-        if is_ignored(entry) or entry.name in ignore:
+        if is_ignored(entry) or entry.name in ignore or _shown(entry, root) == LEDGER:  # the ledger is not data
             continue
         if entry.is_dir() and entry.name in by_id:
             loaded[entry.name], found = load_plan_data(entry, by_id[entry.name], root)
