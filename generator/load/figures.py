@@ -19,6 +19,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from generator.check.problems import Problem, shorten
+from generator.load.files import read_bytes
 from generator.model.figures import Where
 
 DATA_SUFFIXES = (".csv", ".xlsx")
@@ -68,7 +69,8 @@ def is_ignored(path: Path) -> bool:
 
 
 def is_data_file(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in DATA_SUFFIXES
+    """Named as a data file: a file, or a link (whether it may be read is checked next, see files.py)."""
+    return not path.is_dir() and path.suffix.lower() in DATA_SUFFIXES
 
 
 def number_text(value: float) -> str:
@@ -130,7 +132,9 @@ def _decode(data: bytes, shown: str) -> tuple[str | None, Problem | None]:
 
 
 def read_csv(path: Path, shown: str, sample: bool = False) -> tuple[list[Table], list[Problem]]:
-    data = path.read_bytes()
+    data, problem = read_bytes(path, shown)
+    if problem:
+        return [], [problem]
     text, problem = _decode(data, shown)
     if problem:
         return [], [problem]

@@ -14,6 +14,7 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
 from generator.check.problems import Problem, shorten
+from generator.load.files import read_bytes
 
 Path_ = tuple[str | int, ...]
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
@@ -119,8 +120,11 @@ def format_path(path: Path_) -> str:
 
 
 def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
+    data, problem = read_bytes(path, shown_as)
+    if problem:
+        return None, [problem]
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, [Problem("not-utf8", "文件不是 UTF-8 编码，请用 UTF-8 保存", shown_as,
                               found=f"第 {error.start + 1} 个字节无法按 UTF-8 读取", expected="UTF-8 编码的文本")]
