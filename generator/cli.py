@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.check.problems import Problem, Report
+from generator.check.problems import Problem, Report, os_error_message, printable
 from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import read_ledger
@@ -98,7 +98,11 @@ def _build(args: argparse.Namespace) -> int:
     try:
         site, results, problems = build(root)
     except BuildError as error:
-        print(error, file=sys.stderr)
+        print("\n".join(printable(line) for line in str(error).splitlines()), file=sys.stderr)
+        print("网站没有更新：上次生成的网站保持不变。", file=sys.stderr)
+        return 1
+    except OSError as error:  # disk full, no permission …: the message names the path
+        print(os_error_message(error, root), file=sys.stderr)
         print("网站没有更新：上次生成的网站保持不变。", file=sys.stderr)
         return 1
     if problems:

@@ -18,7 +18,7 @@ from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import SITE_COPY, Ledger, ledger_bytes, read_ledger, write_ledger
 from generator.model.figures import Figure, PlanData
-from generator.publish.build import build_site
+from generator.publish.build import build_lock, build_site, recover
 from generator.render.bulletin_pdf import bulletin_pdfs
 from generator.render.pages.common import SiteParts
 from generator.render.site import assemble
@@ -85,10 +85,12 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
 
 
 def build(root: Path) -> tuple[Path | None, list[PlanResults], list[Problem]]:
-    judged = load_and_judge(root)
-    if judged.problems:
-        return None, [], judged.problems
-    parts = prepare(root, judged)
-    site = build_site(root, parts, build_date(judged.results))
-    write_ledger(root, parts.files[SITE_COPY])  # once the site is out: the ledger records what it shows
-    return site, judged.results, []
+    with build_lock(root):
+        recover(root)
+        judged = load_and_judge(root)
+        if judged.problems:
+            return None, [], judged.problems
+        parts = prepare(root, judged)
+        site = build_site(root, parts, build_date(judged.results))
+        write_ledger(root, parts.files[SITE_COPY])  # once the site is out: the ledger records what it shows
+        return site, judged.results, []

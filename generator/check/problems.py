@@ -5,10 +5,13 @@ Checks *yield* problems; the command line prints them all and exits non-zero if 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
+import os
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 SHOWN = 200  # problems listed in one report; the rest are counted
 
@@ -102,9 +105,23 @@ _OS_REASONS = {
     errno.EPERM: "没有权限（请检查文件的读写权限）", errno.ENOENT: "文件或文件夹不存在", errno.EROFS: "磁盘是只读的",
     errno.EISDIR: "这是一个文件夹，不是文件", errno.ENOTDIR: "路径中有一部分不是文件夹", errno.ELOOP: "链接循环指向自己",
     errno.EIO: "磁盘读写出错", errno.ENAMETOOLONG: "文件名太长", errno.EMFILE: "同时打开的文件太多",
+    errno.EFBIG: "文件超过了系统允许的大小",
 }
 
 
 def os_reason(error: OSError) -> str:
     """An operating-system error in words staff understand."""
     return _OS_REASONS.get(error.errno, f"系统错误：{error.strerror or error}")
+
+
+def os_error_message(error: OSError, root) -> str:
+    """"无法读写 site/…：磁盘空间不足": the path (inside the project: relative to it) and the reason."""
+    paths = [p for p in (error.filename, error.filename2) if p is not None]
+    shown = []
+    for path in paths:
+        text = os.fsdecode(path)
+        with contextlib.suppress(ValueError):
+            text = str(Path(text).relative_to(root))
+        shown.append(printable(text))
+    where = " → ".join(shown) or "（未知位置）"
+    return f"无法读写 {where}：{os_reason(error)}。请处理后重新运行。"

@@ -11,12 +11,12 @@ silently drop corrections already published.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from generator.check.problems import Problem, shorten
 from generator.judge.corrections import Correction, to_json
+from generator.writing import write_file
 
 LEDGER = "data/published.json"  # in the project, relative to its folder
 SITE_COPY = "ledger.json"  # in the published site
@@ -86,6 +86,4 @@ def write_ledger(root: Path, content: bytes) -> None:
     if path.is_file() and path.read_bytes() == content:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(content)
-    os.replace(temporary, path)
+    write_file(path, content, atomic=True)
