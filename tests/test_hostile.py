@@ -11,8 +11,9 @@ laughs" or walks seventeen billion empty cells fails the test instead of the mac
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
+import json
+import os
 import re
 import resource
 import shutil
@@ -24,7 +25,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check.problems import Problem
+from generator.check.problems import Problem, printable
 from generator.cli import main as cli_main
 from generator.pipeline import load_and_judge
 from plan_fixture import write_plan
@@ -57,19 +58,47 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def run_build(root: Path, limited: bool = True) -> subprocess.CompletedProcess:
+# Root reads files whatever their mode; without these capabilities it is refused like any other user.
+AS_BUILD_USER = ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def build_user(case: dict | None) -> list[str]:
+    """The command prefix that makes a case's unreadable files unreadable to the build."""
+    return AS_BUILD_USER if case and case.get("unreadable") and os.geteuid() == 0 else []
+
+
+def run_build(root: Path, limited: bool = True, case: dict | None = None, command: str = "build") -> subprocess.CompletedProcess:
     # cwd is the project: a YAML tag that managed to run "touch HACKED" would leave the file there.
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"], cwd=root,
+    return subprocess.run([*build_user(case), sys.executable, "-m", "generator", "--root", str(root), command], cwd=root,
                           capture_output=True, text=True, timeout=TIME_LIMIT if limited else 600,
                           preexec_fn=_limit_memory if limited else None)
+
+
+LIST_PROBLEMS = ("import json, sys; from pathlib import Path; from generator.pipeline import load_and_judge; "
+                 "print(json.dumps([[p.code, p.file, p.line, p.sheet, p.row, p.field] "
+                 "for p in load_and_judge(Path(sys.argv[1])).problems]))")
+
+
+def problems_of(root: Path, case: dict) -> list[tuple]:
+    """(code, file, line, sheet, row, field) of every problem, read as the build user reads."""
+    if not build_user(case):
+        return [(p.code, p.file, p.line, p.sheet, p.row, p.field) for p in load_and_judge(root).problems]
+    result = subprocess.run([*build_user(case), sys.executable, "-c", LIST_PROBLEMS, str(root)],
+                            capture_output=True, text=True, check=True)
+    return [tuple(p) for p in json.loads(result.stdout)]
 
 
 def apply(case: dict, root: Path) -> None:
     for target, source in (case.get("files") or {}).items():
         (root / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(HOSTILE / source, root / target)
+    for target, pointing_to in (case.get("links") or {}).items():
+        (root / target).unlink(missing_ok=True)
+        (root / target).symlink_to(pointing_to if pointing_to.startswith("/") else HOSTILE / pointing_to)
     for target in case.get("remove") or []:
         (root / target).unlink()
+    for target in case.get("unreadable") or []:
+        (root / target).chmod(0)
 
 
 def snapshot(root: Path) -> dict[str, tuple]:
@@ -90,9 +119,9 @@ def expected_problems(case: dict) -> list[tuple]:
 
 
 def location(expected: dict) -> str:
-    """The location as the report prints it, from the same code that prints it."""
-    return Problem(expected["code"], "", expected["file"], expected.get("field", ""), expected.get("line"),
-                   expected.get("sheet"), expected.get("row")).location()
+    """The location as the report prints it (escaped for the terminal), from the same code that prints it."""
+    return printable(Problem(expected["code"], "", expected["file"], expected.get("field", ""), expected.get("line"),
+                             expected.get("sheet"), expected.get("row")).location())
 
 
 @pytest.fixture(scope="session")
@@ -115,7 +144,7 @@ def test_hostile_input_fails_the_build_with_a_located_problem_and_keeps_the_site
     apply(case, root)
 
     started = time.monotonic()
-    build = run_build(root)
+    build = run_build(root, case=case)
     took = time.monotonic() - started
     report = build.stderr
 
@@ -134,6 +163,9 @@ def test_hostile_input_fails_the_build_with_a_located_problem_and_keeps_the_site
         assert found, f"{where} not in:\n{report}"
         message = found[0].split(where, 1)[1].split("；")[0]
         assert CJK.search(message), found[0]
+    # Nothing of a file the build must not read reaches the report.
+    for secret in case.get("never_shown") or []:
+        assert secret not in report, secret
 
     # The last good site is untouched: same bytes, same mtimes, nothing added; no staging folders left.
     assert snapshot(root) == before
@@ -141,35 +173,38 @@ def test_hostile_input_fails_the_build_with_a_located_problem_and_keeps_the_site
     assert not any(p.name.startswith((".site-", "HACKED")) for p in root.iterdir())
 
     # The problems themselves: exactly those expected, codes and locations.
-    problems = load_and_judge(root).problems
-    assert sorted((p.code, p.file, p.line, p.sheet, p.row, p.field) for p in problems) == expected_problems(case), \
-        "\n".join(map(str, problems))
+    problems = problems_of(root, case)
+    assert sorted(problems) == expected_problems(case), "\n".join(map(str, problems))
 
     # check reports the same problems.
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli_main(["--root", str(root), "check"])
+    if build_user(case):
+        check = run_build(root, case=case, command="check")
+        code, err = check.returncode, check.stderr
+    else:
+        out, stderr = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(stderr):
+            code = cli_main(["--root", str(root), "check"])
+        err = stderr.getvalue()
     assert code == 1
-    assert err.getvalue().strip() == report.rstrip().removesuffix(NOT_UPDATED).strip()
+    assert err.strip() == report.rstrip().removesuffix(NOT_UPDATED).strip()
 
 
 def test_corpus_is_complete_and_every_file_is_used():
     assert len(CASES) >= 40
     assert len(CASES) == len(MANIFEST["cases"]), "case names must be unique"
     used = {source for case in CASES.values() for source in (case.get("files") or {}).values()}
+    used |= {source for case in CASES.values() for source in (case.get("links") or {}).values() if not source.startswith("/")}
     used |= set(MANIFEST["base"].values())
     on_disk = {p.relative_to(HOSTILE).as_posix() for p in HOSTILE.rglob("*")
                if p.is_file() and p.parent != HOSTILE and "__pycache__" not in p.parts}
     assert used == on_disk
     for name, case in CASES.items():
         assert case["expect"], name
-        assert all(source.split("/")[1] == name for source in (case.get("files") or {}).values()), name
+        sources = [*(case.get("files") or {}).values(), *(case.get("links") or {}).values()]
+        assert all(source.split("/")[1] == name for source in sources if not source.startswith("/")), name
 
 
 def test_binary_cases_are_what_the_script_writes():
-    spec = importlib.util.spec_from_file_location("make_binary_cases", HOSTILE / "make_binary_cases.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    for name, content in script.cases().items():
-        assert (HOSTILE / name).read_bytes() == content, \
-            f"tests/hostile/{name} differs from what make_binary_cases.py writes: run the script again"
+    # In its own process: the script chooses how openpyxl writes XML before openpyxl is imported.
+    result = subprocess.run([sys.executable, str(HOSTILE / "make_binary_cases.py"), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, f"run tests/hostile/make_binary_cases.py again:\n{result.stdout}{result.stderr}"

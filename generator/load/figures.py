@@ -208,7 +208,7 @@ def _sheet_rows(sheet: ReadOnlyWorksheet, shown: str) -> tuple[list[Row], list[P
             cells = [c for c in cells if c["value"] is not None or c["formula"]]
             if not cells:
                 continue
-            if len(by_row) > MAX_ROWS:
+            if number not in by_row and len(by_row) >= MAX_ROWS:
                 return [], [Problem("too-many-rows", f"工作表的行数太多（超过 {MAX_ROWS} 行），不像是一份年度数据", shown,
                                     sheet=sheet.title, row=number, found=f"第 {number} 行仍有内容",
                                     expected="每个指标、地区、年份一行；多余的行删去，或把数据分到几个文件中")]
