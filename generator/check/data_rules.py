@@ -227,7 +227,7 @@ def read_year(cell: Cell, period: Period) -> int:
 def read_region(cell: Cell, regions: list[str]) -> str:
     if cell is None:
         return WHOLE_AREA
-    text = _folded(cell_text(cell))
+    text = cell_text(cell).strip()
     names = {name_key(r): r for r in regions}
     if name_key(text) in names:
         return names[name_key(text)]

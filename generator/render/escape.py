@@ -53,7 +53,9 @@ def page_title(value: object) -> Markup:
     """A page's front-matter title (``title: …`` between ``---`` lines): YAML-quoted, HTML-escaped,
     because Material prints it into ``<title>`` and the header without escaping."""
     text = re.sub(r"\s+", " ", str(value)).strip()
-    return Markup(json.dumps(html.escape(text, quote=True)))  # a JSON string is a YAML double-quoted scalar
+    # A JSON string is a YAML double-quoted scalar; characters beyond U+FFFF stay as they are (as
+    # "\\ud840\\udc00" YAML would reject the front matter, and MkDocs would print it as a rule and a heading).
+    return Markup(json.dumps(html.escape(text, quote=True), ensure_ascii=False))
 
 
 def nav_title(text: str) -> str:
