@@ -50,7 +50,8 @@ def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path
     for results in all_results:
         parts.nav.append(plan_section(parts, results))
         terms = [*results.plan.info.regions, *results.plan.units()]
-        parts.search_terms += [t for t in terms if len(t) <= 8 and " " not in t and t not in parts.search_terms]
+        # No whitespace inside: each term is one line "term frequency" of jieba's dictionary.
+        parts.search_terms += [t for t in terms if len(t) <= 8 and t.split() == [t] and t not in parts.search_terms]
     parts.nav.append({"测算方法说明": methodology_page(parts).path})
     parts.nav.append({"数据下载": downloads_page(parts, all_results).path})
     parts.nav.append({"数据更正说明": corrections_page(parts, all_results).path})
