@@ -10,9 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.check.problems import Problem, Report, shorten
+from generator.check.problems import Problem, Report, os_error_message, printable, shorten
 from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
+from generator.load.ledger import read_ledger
 from generator.model.figures import PlanData
 from generator.model.plan import Plan
 from generator.model.plan import ID_PATTERN
@@ -52,6 +53,7 @@ def _check(args: argparse.Namespace) -> int:
     plans, problems = load_content(root / "content", args.plan, root)
     data, data_problems = _load_data(root, [loaded.plan for loaded in plans])
     problems += data_problems
+    problems += read_ledger(root)[1]
     if problems:
         print(Report(problems).render(), file=sys.stderr)
         return 1
@@ -99,7 +101,11 @@ def _build(args: argparse.Namespace) -> int:
     try:
         site, results, problems = build(root)
     except BuildError as error:
-        print(error, file=sys.stderr)
+        print("\n".join(printable(line) for line in str(error).splitlines()), file=sys.stderr)
+        print("网站没有更新：上次生成的网站保持不变。", file=sys.stderr)
+        return 1
+    except OSError as error:  # disk full, no permission …: the message names the path
+        print(os_error_message(error, root), file=sys.stderr)
         print("网站没有更新：上次生成的网站保持不变。", file=sys.stderr)
         return 1
     if problems:
@@ -162,8 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as error:  # staff never see a traceback: say what failed and where
         where = getattr(error, "working_on", "")
-        print(f"程序内部错误：{type(error).__name__}（{shorten(str(error), 120)}）。"
-              + (f"出错时正在{where}。" if where else "")
+        print(f"程序内部错误：{type(error).__name__}（{printable(shorten(str(error), 120))}）。"
+              + (f"出错时正在{printable(where)}。" if where else "")
               + ("网站没有更新：上次生成的网站保持不变。" if args.command in ("build", "serve") else "")
               + "这不是数据的问题，请把这段信息发给技术支持人员。", file=sys.stderr)
         return 3

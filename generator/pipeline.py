@@ -12,13 +12,13 @@ from pathlib import Path
 
 from generator.check.problems import Problem, Report
 from generator.config import SiteConfig, load_site_config
-from generator.judge.corrections import Correction, ledger_of, merge, new_corrections
+from generator.judge.corrections import ledger_of, merge, new_corrections
 from generator.judge.engine import PlanResults, judge_plan
 from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
-from generator.load.ledger import LEDGER, ledger_bytes, read_ledger
+from generator.load.ledger import SITE_COPY, Ledger, ledger_bytes, read_ledger, write_ledger
 from generator.model.figures import Figure, PlanData
-from generator.publish.build import build_site, write_config, write_sources
+from generator.publish.build import build_lock, build_site, recover, write_config, write_sources
 from generator.render.bulletin_pdf import bulletin_pdfs
 from generator.render.pages.common import SiteParts
 from generator.render.site import assemble
@@ -29,6 +29,7 @@ class Judged:
     results: list[PlanResults] = field(default_factory=list)
     config: SiteConfig | None = None
     figures: list[Figure] = field(default_factory=list)
+    ledger: Ledger = field(default_factory=Ledger)  # what the site published so far
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -41,28 +42,17 @@ def load_and_judge(root: Path) -> Judged:
     failed = {f.name for f in plan_folders(root / "content")} - {p.id for p in plans} if (root / "content").is_dir() else set()
     data, data_problems = load_data(root / "data", plans, root, ignore=failed)  # a plan with problems: its data waits
     problems += data_problems
+    ledger, ledger_problems = read_ledger(root)
+    problems += ledger_problems
     if problems:
         return Judged(problems=problems)
     settings = config.settings
-    judged = Judged(config=config)
+    judged = Judged(config=config, ledger=ledger)
     for plan in plans:
         plan_data = data.get(plan.id) or PlanData()
         judged.results.append(judge_plan(plan, plan_data, settings.judging(plan.info.about_tolerance)))
         judged.figures += plan_data.figures
     return judged
-
-
-def data_file_date(root: Path):
-    """The day a figure's data file was last changed: the date of a correction."""
-    def changed_on(figure: Figure) -> str:
-        stamp = (root / figure.where.file).stat().st_mtime if figure.where else 0
-        return dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date().isoformat()
-    return changed_on
-
-
-def corrections_since_last_publish(root: Path, figures: list[Figure]) -> list[Correction]:
-    published, earlier = read_ledger(root / "site")
-    return merge(earlier, new_corrections(published, figures, data_file_date(root)))
 
 
 def build_date(results: list[PlanResults]) -> int:
@@ -72,14 +62,23 @@ def build_date(results: list[PlanResults]) -> int:
     return int(dt.datetime(max(years), 12, 31, tzinfo=dt.timezone.utc).timestamp())
 
 
+def published_ledger(judged: Judged) -> Ledger:
+    """The ledger after this build: the figures it publishes, and every correction so far (the new
+    ones dated with the build's fixed date, not a file's modification time)."""
+    date = dt.datetime.fromtimestamp(build_date(judged.results), dt.timezone.utc).date().isoformat()
+    new = new_corrections(judged.ledger.figures, judged.figures, date)
+    return Ledger(ledger_of(judged.figures), merge(judged.ledger.corrections, new))
+
+
 def prepare(root: Path, judged: Judged) -> SiteParts:
     """Every page, chart and file of the site, with the corrections since the last publish."""
-    corrections = corrections_since_last_publish(root, judged.figures)
+    ledger = published_ledger(judged)
+    corrections = ledger.corrections
     parts = assemble(judged.config, judged.results, root / "templates", corrections)
     # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files.
     parts.files.update(bulletin_pdfs(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
                                      cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache"))
-    parts.files[LEDGER] = ledger_bytes(ledger_of(judged.figures), corrections)
+    parts.files[SITE_COPY] = ledger_bytes(ledger)  # the published copy: a way to recover data/published.json
     return parts
 
 
@@ -99,7 +98,12 @@ def preview(root: Path) -> bool:
 
 
 def build(root: Path) -> tuple[Path | None, list[PlanResults], list[Problem]]:
-    judged = load_and_judge(root)
-    if judged.problems:
-        return None, [], judged.problems
-    return build_site(root, prepare(root, judged), build_date(judged.results)), judged.results, []
+    with build_lock(root):
+        recover(root)
+        judged = load_and_judge(root)
+        if judged.problems:
+            return None, [], judged.problems
+        parts = prepare(root, judged)
+        site = build_site(root, parts, build_date(judged.results))
+        write_ledger(root, parts.files[SITE_COPY])  # once the site is out: the ledger records what it shows
+        return site, judged.results, []

@@ -20,6 +20,7 @@ from generator.check.data_rules import unit_of
 from generator.load.figures import FIGURES, MILESTONES, SPENT, TASKS, TableKind
 from generator.model.figures import TASK_STATUSES, WHOLE_AREA, PlanData
 from generator.model.plan import Indicator, Plan, Task
+from generator.render.spreadsheet import append_row
 
 INDICATOR_COLUMNS = ("指标编号", "指标名称", "单位", "地区", "年份", "上年数值", "规划目标", "数值", "说明", "来源", "口径变化")
 MILESTONE_COLUMNS = ("事项编号", "专栏", "计划年份", "事项内容", "年份", "状态", "进展情况")
@@ -121,7 +122,7 @@ def _not_negative(sheet: Worksheet, letter: str, last_row: int) -> None:
 def _write_table(sheet: Worksheet, kind: TableKind, columns: tuple[str, ...], rows: list[dict[str, object]]) -> None:
     sheet.append(list(columns))
     for row in rows:
-        sheet.append([row.get(column) for column in columns])
+        append_row(sheet, [row.get(column) for column in columns])
     last_row = len(rows) + 1 + EXTRA_ROWS
     for index, column in enumerate(columns, 1):
         letter = get_column_letter(index)
@@ -179,7 +180,7 @@ def _write_notes(sheet: Worksheet, plan: Plan, year: int) -> None:
         "工具会一次列出所有问题（文件、工作表、行号、列名、发现了什么、应当是什么），改好后再运行一次。",
     ]
     for line in lines:
-        sheet.append([line])
+        append_row(sheet, [line])
     sheet.column_dimensions["A"].width = 110
     for (cell,) in sheet.iter_rows(min_col=1, max_col=1):
         cell.alignment = Alignment(wrap_text=True, vertical="top")

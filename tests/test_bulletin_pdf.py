@@ -173,3 +173,19 @@ def test_text_from_content_is_shown_literally(judged, tmp_path):
 
 def test_chinese_section_numbers():
     assert [chinese_number(n) for n in (1, 9, 10, 11, 20, 21, 99)] == ["一", "九", "十", "十一", "二十", "二十一", "九十九"]
+
+
+@pytest.mark.pdf
+def test_rare_characters_and_emoji_have_a_font_in_the_pdf(judged, tmp_path):
+    """CJK Extension B (𠀀, 𪚥: personal and place names) and emoji are drawn with a font that has them
+    (HanaMinB, DejaVu), not as empty boxes."""
+    results = results_of(judged, "lianyungang-2021-2025")
+    plan = results.plan
+    plan = plan.model_copy(update={"info": plan.info.model_copy(update={"title": "𠀀𪚥县教育规划😀"})})
+    results = dataclasses.replace(results, plan=plan, years=results.years[:1])
+    html = bulletin_html(results, results.years[0], judged.config, cache_dir=tmp_path)
+    pdf = tmp_path / "rare.pdf"
+    pdf.write_bytes(render_pdf(html, (TEMPLATES / PRINT_CSS).read_text(encoding="utf-8"), "rare"))
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "HanaMinB" in fonts, fonts
+    assert "𠀀𪚥县教育规划😀" in squeezed(text_of(pdf))

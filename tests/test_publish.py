@@ -91,10 +91,62 @@ def test_a_change_to_a_published_figure_is_listed(tmp_path):
     build(root)
     build(root)  # the correction stays listed after later builds
     page = html.unescape((root / "site" / "corrections" / "index.html").read_text(encoding="utf-8"))
-    assert "2025-03-01" in page and "98.7" in page and "98.9" in page and "复核后更正" in page
+    # Dated with the build's fixed date (the end of the latest year with data), not the file's time.
+    assert "2022-12-31" in page and "2025-03-01" not in page
+    assert "98.7" in page and "98.9" in page and "复核后更正" in page
     indicator = html.unescape((root / "site" / "plans" / "demo-2021-2025" / "indicators" / "preschool-enrolment" /
                                "index.html").read_text(encoding="utf-8"))
     assert "数据更正" in indicator and "98.7" in indicator
+
+
+def fresh_clone(root: Path, to: Path) -> Path:
+    """What a clone of the project's repository holds: everything but site/ and build/."""
+    shutil.copytree(root, to, ignore=lambda folder, names: {"site", "build"} if Path(folder) == root else set())
+    return to
+
+
+def test_the_correction_history_lives_with_the_data(tmp_path):
+    root = project(tmp_path / "a")
+    build(root)
+    correct_figure(root, "preschool-enrolment,2022,,98.7,", "preschool-enrolment,2022,,98.9,复核后更正")
+    build(root)
+    ledger = (root / "data" / "published.json").read_text(encoding="utf-8")
+    assert '"old": "98.7"' in ledger and '"new": "98.9"' in ledger
+    published = {k: v[0] for k, v in snapshot(root / "site").items()}
+    # A fresh clone (no site/, no build/) and one whose files all have other times publish the same bytes.
+    clone = fresh_clone(root, tmp_path / "b")
+    for path in clone.rglob("*"):
+        os.utime(path, (MARCH_2025 + 86400 * 30, MARCH_2025 + 86400 * 30), follow_symlinks=False)
+    build(clone)
+    assert {k: v[0] for k, v in snapshot(clone / "site").items()} == published
+    # site/ deleted: the history is still listed.
+    shutil.rmtree(root / "site")
+    build(root)
+    page = html.unescape((root / "site" / "corrections" / "index.html").read_text(encoding="utf-8"))
+    assert "98.7" in page and "复核后更正" in page
+
+
+def run(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"], capture_output=True, text=True)
+
+
+def test_a_lost_or_damaged_ledger_stops_the_build_and_says_how_to_recover(tmp_path):
+    root = project(tmp_path)
+    build(root)
+    ledger = root / "data" / "published.json"
+    before = snapshot(root / "site")
+    content = ledger.read_bytes()
+    ledger.unlink()
+    result = run(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "data/published.json：找不到已发布数值的记录" in result.stderr
+    assert "site/ledger.json 复制为 data/published.json" in result.stderr
+    ledger.write_bytes(content[: len(content) // 2])  # truncated
+    result = run(root)
+    assert result.returncode == 1 and "data/published.json：已发布数值的记录无法读取" in result.stderr
+    assert snapshot(root / "site") == before
+    shutil.copy(root / "site" / "ledger.json", ledger)  # the recovery the message names
+    build(root)
 
 
 def test_filling_in_a_missing_figure_is_not_a_correction(tmp_path):

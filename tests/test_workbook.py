@@ -187,3 +187,14 @@ def test_template_command_refuses_a_plan_with_problems(tmp_path):
     write_plan(tmp_path, plan_yaml="id: demo-2021-2025\n")
     result = _run(tmp_path, "template", "--plan", PLAN_ID, "--year", "2022", "--out", str(tmp_path / "x.xlsx"))
     assert result.returncode == 1 and "请先修改" in result.stderr
+
+
+def test_plan_text_that_looks_like_a_formula_is_written_as_text(tmp_path):
+    from plan_fixture import COLUMNS, SOURCE
+    formula = "=HYPERLINK(\"http://evil.example\",\"点击\")"
+    plan = _plan(tmp_path, columns_yaml=COLUMNS.replace("text: 完成各梯队的组队", f"text: '{formula}'"),
+                 source_txt=SOURCE + formula + "\n")
+    path = write_fill_in_workbook(plan, 2021, None, tmp_path / "out.xlsx")
+    sheet = openpyxl.load_workbook(path)["专栏事项"]
+    cell = sheet.cell(_row_of(sheet, 事项编号="c01-m1"), _columns(sheet)["事项内容"])
+    assert cell.value == formula and cell.data_type == "s"

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from generator.check.characters import forbidden
 from generator.check.problems import Problem, shorten
 from generator.load.figures import FIGURES, KINDS, SPENT, TASKS, Cell, Row, Table, TableKind, column_name, number_text
 from generator.model.figures import TASK_STATUSES, WHOLE_AREA, Figure, ProgressReport, Where
+from generator.model.names import name_key
 from generator.model.plan import Indicator, Period, Plan
 from generator.model.written_value import WrittenValue, WrittenValueError, parse_written_value
 
@@ -32,8 +34,6 @@ COUNT_UNITS = ("所", "个", "人", "名", "家", "项", "次", "人次", "万�
 HEADER_ALIASES = {"实际支出": SPENT}  # folded header → column
 # No education statistic comes near this; a larger figure is a typing error (and beyond it sums overflow).
 LARGEST_VALUE = 1e15
-# Invisible control characters (tab and line breaks are fine): they break the Excel download and the pages.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class CellError(ValueError):
@@ -163,16 +163,16 @@ def header_problems(table: Table, kind: TableKind) -> Iterator[Problem]:
 
 
 def control_characters(table: Table) -> Iterator[Problem]:
-    """Cells holding invisible control characters (a NUL byte, a bell …): never shown, never silently kept."""
+    """Cells holding invisible characters (a NUL byte, a bidi override, a zero-width space, U+FFFF …):
+    never shown, never silently kept (see generator/check/characters.py)."""
     header = Row(1, table.header)
     for row in (header, *table.rows):
         for index, cell in enumerate(row.cells):
-            if isinstance(cell, str) and (bad := CONTROL.search(cell)):
+            if isinstance(cell, str) and (bad := forbidden(cell)):
                 name = table.header[index] if index < len(table.header) and row is not header else None
-                yield Problem("control-character", "单元格中有看不见的控制字符", table.file,
+                yield Problem("control-character", f"单元格中有看不见的{bad[1]}", table.file,
                               name or column_name(table, index), sheet=table.sheet, row=row.number,
-                              found=f"字符 U+{ord(bad.group()):04X}（第 {bad.start() + 1} 个字符）",
-                              expected="删除这个字符（多半是从别的系统导出或复制时带入的）")
+                              found=bad[0], expected="删除这个字符（多半是从别的系统导出或复制时带入的）")
 
 
 # Cells ----------------------------------------------------------------------------------------
@@ -227,10 +227,10 @@ def read_year(cell: Cell, period: Period) -> int:
 def read_region(cell: Cell, regions: list[str]) -> str:
     if cell is None:
         return WHOLE_AREA
-    text = _folded(cell_text(cell))
-    names = {_folded(r): r for r in regions}
-    if text in names:
-        return names[text]
+    text = cell_text(cell).strip()
+    names = {name_key(r): r for r in regions}
+    if name_key(text) in names:
+        return names[name_key(text)]
     expected = f"{'、'.join(regions)}，或留空（表示规划全域）" if regions else "留空（本规划没有列出县（市、区））"
     raise CellError("unknown-region", "规划中没有这个地区", found=shorten(text), expected=expected)
 

@@ -8,6 +8,8 @@ from generator.check.data_rules import LARGEST_VALUE
 from generator.check.problems import Problem
 from generator.check.source_text import SourceText, comparable
 from generator.load.plan import LoadedPlan
+from generator.model.names import name_key
+from generator.model.plan import RESERVED_PLAN_IDS
 
 IND, COL, TASKS, PLAN = "indicators.yaml", "columns.yaml", "tasks.yaml", "plan.yaml"
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # years a plan, its base year and its targets can plausibly have
@@ -43,6 +45,9 @@ def unique_ids(loaded: LoadedPlan) -> Iterator[Problem]:
 
 def plan_frame(loaded: LoadedPlan) -> Iterator[Problem]:
     info = loaded.plan.info
+    if info.id in RESERVED_PLAN_IDS:
+        yield loaded.problem("reserved-id", "这个规划编号是网站自用的名称，会与网站的文件冲突", PLAN, ("id",),
+                             found=info.id, expected=f"另取一个编号（不能是 {'、'.join(sorted(RESERVED_PLAN_IDS))}），并把文件夹改成同名")
     if info.id != loaded.folder.name:
         yield loaded.problem("id-not-folder", "规划编号与文件夹名不一致", PLAN, ("id",),
                              found=info.id, expected=loaded.folder.name)
@@ -57,8 +62,12 @@ def plan_frame(loaded: LoadedPlan) -> Iterator[Problem]:
     if info.base_year > info.period.start:
         yield loaded.problem("base-after-start", "基期年晚于规划期开始年", PLAN, ("base_year",),
                              found=str(info.base_year), expected=f"不晚于 {info.period.start}")
-    if len(set(info.regions)) != len(info.regions):
-        yield loaded.problem("duplicate-region", "地区名称重复", PLAN, ("regions",), found="、".join(info.regions))
+    keys = [name_key(region) for region in info.regions]
+    for k, key in enumerate(keys):
+        if key in keys[:k]:  # "甲县" twice, or once with a full-width letter or a decomposed character
+            first = info.regions[keys.index(key)]
+            yield loaded.problem("duplicate-region", "地区名称重复（写法略有不同的同一个名称也算重复）", PLAN, ("regions", k),
+                                 found=f"“{info.regions[k]}”与“{first}”是同一个名称", expected="每个地区只写一次")
 
 
 def indicator_years(loaded: LoadedPlan) -> Iterator[Problem]:

@@ -1,9 +1,11 @@
 """Corrections (数据更正): a figure already published that the new data changes.
 
-The last published site keeps a ledger of every figure it showed (``ledger.json``). A build
-compares the data with that ledger; each changed figure becomes a correction, kept for good
-and listed on the 数据更正说明 page and on the indicator's page. A value filled in where the
-site said 数据暂缺 is an update, not a correction.
+The ledger of published figures (``data/published.json``, see :mod:`generator.load.ledger`) keeps
+every figure the site showed. A build compares the data with that ledger; each changed figure
+becomes a correction, dated with the fixed date of the build that first publishes it (never a file's
+modification time, so two clones publish the same bytes), kept for good and listed
+on the 数据更正说明 page and on the indicator's page. A value filled in where the site said 数据暂缺
+is an update, not a correction.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ class Correction:
     region: str
     old: str
     new: str  # "" when the figure was withdrawn
-    date: str  # ISO date the data file changed
+    date: str  # ISO date: the fixed date of the build that first published the correction
     note: str
 
 
@@ -34,8 +36,8 @@ def ledger_of(figures: list[Figure]) -> dict[str, str]:
     return {figure_key(f): f.value.text if f.value else "" for f in sorted(figures, key=figure_key)}
 
 
-def new_corrections(published: dict[str, str], figures: list[Figure], changed_on) -> list[Correction]:
-    """Figures whose published value differs from the data now; ``changed_on(figure)`` dates the change."""
+def new_corrections(published: dict[str, str], figures: list[Figure], date: str) -> list[Correction]:
+    """Figures whose published value differs from the data now, dated ``date`` (the build's)."""
     found = []
     current = {figure_key(f): f for f in figures}
     for key, old in sorted(published.items()):
@@ -45,9 +47,9 @@ def new_corrections(published: dict[str, str], figures: list[Figure], changed_on
         new = figure.value.text if figure and figure.value else ""
         if new == old:
             continue
-        plan_id, indicator_id, year, region = key.split("|")
-        found.append(Correction(plan_id, indicator_id, int(year), region, old, new,
-                                changed_on(figure) if figure else "", figure.note if figure else "数据已撤回"))
+        plan_id, indicator_id, year, region = key.split("|", 3)  # ids and years never hold "|"; a region may
+        found.append(Correction(plan_id, indicator_id, int(year), region, old, new, date,
+                                figure.note if figure else "数据已撤回"))
     return found
 
 

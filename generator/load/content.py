@@ -6,11 +6,16 @@ from pathlib import Path
 
 from generator.check.plan_rules import check_plan
 from generator.check.problems import Problem
+from generator.load.files import refused
 from generator.load.plan import LoadedPlan, load_plan
 
 
 def plan_folders(content: Path) -> list[Path]:
     return sorted(p for p in content.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    return path.relative_to(root).as_posix() if root and path.is_relative_to(root) else str(path)
 
 
 def load_content(content: Path, only: str | None = None, root: Path | None = None) -> tuple[list[LoadedPlan], list[Problem]]:
@@ -26,6 +31,9 @@ def load_content(content: Path, only: str | None = None, root: Path | None = Non
     loaded_plans: list[LoadedPlan] = []
     problems: list[Problem] = []
     for folder in folders:
+        if problem := refused(folder, content, _shown(folder, root), folder=True):
+            problems.append(problem)
+            continue
         loaded, load_problems = load_plan(folder, root)
         problems += load_problems
         if loaded is not None:

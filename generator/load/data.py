@@ -12,7 +12,9 @@ from pathlib import Path
 from generator.check.data_rules import (columns_of, control_characters, duplicate_rows, figures_of, header_problems,
                                         reports_of, stray_entry, table_kind, unknown_plan_folder, unrecognised_table)
 from generator.check.problems import Problem
+from generator.load.files import refused
 from generator.load.figures import FIGURES, Table, is_data_file, is_ignored, read_tables
+from generator.load.ledger import LEDGER
 from generator.model.figures import Figure, PlanData, ProgressReport
 from generator.model.plan import Plan
 
@@ -35,9 +37,13 @@ def load_data(data_dir: Path, plans: list[Plan], root: Path,
     problems: list[Problem] = []
     entries = sorted(data_dir.iterdir()) if data_dir.is_dir() else []
     for entry in entries:
-        if is_ignored(entry) or entry.name in ignore:
+        if is_ignored(entry) or entry.name in ignore or _shown(entry, root) == LEDGER:  # the ledger is not data
             continue
         if entry.is_dir() and entry.name in by_id:
+            if problem := refused(entry, data_dir, _shown(entry, root), folder=True):
+                loaded[entry.name] = None
+                problems.append(problem)
+                continue
             loaded[entry.name], found = load_plan_data(entry, by_id[entry.name], root)
             problems += found
         elif entry.is_dir():
@@ -57,6 +63,9 @@ def load_plan_data(folder: Path, plan: Plan, root: Path) -> tuple[PlanData | Non
             continue
         if not is_data_file(path):
             problems.append(stray_entry(path, _shown(path, root), in_plan_folder=True))
+            continue
+        if problem := refused(path, folder.parent, _shown(path, root)):
+            problems.append(problem)
             continue
         tables, found = read_tables(path, _shown(path, root))
         problems += found

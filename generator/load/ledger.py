@@ -1,27 +1,89 @@
-"""Read the ledger of the last published site (site/ledger.json): what it showed, and its corrections."""
+"""The ledger of published figures (``data/published.json``): every figure the site has shown, and
+every correction made since. It is written by ``build`` and kept, committed and backed up with the
+data, so that a deleted ``site/`` or a fresh clone never loses the correction history. The site
+publishes a copy (``site/ledger.json``), which is also the way to recover a lost ledger.
+
+A first build (no ledger, no site) starts an empty ledger. A missing ledger beside a published site,
+or a ledger that cannot be read, is a problem that stops the build: an empty 数据更正说明 page would
+silently drop corrections already published.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from generator.check.problems import Problem, shorten
 from generator.judge.corrections import Correction, to_json
+from generator.writing import write_file
 
-LEDGER = "ledger.json"
+LEDGER = "data/published.json"  # in the project, relative to its folder
+SITE_COPY = "ledger.json"  # in the published site
 
 
-def read_ledger(site: Path) -> tuple[dict[str, str], list[Correction]]:
-    """An absent or unreadable ledger (a first build) means nothing was published yet."""
-    path = site / LEDGER
+@dataclass(frozen=True)
+class Ledger:
+    figures: dict[str, str] = field(default_factory=dict)  # figure key → written value ("" = 数据暂缺)
+    corrections: list[Correction] = field(default_factory=list)
+
+
+def _recovery(root: Path) -> str:
+    copy = root / "site" / SITE_COPY
+    steps = [f"从版本库或备份中恢复 {LEDGER}（如 git checkout -- {LEDGER}）"]
+    if copy.is_file():
+        steps.append(f"或把上次发布的网站中的副本 site/{SITE_COPY} 复制为 {LEDGER}")
+    steps.append("确实没有任何副本时，删除 site/ 文件夹后重新生成（以往的更正记录将不再列出）")
+    return "；".join(steps)
+
+
+def _published_before(root: Path) -> bool:
+    return (root / "site" / "index.html").is_file()
+
+
+def _parse(text: str) -> Ledger:
+    data = json.loads(text)
+    if not isinstance(data, dict) or not isinstance(data.get("figures"), dict) or not isinstance(data.get("corrections"), list):
+        raise ValueError("最外层应有 figures（字段表）和 corrections（列表）")
+    for key, value in data["figures"].items():
+        if len(key.split("|", 3)) != 4 or not key.split("|", 3)[2].isdigit() or not isinstance(value, str):
+            raise ValueError(f"figures 中的一项写法不对：{shorten(key)}")
+    names = {f.name for f in fields(Correction)}
+    corrections = []
+    for number, item in enumerate(data["corrections"], 1):
+        if not isinstance(item, dict) or set(item) != names:
+            raise ValueError(f"corrections 第 {number} 项的字段不对")
+        corrections.append(Correction(**item))
+    return Ledger(dict(data["figures"]), corrections)
+
+
+def read_ledger(root: Path) -> tuple[Ledger | None, list[Problem]]:
+    """The ledger, an empty one for a first build, or the problem that stops the build."""
+    path = root / LEDGER
+    if not path.exists() and not path.is_symlink():
+        if _published_before(root):
+            return None, [Problem("ledger-missing", "找不到已发布数值的记录，无法列出数据更正：网站发布过，但记录文件不见了",
+                                  LEDGER, found="文件不存在", expected=_recovery(root))]
+        return Ledger(), []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        figures = {str(k): str(v) for k, v in data["figures"].items()}
-        corrections = [Correction(**c) for c in data["corrections"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}, []
-    return figures, corrections
+        if path.is_symlink() or not path.is_file():
+            raise ValueError("不是普通文件")
+        return _parse(path.read_text(encoding="utf-8")), []
+    except (OSError, UnicodeDecodeError, ValueError, TypeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return None, [Problem("ledger-unreadable", "已发布数值的记录无法读取（文件损坏或被截断），无法列出数据更正",
+                              LEDGER, found=shorten(reason, 120), expected=_recovery(root))]
 
 
-def ledger_bytes(figures: dict[str, str], corrections: list[Correction]) -> bytes:
-    data = {"figures": figures, "corrections": to_json(corrections)}
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+def ledger_bytes(ledger: Ledger) -> bytes:
+    data = {"figures": ledger.figures, "corrections": to_json(ledger.corrections)}
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def write_ledger(root: Path, content: bytes) -> None:
+    """Replace the ledger in one step (a kill never leaves half a file); unchanged bytes are not rewritten."""
+    path = root / LEDGER
+    if path.is_file() and path.read_bytes() == content:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_file(path, content, atomic=True)

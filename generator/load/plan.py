@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from generator.check.problems import Problem
+from generator.load.files import read_bytes, refused
 from generator.load.validation import problems_from_validation
 from generator.load.yaml_lines import Path_, YamlDocument, format_path, read_yaml
 from generator.model.plan import ColumnsFile, IndicatorsFile, Plan, PlanInfo, TasksFile
@@ -48,18 +49,26 @@ def _shown(folder: Path, name: str, root: Path | None) -> str:
         return str(path)
 
 
+def _present(path: Path) -> bool:
+    """There is something at ``path``: a file, or a link (even a broken one, which is then reported)."""
+    return path.exists() or path.is_symlink()
+
+
 def load_plan(folder: Path, root: Path | None = None) -> tuple[LoadedPlan | None, list[Problem]]:
     """Read, parse and validate the files of one plan folder."""
     problems: list[Problem] = []
     shown_as = {name: _shown(folder, name, root) for name in [*PLAN_FILES, SOURCE_FILE]}
     docs: dict[str, YamlDocument] = {}
     parts: dict[str, BaseModel] = {}
-    if not (folder / "plan.yaml").is_file():
+    if not _present(folder / "plan.yaml"):
         problems.append(Problem("missing-file", "规划文件夹中缺少 plan.yaml", shown_as["plan.yaml"],
                                 expected="每个规划文件夹都有 plan.yaml（规划基本信息）"))
     for name, model in PLAN_FILES.items():
         path = folder / name
-        if not path.is_file():
+        if not _present(path):
+            continue
+        if problem := refused(path, folder.parent, shown_as[name]):
+            problems.append(problem)
             continue
         doc, read_problems = read_yaml(path, shown_as[name])
         problems += read_problems
@@ -79,14 +88,18 @@ def load_plan(folder: Path, root: Path | None = None) -> tuple[LoadedPlan | None
 
     source = folder / SOURCE_FILE
     source_text = ""
-    if not source.is_file():
+    if not _present(source):
         problems.append(Problem("missing-source", "缺少规划原文 source.txt（用于核对数字）", shown_as[SOURCE_FILE],
                                 expected="把公开的规划文件原文以 UTF-8 文本保存为 source.txt"))
+    elif problem := refused(source, folder.parent, shown_as[SOURCE_FILE]):
+        problems.append(problem)
     else:
+        data, problem = read_bytes(source, shown_as[SOURCE_FILE])
         try:
-            source_text = source.read_text(encoding="utf-8-sig")
+            source_text = data.decode("utf-8-sig") if data is not None else ""
         except UnicodeDecodeError:
-            problems.append(Problem("not-utf8", "原文不是 UTF-8 编码", shown_as[SOURCE_FILE], expected="UTF-8 编码的文本"))
+            problem = Problem("not-utf8", "原文不是 UTF-8 编码", shown_as[SOURCE_FILE], expected="UTF-8 编码的文本")
+        problems += [problem] if problem else []
 
     if problems or "plan.yaml" not in parts:
         return None, problems

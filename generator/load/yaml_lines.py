@@ -13,13 +13,13 @@ from pathlib import Path
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
+from generator.check.characters import forbidden
 from generator.check.problems import Problem, shorten
+from generator.load.files import read_bytes
 
 Path_ = tuple[str | int, ...]
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 MAX_DEPTH = 50  # plan files nest four or five levels; far deeper is a broken or hostile file
-# Invisible control characters a text may not hold (tab, line breaks are fine); "\0" or "\a" in double quotes make them.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # PyYAML's problems (English) → what they mean for a person editing the file.
 _HINTS = (
     ("'\\t'", "用了制表符（Tab）：缩进只能用空格"),
@@ -119,8 +119,11 @@ def format_path(path: Path_) -> str:
 
 
 def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
+    data, problem = read_bytes(path, shown_as)
+    if problem:
+        return None, [problem]
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, [Problem("not-utf8", "文件不是 UTF-8 编码，请用 UTF-8 保存", shown_as,
                               found=f"第 {error.start + 1} 个字节无法按 UTF-8 读取", expected="UTF-8 编码的文本")]
@@ -174,10 +177,11 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Prob
                                     format_path(at), node.start_mark.line + 1, found=shorten(node.value),
                                     expected="存在的日期，如 2022-04-28" if date else "正常长度的数字；照抄原文的文字请加引号"))
             return None
-        if isinstance(value, str) and (bad := CONTROL.search(value)):
-            problems.append(Problem("bad-character", "文字中有不允许的控制字符（看不见的特殊字符）", shown_as, format_path(at),
-                                    node.start_mark.line + 1, found=f"字符 U+{ord(bad.group()):04X}",
-                                    expected="删除这个字符（双引号中的 \\0、\\a 等写法会产生它）"))
+        if isinstance(value, str) and (bad := forbidden(value)):
+            # Typed unseen, pasted from elsewhere, or written as "\0", "\u202e" in double quotes.
+            problems.append(Problem("bad-character", f"文字中有看不见的{bad[1]}，不允许使用", shown_as, format_path(at),
+                                    node.start_mark.line + 1, found=bad[0],
+                                    expected="删除这个字符（多半是复制时带入的；双引号中的 \\0、\\u 等写法也会产生它）"))
             return None
         return value
 

@@ -12,10 +12,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from generator.model.names import name_key
 from generator.model.schedule import Deadline, MilestoneYears, parse_deadline, parse_milestone_years
 from generator.model.written_value import WrittenValue, parse_written_value
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ALL_PLANS = "all"  # the downloads of every plan together: downloads/all.csv, all.xlsx
+# Names the site itself uses beside plan ids (downloads/all.csv …): a plan may not be called so.
+RESERVED_PLAN_IDS = frozenset({ALL_PLANS, "downloads", "bulletins", "assets", "search", "charts", "plans", "index"})
 
 
 class Strict(BaseModel):
@@ -209,13 +213,21 @@ class Plan(Strict):
         return f"{parent.name}（{indicator.name}）" if parent else indicator.name
 
     def canonical_unit(self, name: str) -> str:
-        cleaned = re.sub(r"\s+", "", name)
-        return self.info.unit_aliases.get(cleaned, cleaned)
+        """The unit's name as the site shows it: its alias' target, written as first mentioned (names
+        that differ only in spaces, full-width letters or composed characters are one unit)."""
+        aliases = {name_key(written): target for written, target in self.info.unit_aliases.items()}
+        cleaned = re.sub(r"\s+", "", aliases.get(name_key(name), name))
+        return self._units_by_key().get(name_key(cleaned), cleaned)
+
+    def _units_by_key(self) -> dict[str, str]:
+        aliases = {name_key(written): target for written, target in self.info.unit_aliases.items()}
+        seen: dict[str, str] = {}
+        for holder in [*self.key_tasks, *self.tasks]:
+            for name in [*holder.lead_units, *holder.cooperating_units]:
+                cleaned = re.sub(r"\s+", "", aliases.get(name_key(name), name))
+                seen.setdefault(name_key(cleaned), cleaned)
+        return seen
 
     def units(self) -> list[str]:
         """Every responsible unit named in the plan, normalised, in order of first mention."""
-        seen: dict[str, None] = {}
-        for holder in [*self.key_tasks, *self.tasks]:
-            for name in [*holder.lead_units, *holder.cooperating_units]:
-                seen.setdefault(self.canonical_unit(name))
-        return list(seen)
+        return list(self._units_by_key().values())

@@ -4,16 +4,26 @@ The generated sources go to ``build/docs/``; a file whose bytes do not change is
 (so ``mkdocs serve`` reloads only what changed, and a publish diff stays small). The site is
 built into a temporary folder beside ``site/`` and swapped in only when the build succeeded:
 visitors never see a half-built site, and a failed build leaves the last good one in place.
+
+The swap is one atomic exchange of the two folders (Linux ``renameat2(RENAME_EXCHANGE)``), so a
+kill at any instant leaves a complete ``site/``. Where the file system cannot exchange, it is two
+renames; a kill between them leaves the old site as ``.site-old``, which the next build puts back
+before anything else. One build at a time: a second one started meanwhile stops with a message.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -21,6 +31,7 @@ import yaml
 from generator.render.environment import make_environment
 from generator.render.pages.common import SiteParts
 from generator.render.svg import render_svgs
+from generator.writing import write_file
 
 
 class BuildError(RuntimeError):
@@ -38,14 +49,14 @@ MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # the notice is for theme authors; st
 def keep_requests_local(site: Path) -> None:
     for bundle in (site / "assets" / "javascripts").glob("bundle.*.min.js"):
         text = bundle.read_text(encoding="utf-8")
-        bundle.write_text(OUTSIDE_SCRIPTS.sub(EMPTY_SCRIPT, text), encoding="utf-8")
+        write_file(bundle, OUTSIDE_SCRIPTS.sub(EMPTY_SCRIPT, text).encode("utf-8"))
 
 
 def _write_if_changed(target: Path, content: bytes) -> bool:
     if target.is_file() and target.read_bytes() == content:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(content)
+    write_file(target, content)
     return True
 
 
@@ -84,6 +95,68 @@ def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> P
     return path
 
 
+LOCK = "build/build.lock"
+STAGING_PREFIX = ".site-new-"
+OLD = ".site-old"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+@contextlib.contextmanager
+def build_lock(root: Path) -> Iterator[None]:
+    """Hold the project's build lock; a second build started meanwhile stops with a message. The lock
+    goes with the process, so a killed build never leaves it held."""
+    path = root / LOCK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError("另一个生成过程（build）正在这个项目中运行，这次没有开始。请等它结束后再运行。") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def recover(root: Path) -> None:
+    """Undo what a killed build left: the old site put back if the swap stopped halfway, temporary
+    folders removed. Called with the lock held, before anything else is written."""
+    site, old = root / "site", root / OLD
+    if old.exists() and not site.exists():
+        old.rename(site)
+    for leftover in [old, *root.glob(f"{STAGING_PREFIX}*")]:
+        if leftover.exists():
+            shutil.rmtree(leftover)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step; False where the system or file system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def swap_in(staging: Path, site: Path) -> None:
+    """Put the new site in place of the old one; the old one ends up at ``staging`` (then removed)."""
+    if site.exists() and _exchange(staging, site):
+        return
+    old = site.with_name(OLD)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    if old.exists():
+        old.rename(staging)
+
+
 def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     """Write sources, build into a temporary folder, then replace ``site/`` in one step."""
     build = root / "build"
@@ -91,7 +164,7 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     docs.mkdir(parents=True, exist_ok=True)
     write_sources(parts, root / "templates", docs, build / "chart-cache")
     site = root / "site"
-    staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=root))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
     try:
         config = write_config(root, build, parts, Path(os.path.relpath(staging, build)))
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
@@ -102,14 +175,7 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
             raise BuildError("网站生成失败（MkDocs 报告了以下问题，多为模板中的链接或格式错误）：\n"
                              + "\n".join(problems or result.stderr.strip().splitlines()[-20:]))
         keep_requests_local(staging)
-        old = root / ".site-old"
-        if old.exists():
-            shutil.rmtree(old)
-        if site.exists():
-            site.rename(old)
-        staging.rename(site)
-        if old.exists():
-            shutil.rmtree(old)
+        swap_in(staging, site)
     finally:
         if staging.exists():
             shutil.rmtree(staging)

@@ -40,6 +40,7 @@ from generator.render.environment import make_environment
 from generator.render.explain import explanation, gap_text, requirement_text
 from generator.render.labels import counts_text, figure, overview_sentence, with_unit
 from generator.render.svg import render_svgs
+from generator.writing import write_file
 
 FOLDER = "bulletins"  # under downloads/
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -364,9 +365,7 @@ def _render_all(jobs: dict[str, tuple[str, str, str]], cache_dir: Path | None, p
         pdfs[path] = data
         if cache_dir:
             cache_dir.mkdir(parents=True, exist_ok=True)
-            temporary = cached[path].with_name(f".{cached[path].name}.{os.getpid()}.tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, cached[path])
+            write_file(cached[path], data, atomic=True)
     return {path: pdfs[path] for path in jobs}
 
 
@@ -415,6 +414,6 @@ def write_bulletin_pdfs(all_results: list[PlanResults], config: SiteConfig, out_
     for docs_path, data in bulletin_pdfs(all_results, config, templates, chart_svgs, cache_dir, chart_specs,
                                          pdf_cache, processes).items():
         path = out_dir / Path(docs_path).name
-        path.write_bytes(data)
+        write_file(path, data)
         written.append(path)
     return written

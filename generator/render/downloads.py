@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from generator.judge.engine import PlanResults
 from generator.model.status import word
 from generator.render.labels import figure
+from generator.render.spreadsheet import append_row, csv_text
 
 COLUMNS = ["规划编号", "规划名称", "指标编号", "指标名称", "单位", "属性", "年份", "地区", "数值（原文写法）", "数值",
            "目标年份", "目标", "序时进度要求", "完成度（%）", "状态", "状态代码", "红黄绿灯", "口径变化", "说明", "来源", "示例数据"]
@@ -46,8 +47,16 @@ def to_csv(rows: list[list]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow(["" if cell is None else (figure(cell, "", 4) if isinstance(cell, float) else cell) for cell in row])
+        writer.writerow([_csv_cell(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _csv_cell(cell: object) -> object:
+    if cell is None:
+        return ""
+    if isinstance(cell, float):
+        return figure(cell, "", 4)
+    return csv_text(cell) if isinstance(cell, str) else cell
 
 
 def to_xlsx(rows: list[list], title: str) -> bytes:
@@ -56,7 +65,7 @@ def to_xlsx(rows: list[list], title: str) -> bytes:
     sheet.title = "指标数据"
     sheet.append(COLUMNS)
     for row in rows:
-        sheet.append(row)
+        append_row(sheet, row)
     sheet.freeze_panes = "A2"
     book.properties.creator = title
     book.properties.created = FIXED_TIME

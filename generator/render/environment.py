@@ -7,7 +7,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.render.escape import literal
+from generator.render.escape import literal, page_title
 
 
 def table_cells(row: list) -> Markup:
@@ -26,4 +26,5 @@ def make_environment(templates: Path) -> Environment:
         autoescape=True,  # so that macro output (already literal) counts as safe and is not escaped twice
     )
     environment.filters["cells"] = table_cells
+    environment.filters["page_title"] = page_title
     return environment

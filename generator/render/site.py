@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from generator.config import SiteConfig
 from generator.activity import working_on
 from generator.judge.corrections import Correction
 from generator.judge.engine import PlanResults
+from generator.render.escape import nav_title
 from generator.render.pages.bulletin import bulletin_page
 from generator.render.pages.column import column_page
 from generator.render.pages.common import SiteParts
@@ -24,11 +24,6 @@ def status_css(config: SiteConfig) -> str:
     rules = [f".status-{s.key} {{ color: {s.color}; }}"
              for group in (styles.indicator_statuses, styles.task_statuses, styles.lights) for s in group.values()]
     return "\n".join(rules) + "\n"
-
-
-def nav_title(text: str) -> str:
-    """MkDocs puts navigation titles into HTML without escaping: escape them here."""
-    return html.escape(text, quote=True)
 
 
 def plan_section(parts: SiteParts, results: PlanResults) -> dict:
@@ -57,7 +52,8 @@ def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path
         with working_on(f"生成规划 {results.plan.id} 的网页"):
             parts.nav.append(plan_section(parts, results))
         terms = [*results.plan.info.regions, *results.plan.units()]
-        parts.search_terms += [t for t in terms if len(t) <= 8 and " " not in t and t not in parts.search_terms]
+        # No whitespace inside: each term is one line "term frequency" of jieba's dictionary.
+        parts.search_terms += [t for t in terms if len(t) <= 8 and t.split() == [t] and t not in parts.search_terms]
     parts.nav.append({"测算方法说明": methodology_page(parts).path})
     parts.nav.append({"数据下载": downloads_page(parts, all_results).path})
     parts.nav.append({"数据更正说明": corrections_page(parts, all_results).path})

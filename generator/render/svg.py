@@ -12,12 +12,13 @@ import html
 import json
 import math
 import multiprocessing
-import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import vl_convert
+
+from generator.writing import write_file
 
 LOCALE = "zh-CN"
 # A worker costs ~2 s before its first chart (start, imports, vl-convert's JavaScript engine and
@@ -92,6 +93,4 @@ def _canonical(value: dict) -> str:
 
 def _write(path: Path, data: bytes) -> None:
     """Replace the file in one step, so a reader or a second build never sees half of it."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    write_file(path, data, atomic=True)

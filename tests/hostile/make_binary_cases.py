@@ -1,7 +1,7 @@
 """Write the hostile cases that cannot be typed in an editor: Excel workbooks, odd encodings, invisible
 bytes and enormous values. Run once after changing it, and keep what it writes in the repository:
 
-    .venv/bin/python tests/hostile/make_binary_cases.py
+    .venv/bin/python tests/hostile/make_binary_cases.py          (--check: compare, write nothing)
 
 The output is byte for byte the same on every run (fixed workbook properties, fixed zip timestamps, a
 seeded random generator), and tests/test_hostile.py checks that the kept files are what this script
@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import random
 import re
 import sys
 import zipfile
 from pathlib import Path
 
-import openpyxl
+# openpyxl serialises XML differently when lxml is installed: always its own way, for the same bytes.
+os.environ["OPENPYXL_LXML"] = "False"
+import openpyxl  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -45,6 +48,7 @@ def _deterministic_zip(data: bytes) -> bytes:
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2023-01-01T00:00:00Z", content)
+
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
@@ -53,8 +57,10 @@ def _deterministic_zip(data: bytes) -> bytes:
 
 
 def workbook_bytes(sheets: dict[str, list[list]], merge: dict[str, str] | None = None,
-                   formats: dict[str, dict[str, str]] | None = None) -> bytes:
-    """A workbook with the given sheets (rows from A1); ``merge`` and ``formats`` by sheet and cell."""
+                   formats: dict[str, dict[str, str]] | None = None, states: dict[str, str] | None = None) -> bytes:
+    """A workbook with the given sheets (rows from A1); ``merge`` and ``formats`` by sheet and cell;
+    ``states``: "hidden" or "veryHidden" by sheet. A text starting with "=" is written as a formula,
+    without a saved result (as a script, not Excel, writes it)."""
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for title, rows in sheets.items():
@@ -67,6 +73,8 @@ def workbook_bytes(sheets: dict[str, list[list]], merge: dict[str, str] | None =
             sheet.merge_cells(merge[title])
         for cell, number_format in (formats or {}).get(title, {}).items():
             sheet[cell].number_format = number_format
+        if states and title in states:
+            sheet.sheet_state = states[title]
     if not sheets:
         workbook.create_sheet("Sheet1")
     workbook.properties.creator = "hostile corpus"
@@ -85,6 +93,19 @@ def far_away_cell() -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _deterministic_zip(buffer.getvalue())
+
+
+def zip_bomb() -> bytes:
+    """A good workbook with one more part: 64 MB of zeros packed into about 64 KB (ratio ~1000)."""
+    out = io.BytesIO()
+    good = workbook_bytes({"指标": [FIGURES, ["student-teacher-ratio", 2023, None, 16.5]]})
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename))
+        entry = zipfile.ZipInfo("xl/media/padding.bin", date_time=(1980, 1, 1, 0, 0, 0))
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        target.writestr(entry, bytes(64 * 1024 ** 2), compresslevel=9)
+    return out.getvalue()
 
 
 def cases() -> dict[str, bytes]:
@@ -140,16 +161,42 @@ def cases() -> dict[str, bytes]:
             {"指标": [FIGURES, ["student-teacher-ratio", dt.datetime(2023, 1, 1), None, 16.5]]},
             formats={"指标": {"B2": "yyyy"}}),
         "data/65-xlsx-far-away-cell/2023-指标.xlsx": far_away_cell(),
+        # Issue 10: invisible and look-alike characters ----------------------------------------
+        "plan/66-bidi-override-in-region/plan.yaml": _replace(PLAN, "regions: [甲县, 乙区]", "regions: [甲县, 乙\u202e区]").encode("utf-8"),
+        "data/67-zero-width-joiner-in-region/2023-指标.csv": (FIGURES_CSV + "preschool-enrolment,2023,甲\u200d县,99.1,,,\n").encode("utf-8"),
+        "plan/68-noncharacter-in-name/indicators.yaml": _replace(INDICATORS, "name: 生师比", 'name: "生师比\\uFFFF"').encode("utf-8"),
+        "plan/69-full-width-duplicate-region/plan.yaml": _replace(PLAN, "regions: [甲县, 乙区]", "regions: [甲县, 乙区, Ａ区, A区]").encode("utf-8"),
+        "plan/70-combining-duplicate-region/plan.yaml": _replace(
+            PLAN, "regions: [甲县, 乙区]", "regions: [甲县, 乙区, Caf\u00e9区, Cafe\u0301区]").encode("utf-8"),
+        # Issue 10: Excel that lies, or costs too much -----------------------------------------
+        "data/75-xlsx-formula-without-value/2023-指标.xlsx": workbook_bytes(
+            {"指标": [FIGURES, ["student-teacher-ratio", 2023, None, "=16+0.5"]]}),
+        "data/76-xlsx-hidden-sheet/2023-指标.xlsx": workbook_bytes(
+            {"指标": [FIGURES, ["student-teacher-ratio", 2023, None, 16.5]], "旧表": [FIGURES, ["football-schools", 2023, None, 999]]},
+            states={"旧表": "hidden"}),
+        "data/77-xlsx-very-hidden-sheet/2023-指标.xlsx": workbook_bytes(
+            {"指标": [FIGURES, ["student-teacher-ratio", 2023, None, 16.5]], "Sheet9": [FIGURES, ["football-schools", 2023, None, 999]]},
+            states={"Sheet9": "veryHidden"}),
+        "data/78-xlsx-zip-bomb/2023-指标.xlsx": zip_bomb(),
+        "data/79-xlsx-too-many-rows/2023-指标.xlsx": workbook_bytes({"指标": [FIGURES] + [["x"]] * 20_000}),
     }
 
 
-def main() -> None:
+def main(check: bool = False) -> int:
+    differ = []
     for name, content in cases().items():
         path = HERE / name
+        if check:
+            if not path.is_file() or path.read_bytes() != content:
+                differ.append(name)
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
         print(f"{name}：{len(content)} 字节")
+    for name in differ:
+        print(f"与脚本生成的不同：{name}")
+    return 1 if differ else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(check="--check" in sys.argv[1:]))

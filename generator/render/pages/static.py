@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.judge.engine import PlanResults
+from generator.model.plan import ALL_PLANS
 from generator.render import links
 from generator.render.bulletin_pdf import pdf_path, pdf_title
 from generator.render.downloads import figure_rows, to_csv, to_xlsx
@@ -52,12 +53,12 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
             entry["xlsx"] = links.relative(here, links.download(f"{plan.id}.xlsx"))
         entry["bulletins"] = [(pdf_title(results, y), links.relative(here, pdf_path(plan.id, y))) for y in reversed(results.years)]
         files.append(entry)
-    parts.files[links.download("all.csv")] = to_csv(everything)
-    parts.files[links.download("all.xlsx")] = to_xlsx(everything, "全部规划")
+    parts.files[links.download(f"{ALL_PLANS}.csv")] = to_csv(everything)
+    parts.files[links.download(f"{ALL_PLANS}.xlsx")] = to_xlsx(everything, "全部规划")
     context = {
         "crumbs": crumbs(here, []),
-        "all_csv": links.relative(here, links.download("all.csv")),
-        "all_xlsx": links.relative(here, links.download("all.xlsx")),
+        "all_csv": links.relative(here, links.download(f"{ALL_PLANS}.csv")),
+        "all_xlsx": links.relative(here, links.download(f"{ALL_PLANS}.xlsx")),
         "total": len(everything),
         "files": files,
         "sample": any(r.sample for r in all_results),

@@ -1,0 +1,33 @@
+"""Cells written into spreadsheets (the CSV and XLSX downloads, the fill-in workbook) never run.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to
+Excel when it opens a CSV (OWASP "CSV injection": ``=HYPERLINK(…)``, ``=cmd|' /C calc'!A0``). In a
+CSV such text gets a leading ``'``, which Excel shows as text; a plain number written as text
+("-0.5") is left alone, since Excel reads it as the number it is. In an XLSX file every text is
+written as a string cell, never as a formula, and keeps its exact characters; numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def csv_text(text: str) -> str:
+    """A text cell for a CSV download: a formula-like start is neutralised with a leading '."""
+    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def append_row(sheet: Worksheet, values: list) -> None:
+    """Append a row to a worksheet; text cells are strings even when they start with "=" (openpyxl
+    would otherwise store them as formulas)."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
