@@ -275,6 +275,7 @@ def test_every_event_of_the_manifest_is_held_by_a_test():
         assert re.search(rf"^def {name}\(", source, re.M), event["name"]
 
 
+@pytest.mark.slow
 def test_a_flood_of_problems_is_cut_to_a_readable_report():
     problems = [Problem("unknown-indicator", "规划中没有这个指标编号", "data/p/huge.csv", "指标编号", row=n) for n in range(2, 1_000_002)]
     report = Report(problems).render()

@@ -107,6 +107,7 @@ def test_pdf_gives_the_same_draft_as_the_text(tmp_path):
     assert render_files(draft_plan(read_document(pdf), "lyg"), "原文") == expected
 
 
+@pytest.mark.slow
 def test_import_command_writes_a_draft_that_passes_check_once_reviewed(tmp_path):
     content = tmp_path / "content"
     for plan in PLANS:

@@ -58,6 +58,7 @@ def test_a_kill_between_the_renames_is_undone_by_the_next_build(root):
     assert not (root / OLD).exists() and not list(root.glob(".site-new-*"))
 
 
+@pytest.mark.slow
 def test_a_second_build_while_one_runs_is_refused_with_a_message(root):
     before = snapshot(root / "site")
     with open(root / LOCK, "a") as handle:
