@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import progress
 from generator.check.problems import Problem
 from generator.config import SiteConfig, load_site_config
 from generator.judge.corrections import Correction, ledger_of, merge, new_corrections
@@ -32,6 +33,7 @@ class Judged:
     problems: list[Problem] = field(default_factory=list)
 
 
+@progress.timed(progress.LOAD)
 def load_and_judge(root: Path) -> Judged:
     """Load plans, site settings and data; judge every plan. Problems, if any, stop the build."""
     loaded, problems = load_content(root / "content", root=root)
@@ -77,10 +79,13 @@ def build_date(results: list[PlanResults]) -> int:
 def prepare(root: Path, judged: Judged) -> SiteParts:
     """Every page, chart and file of the site, with the corrections since the last publish."""
     corrections = corrections_since_last_publish(root, judged.figures)
-    parts = assemble(judged.config, judged.results, root / "templates", corrections)
+    with progress.phase(progress.PAGES):
+        parts = assemble(judged.config, judged.results, root / "templates", corrections)
     # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files.
-    parts.files.update(bulletin_pdfs(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
-                                     cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache"))
+    with progress.phase(progress.PDF):
+        parts.files.update(bulletin_pdfs(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
+                                         cache_dir=root / "build" / "chart-cache",
+                                         pdf_cache=root / "build" / "pdf-cache"))
     parts.files[LEDGER] = ledger_bytes(ledger_of(judged.figures), corrections)
     return parts
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import progress
 from generator.render.environment import make_environment
 from generator.render.pages.common import SiteParts
 from generator.render.svg import render_svgs
@@ -55,10 +56,12 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     Returns the docs paths that were written or removed."""
     environment = make_environment(templates)
     wanted: dict[str, bytes] = {}
-    for page in parts.pages:
-        wanted[page.path] = environment.get_template(page.template).render(**page.context).encode("utf-8")
-    wanted.update(parts.files)
-    changed = [path for path, content in sorted(wanted.items()) if _write_if_changed(docs / path, content)]
+    with progress.phase(progress.PAGES, total=len(parts.pages)) as tick:
+        for page in parts.pages:
+            wanted[page.path] = environment.get_template(page.template).render(**page.context).encode("utf-8")
+            tick()
+        wanted.update(parts.files)
+        changed = [path for path, content in sorted(wanted.items()) if _write_if_changed(docs / path, content)]
     rendered = render_svgs({docs / path: spec for path, spec in parts.charts.items()}, cache)
     changed += [p.relative_to(docs).as_posix() for p in rendered]
     keep = set(wanted) | set(parts.charts)
@@ -94,9 +97,10 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=root))
     try:
         config = write_config(root, build, parts, Path(os.path.relpath(staging, build)))
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
-                                capture_output=True, text=True, cwd=root,
-                                env={**os.environ, **MKDOCS_ENV, "SOURCE_DATE_EPOCH": str(source_date_epoch)})
+        with progress.phase(progress.MKDOCS):
+            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
+                                    capture_output=True, text=True, cwd=root,
+                                    env={**os.environ, **MKDOCS_ENV, "SOURCE_DATE_EPOCH": str(source_date_epoch)})
         if result.returncode != 0:
             problems = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
             raise BuildError("网站生成失败（MkDocs 报告了以下问题，多为模板中的链接或格式错误）：\n"

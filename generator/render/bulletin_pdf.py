@@ -20,6 +20,7 @@ import os
 import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from importlib.metadata import version
 from pathlib import Path
 
@@ -27,6 +28,7 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from generator import progress
 from generator.config import SiteConfig, Styles
 from generator.judge import rollup
 from generator.judge.engine import PlanResults
@@ -351,19 +353,21 @@ def _render_all(jobs: dict[str, tuple[str, str, str]], cache_dir: Path | None, p
     pdfs = {path: file.read_bytes() for path, file in cached.items() if file.is_file()}
     todo = [path for path in jobs if path not in pdfs]
     workers = min(processes, len(todo), os.cpu_count() or 1)
-    if workers >= 2:
-        # spawn: a fresh interpreter per worker; fork could copy locks held by other threads.
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            done = list(pool.map(_render_job, [jobs[path] for path in todo]))
-    else:
-        done = [_render_job(jobs[path]) for path in todo]
-    for path, data in zip(todo, done):
-        pdfs[path] = data
-        if cache_dir:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            temporary = cached[path].with_name(f".{cached[path].name}.{os.getpid()}.tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, cached[path])
+    with progress.phase(progress.PDF, total=len(todo)) as tick, ExitStack() as stack:
+        if workers >= 2:
+            # spawn: a fresh interpreter per worker; fork could copy locks held by other threads.
+            pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))
+            done = pool.map(_render_job, [jobs[path] for path in todo])
+        else:
+            done = map(_render_job, [jobs[path] for path in todo])
+        for path, data in zip(todo, done):
+            pdfs[path] = data
+            tick()
+            if cache_dir:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+                temporary = cached[path].with_name(f".{cached[path].name}.{os.getpid()}.tmp")
+                temporary.write_bytes(data)
+                os.replace(temporary, cached[path])
     return {path: pdfs[path] for path in jobs}
 
 

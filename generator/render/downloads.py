@@ -11,6 +11,7 @@ import zipfile
 
 from openpyxl import Workbook
 
+from generator import progress
 from generator.judge.engine import PlanResults
 from generator.render.labels import figure
 
@@ -19,6 +20,7 @@ COLUMNS = ["规划编号", "规划名称", "指标编号", "指标名称", "单�
 FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
+@progress.timed(progress.DOWNLOADS)
 def figure_rows(results: PlanResults) -> list[list]:
     plan = results.plan
     rows = []
@@ -39,6 +41,7 @@ def figure_rows(results: PlanResults) -> list[list]:
     return rows
 
 
+@progress.timed(progress.DOWNLOADS)
 def to_csv(rows: list[list]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -48,6 +51,7 @@ def to_csv(rows: list[list]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+@progress.timed(progress.DOWNLOADS)
 def to_xlsx(rows: list[list], title: str) -> bytes:
     book = Workbook()
     sheet = book.active
