@@ -33,6 +33,9 @@ class BuildError(RuntimeError):
 # replaced by an empty script, so that no browser ever asks an outside host for anything.
 OUTSIDE_SCRIPTS = re.compile(r"https://unpkg\.com/(?:resize-observer-polyfill|mermaid@[\w.]+/dist/mermaid\.min\.js)")
 EMPTY_SCRIPT = "data:text/javascript,"
+# The theme's source maps (.map) help no reader, weigh several MB and name outside hosts in the
+# sources they carry: they are not published, and the comments pointing at them go too.
+SOURCE_MAP_COMMENT = re.compile(r"\n?(?://[#@] sourceMappingURL=\S+|/\*[#@] sourceMappingURL=\S+ ?\*/)\s*$")
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # the notice is for theme authors; staff need their own messages
 
 
@@ -40,6 +43,15 @@ def keep_requests_local(site: Path) -> None:
     for bundle in (site / "assets" / "javascripts").glob("bundle.*.min.js"):
         text = bundle.read_text(encoding="utf-8")
         bundle.write_text(OUTSIDE_SCRIPTS.sub(EMPTY_SCRIPT, text), encoding="utf-8")
+
+
+def drop_source_maps(site: Path) -> None:
+    for source_map in site.rglob("*.map"):
+        source_map.unlink()
+    for path in (p for p in site.joinpath("assets").rglob("*") if p.suffix in (".js", ".css")):
+        text = path.read_text(encoding="utf-8")
+        if SOURCE_MAP_COMMENT.search(text):
+            path.write_text(SOURCE_MAP_COMMENT.sub("", text), encoding="utf-8")
 
 
 def _write_if_changed(target: Path, content: bytes) -> bool:
@@ -106,6 +118,7 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
             raise BuildError("网站生成失败（MkDocs 报告了以下问题，多为模板中的链接或格式错误）：\n"
                              + "\n".join(problems or result.stderr.strip().splitlines()[-20:]))
         keep_requests_local(staging)
+        drop_source_maps(staging)
         old = root / ".site-old"
         if old.exists():
             shutil.rmtree(old)
