@@ -20,8 +20,8 @@ from generator.load.data import load_data
 from generator.load.ledger import LEDGER, ledger_bytes, read_ledger
 from generator.model.figures import Figure, PlanData
 from generator.publish.build import build_site
-from generator.render.bulletin_pdf import bulletin_pdfs
-from generator.render.pages.common import SiteParts
+from generator.render.bulletin_pdf import bulletin_batch
+from generator.render.pages.common import Later, SiteParts
 from generator.render.site import assemble
 
 
@@ -81,11 +81,14 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
     corrections = corrections_since_last_publish(root, judged.figures)
     with progress.phase(progress.PAGES):
         parts = assemble(judged.config, judged.results, root / "templates", corrections)
-    # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files.
+    # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files; those
+    # whose content changed are rendered while MkDocs builds the pages.
     with progress.phase(progress.PDF):
-        parts.files.update(bulletin_pdfs(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
-                                         cache_dir=root / "build" / "chart-cache",
-                                         pdf_cache=root / "build" / "pdf-cache"))
+        pdfs = bulletin_batch(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
+                              cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache")
+    parts.files.update(pdfs.ready)
+    if pdfs.todo:
+        parts.later.append(Later(list(pdfs.todo), pdfs.render))
     parts.files[LEDGER] = ledger_bytes(ledger_of(judged.figures), corrections)
     return parts
 

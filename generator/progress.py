@@ -5,8 +5,9 @@ Each stage wraps its work in ``phase(name, total)`` and calls the returned tick 
 is rewritten in place; in CI logs and pipes nothing is shown until the one-line summary.
 
 A phase inside another (chart SVGs rendered for the PDFs, say) is counted in its own phase
-only, so the phase times add up to the build's time. ``scripts/bench.py`` reads them through
-``build --timings``.
+only, so the phase times add up to the build's time. The PDFs are rendered while MkDocs builds
+the pages: "MkDocs" is the time spent waiting for it after that. ``scripts/bench.py`` reads the
+times through ``build --timings``.
 """
 
 from __future__ import annotations

@@ -74,9 +74,12 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
             tick()
         wanted.update(parts.files)
         changed = [path for path, content in sorted(wanted.items()) if _write_if_changed(docs / path, content)]
+    # A file rendered later keeps its last version, or an empty stand-in, while MkDocs checks the links to it.
+    later = {path for files in parts.later for path in files.paths}
+    changed += [path for path in sorted(later) if not (docs / path).is_file() and _write_if_changed(docs / path, b"")]
     rendered = render_svgs({docs / path: spec for path, spec in parts.charts.items()}, cache)
     changed += [p.relative_to(docs).as_posix() for p in rendered]
-    keep = set(wanted) | set(parts.charts)
+    keep = set(wanted) | set(parts.charts) | later
     for stale in sorted(p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in keep):
         stale.unlink()
         changed.append(stale.relative_to(docs).as_posix())
@@ -99,6 +102,10 @@ def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> P
     return path
 
 
+def render_later(parts: SiteParts) -> dict[str, bytes]:
+    return {path: data for files in parts.later for path, data in files.render().items()}
+
+
 def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     """Write sources, build into a temporary folder, then replace ``site/`` in one step."""
     build = root / "build"
@@ -109,14 +116,22 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=".site-new-", dir=root))
     try:
         config = write_config(root, build, parts, Path(os.path.relpath(staging, build)))
-        with progress.phase(progress.MKDOCS):
-            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
-                                    capture_output=True, text=True, cwd=root,
-                                    env={**os.environ, **MKDOCS_ENV, "SOURCE_DATE_EPOCH": str(source_date_epoch)})
-        if result.returncode != 0:
-            problems = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+            with subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
+                                  stdout=log, stderr=log, text=True, cwd=root,
+                                  env={**os.environ, **MKDOCS_ENV, "SOURCE_DATE_EPOCH": str(source_date_epoch)}) as mkdocs:
+                late = render_later(parts)  # on the other core, while MkDocs builds the pages
+                with progress.phase(progress.MKDOCS):
+                    mkdocs.wait()
+            log.seek(0)
+            output = log.read()
+        if mkdocs.returncode != 0:
+            problems = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
             raise BuildError("网站生成失败（MkDocs 报告了以下问题，多为模板中的链接或格式错误）：\n"
-                             + "\n".join(problems or result.stderr.strip().splitlines()[-20:]))
+                             + "\n".join(problems or output.strip().splitlines()[-20:]))
+        for path, data in late.items():
+            _write_if_changed(docs / path, data)
+            (staging / path).write_bytes(data)
         keep_requests_local(staging)
         drop_source_maps(staging)
         old = root / ".site-old"

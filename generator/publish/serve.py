@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.check.problems import Report
 from generator.pipeline import load_and_judge, prepare
-from generator.publish.build import MKDOCS_ENV, write_config, write_sources
+from generator.publish.build import MKDOCS_ENV, render_later, write_config, write_sources
 
 WATCHED = ("content", "data", "templates", "site_config")
 
@@ -31,6 +31,8 @@ def regenerate(root: Path) -> bool:
     parts = prepare(root, judged)
     build = root / "build"
     changed = write_sources(parts, root / "templates", build / "docs", build / "chart-cache")
+    for path, data in render_later(parts).items():
+        (build / "docs" / path).write_bytes(data)
     write_config(root, build, parts, build / "preview-site")
     print(f"已更新 {len(changed)} 个文件。")
     return True
