@@ -10,7 +10,7 @@ bundled sample (--sample). Then it runs ``python -m generator build`` three time
 
 - cold: no build/ cache and no site/ (a fresh checkout);
 - warm: again, nothing changed;
-- one figure: one whole-area 2023 figure of the first plan corrected.
+- one figure: one whole-area figure of the first plan's latest year corrected.
 
 Phase times come from the build itself (``build --timings``); peak memory is the largest single
 process of the build (mkdocs and render workers included). Everything is deterministic except
@@ -116,18 +116,19 @@ def seed_ledger(root: Path, plans) -> None:
 
 
 def correct_one_figure(root: Path) -> str:
-    """Change the first plan's first whole-area 2023 figure; return what was changed."""
+    """Correct the first whole-area figure of the latest year in the first plan's data (its latest
+    bulletin): what staff do most. Returns what was changed."""
     path = sorted((root / "data").glob("*/示例数据-指标.csv"))[0]
     lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
-    for n, line in enumerate(lines):
-        cells = line.split(",")
-        if cells[1:3] == ["2023", ""] and cells[3]:
-            cells[3] = f"{float(cells[3]) * 1.01:.1f}"
-            lines[n] = ",".join(cells)
-            break
+    rows = [(n, line.split(",")) for n, line in enumerate(lines[1:], 1)]
+    latest = max(int(cells[1]) for _, cells in rows)
+    n, cells = next((n, cells) for n, cells in rows if cells[1:3] == [str(latest), ""] and cells[3])
+    old = cells[3]
+    cells[3] = f"{float(old) * 1.01:.1f}"
+    lines[n] = ",".join(cells)
     path.write_text("".join(lines), encoding="utf-8-sig")
     os.utime(path, (CORRECTED_DATE, CORRECTED_DATE))
-    return f"{cells[0]} 2023 年全域数值"
+    return f"{path.parent.name} {cells[0]} {latest} 年全域数值 {old} → {cells[3]}"
 
 
 def copy(source: Path, target: Path) -> None:
@@ -204,7 +205,7 @@ def table(result: dict) -> str:
         f"网站 {cold['site_mb']:.1f} MB（HTML {cold['html_mb']:.1f} MB，网页中位数 {cold['median_page_kb']:.1f} KB，"
         f"搜索索引 {cold['search_index_mb']:.2f} MB，source map {cold['source_maps']} 个）",
         f"未变时生成器占比 {r['warm_generator_share']:.0%}；改一个数 / 未变 = {r['figure_over_warm']:.2f}×"
-        f"（重排 PDF {r['pdfs_rerendered_for_one_figure']} 份）；冷启动 / 未变 = {r['cold_over_warm']:.2f}×",
+        f"（{result['changed']}；重排 PDF {r['pdfs_rerendered_for_one_figure']} 份）；冷启动 / 未变 = {r['cold_over_warm']:.2f}×",
     ]
     return "\n".join(lines)
 
