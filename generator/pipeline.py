@@ -80,7 +80,8 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
     """Every page, chart and file of the site, with the corrections since the last publish."""
     corrections = corrections_since_last_publish(root, judged.figures)
     with progress.phase(progress.PAGES):
-        parts = assemble(judged.config, judged.results, root / "templates", corrections)
+        parts = assemble(judged.config, judged.results, root / "templates", corrections,
+                         cache=root / "build" / "download-cache")
     # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files; those
     # whose content changed are rendered while MkDocs builds the pages.
     with progress.phase(progress.PDF):

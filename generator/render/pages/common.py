@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 from markupsafe import Markup
@@ -41,6 +42,7 @@ class SiteParts:
     search_terms: list[str] = field(default_factory=list)  # short names jieba should keep whole
     corrections: list[Correction] = field(default_factory=list)  # 数据更正, oldest first
     views: dict = field(default_factory=dict)  # chart path → ChartView, so a chart shown twice is built once
+    cache: Path | None = None  # where downloads made before are kept by their content (build/download-cache)
 
     def view(self, chart_path: str, make):
         if chart_path not in self.views:
