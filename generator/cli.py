@@ -7,9 +7,11 @@ error (a Chinese message naming what was being worked on; never a traceback).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
+from generator import progress
 from generator.check.problems import Problem, Report, os_error_message, printable, shorten
 from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
@@ -98,6 +100,7 @@ def _template(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
+    clock = progress.start()
     try:
         site, results, problems = build(root)
     except BuildError as error:
@@ -114,6 +117,9 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     years = sum(len(r.years) for r in results)
     print(f"网站已生成：{site}（{len(results)} 个规划，{years} 份年度公报）")
+    print(clock.summary())
+    if args.timings:
+        Path(args.timings).write_text(json.dumps(clock.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 
@@ -152,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan_import.add_argument("--force", action="store_true", help="编号已存在时替换原有文件夹")
     plan_import.set_defaults(run=_import)
     build = commands.add_parser("build", help="检查、研判并生成网站（site/）")
+    build.add_argument("--timings", metavar="文件", help="把各阶段用时写入这个 JSON 文件（scripts/bench.py 用）")
     build.set_defaults(run=_build)
     preview = commands.add_parser("serve", help="本机预览网站，修改文件后自动更新")
     preview.add_argument("--address", default="127.0.0.1:8000", help="预览地址，默认 127.0.0.1:8000")

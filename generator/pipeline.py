@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import progress
 from generator.check.problems import Problem, Report
 from generator.config import SiteConfig, load_site_config
 from generator.judge.corrections import ledger_of, merge, new_corrections
@@ -18,10 +19,11 @@ from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import SITE_COPY, Ledger, ledger_bytes, read_ledger, write_ledger
 from generator.model.figures import Figure, PlanData
-from generator.publish.build import build_lock, build_site, recover, write_config, write_sources
-from generator.render.bulletin_pdf import bulletin_pdfs
-from generator.render.pages.common import SiteParts
+from generator.publish.build import build_lock, build_site, recover, render_later, write_config, write_sources
+from generator.render.bulletin_pdf import bulletin_batch
+from generator.render.pages.common import Later, SiteParts
 from generator.render.site import assemble
+from generator.writing import write_file
 
 
 @dataclass
@@ -33,6 +35,7 @@ class Judged:
     problems: list[Problem] = field(default_factory=list)
 
 
+@progress.timed(progress.LOAD)
 def load_and_judge(root: Path) -> Judged:
     """Load plans, site settings and data; judge every plan. Problems, if any, stop the build."""
     loaded, problems = load_content(root / "content", root=root)
@@ -74,10 +77,17 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
     """Every page, chart and file of the site, with the corrections since the last publish."""
     ledger = published_ledger(judged)
     corrections = ledger.corrections
-    parts = assemble(judged.config, judged.results, root / "templates", corrections)
-    # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files.
-    parts.files.update(bulletin_pdfs(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
-                                     cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache"))
+    with progress.phase(progress.PAGES):
+        parts = assemble(judged.config, judged.results, root / "templates", corrections,
+                         cache=root / "build" / "download-cache")
+    # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files; those
+    # whose content changed are rendered while MkDocs builds the pages.
+    with progress.phase(progress.PDF):
+        pdfs = bulletin_batch(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
+                              cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache")
+    parts.files.update(pdfs.ready)
+    if pdfs.todo:
+        parts.later.append(Later(list(pdfs.todo), pdfs.render))
     parts.files[SITE_COPY] = ledger_bytes(ledger)  # the published copy: a way to recover data/published.json
     return parts
 
@@ -92,6 +102,8 @@ def preview(root: Path) -> bool:
     parts = prepare(root, judged)
     build_dir = root / "build"
     changed = write_sources(parts, root / "templates", build_dir / "docs", build_dir / "chart-cache")
+    for path, data in render_later(parts).items():  # the PDFs whose content changed
+        write_file(build_dir / "docs" / path, data)
     write_config(root, build_dir, parts, build_dir / "preview-site")
     print(f"已更新 {len(changed)} 个文件。", flush=True)
     return True

@@ -7,10 +7,13 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import jsonschema
 import pytest
 import vl_convert
+from altair.vegalite.v6.schema import SCHEMA_URL as ALTAIR_SCHEMA_URL
+from altair.vegalite.v6.schema.core import load_schema
 
-from generator.render.charts import FONT, ProgressSeries, progress_chart, region_chart, status_chart
+from generator.render.charts import FONT, SCHEMA_URL, ProgressSeries, progress_chart, region_chart, status_chart
 from generator.render.svg import PARALLEL_FROM, render_svgs, to_svg
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,6 +151,35 @@ def test_same_inputs_give_the_same_spec_in_one_process_and_in_another():
     other = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "tests", capture_output=True, text=True,
                            check=True, env={"PYTHONPATH": str(ROOT)})
     assert json.loads(other.stdout) == here
+
+
+# Every shape a chart kind's spec takes: with and without each optional layer, subtitle, unit and axis.
+EVERY_KIND = {
+    "progress": enrolment_chart,
+    "progress, lower is better, no base, no 序时进度": lambda: progress_chart(ProgressSeries(
+        title="生师比", unit="", actual=[(2022, 17.2)], expected=[], targets=[(2025, 17.0, "17")], base=None,
+        lower_is_better=True), summary="生师比。"),
+    "progress, no data yet, no labels": lambda: progress_chart(ProgressSeries(
+        title="指标", unit="所", actual=[], expected=[(2020, 1.0), (2035, 4.0)], targets=[], base=None),
+        summary="尚无数据。"),
+    "region": region,
+    "region, no unit, every value missing": lambda: region_chart(
+        "指标", "", 2023, [("崇川区", None, "数据暂缺")], palette=PALETTE, summary="数据暂缺。"),
+    "status": statuses,
+}
+
+
+@pytest.mark.parametrize("build", EVERY_KIND.values(), ids=EVERY_KIND.keys())
+def test_every_chart_kind_is_valid_vega_lite(build):
+    """The specs are written as plain dicts (Altair's own validation was too slow to run per chart):
+    this keeps each kind valid against the Vega-Lite schema that Altair ships."""
+    validator = jsonschema.Draft7Validator(load_schema())
+    spec = build()
+    assert spec["$schema"] == SCHEMA_URL == ALTAIR_SCHEMA_URL
+    assert [error.message for error in validator.iter_errors(spec)] == []
+    spoilt = json.loads(json.dumps(spec))
+    spoilt["layer"][0]["mark"]["type"] = "lines"
+    assert list(validator.iter_errors(spoilt))  # the check can fail
 
 
 def test_cache_renders_each_spec_once_and_leaves_unchanged_files_alone(tmp_path):

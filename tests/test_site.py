@@ -130,6 +130,21 @@ def test_nothing_references_an_outside_host(sample_site):
             assert "fonts.googleapis" not in text and "cdn.jsdelivr" not in text and "unpkg.com" not in text, path
 
 
+def test_a_page_carries_only_its_own_plans_navigation(sample_site):
+    """Every plan's bulletins, 专栏 and counties on every page made a 13-plan site's pages ~200 KB."""
+    html = page(sample_site, "plans/nantong-2021-2025/2024/index.html")
+    assert 'href="../2023/"' in html and 'href="../columns/2/"' in html  # its own plan: all of it
+    assert 'href="../../rugao-2021-2023/"' in html  # another plan: one link
+    assert "rugao-2021-2023/2023/" not in html and "lianyungang-2021-2025/columns/" not in html
+
+
+def test_no_source_maps_are_published(sample_site):
+    assets = sample_site / "site" / "assets"
+    assert list((sample_site / "site").rglob("*.map")) == []
+    for path in [*assets.rglob("*.js"), *assets.rglob("*.css")]:
+        assert "sourceMappingURL" not in path.read_text(encoding="utf-8"), path
+
+
 def test_every_link_and_image_inside_the_site_resolves(sample_site):
     """MkDocs checks Markdown links; this also covers links written as HTML and the assets."""
     from html.parser import HTMLParser

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import progress
 from generator.render.environment import make_environment
 from generator.render.pages.common import SiteParts
 from generator.render.svg import render_svgs
@@ -43,6 +44,9 @@ class BuildError(RuntimeError):
 # replaced by an empty script, so that no browser ever asks an outside host for anything.
 OUTSIDE_SCRIPTS = re.compile(r"https://unpkg\.com/(?:resize-observer-polyfill|mermaid@[\w.]+/dist/mermaid\.min\.js)")
 EMPTY_SCRIPT = "data:text/javascript,"
+# The theme's source maps (.map) help no reader, weigh several MB and name outside hosts in the
+# sources they carry: they are not published, and the comments pointing at them go too.
+SOURCE_MAP_COMMENT = re.compile(r"\n?(?://[#@] sourceMappingURL=\S+|/\*[#@] sourceMappingURL=\S+ ?\*/)\s*$")
 MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # the notice is for theme authors; staff need their own messages
 
 
@@ -50,6 +54,15 @@ def keep_requests_local(site: Path) -> None:
     for bundle in (site / "assets" / "javascripts").glob("bundle.*.min.js"):
         text = bundle.read_text(encoding="utf-8")
         write_file(bundle, OUTSIDE_SCRIPTS.sub(EMPTY_SCRIPT, text).encode("utf-8"))
+
+
+def drop_source_maps(site: Path) -> None:
+    for source_map in site.rglob("*.map"):
+        source_map.unlink()
+    for path in (p for p in site.joinpath("assets").rglob("*") if p.suffix in (".js", ".css")):
+        text = path.read_text(encoding="utf-8")
+        if SOURCE_MAP_COMMENT.search(text):
+            path.write_text(SOURCE_MAP_COMMENT.sub("", text), encoding="utf-8")
 
 
 def _write_if_changed(target: Path, content: bytes) -> bool:
@@ -66,13 +79,18 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     Returns the docs paths that were written or removed."""
     environment = make_environment(templates)
     wanted: dict[str, bytes] = {}
-    for page in parts.pages:
-        wanted[page.path] = environment.get_template(page.template).render(**page.context).encode("utf-8")
-    wanted.update(parts.files)
-    changed = [path for path, content in sorted(wanted.items()) if _write_if_changed(docs / path, content)]
+    with progress.phase(progress.PAGES, total=len(parts.pages)) as tick:
+        for page in parts.pages:
+            wanted[page.path] = environment.get_template(page.template).render(**page.context).encode("utf-8")
+            tick()
+        wanted.update(parts.files)
+        changed = [path for path, content in sorted(wanted.items()) if _write_if_changed(docs / path, content)]
+    # A file rendered later keeps its last version, or an empty stand-in, while MkDocs checks the links to it.
+    later = {path for files in parts.later for path in files.paths}
+    changed += [path for path in sorted(later) if not (docs / path).is_file() and _write_if_changed(docs / path, b"")]
     rendered = render_svgs({docs / path: spec for path, spec in parts.charts.items()}, cache)
     changed += [p.relative_to(docs).as_posix() for p in rendered]
-    keep = set(wanted) | set(parts.charts)
+    keep = set(wanted) | set(parts.charts) | later
     for stale in sorted(p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in keep):
         stale.unlink()
         changed.append(stale.relative_to(docs).as_posix())
@@ -157,6 +175,10 @@ def swap_in(staging: Path, site: Path) -> None:
         old.rename(staging)
 
 
+def render_later(parts: SiteParts) -> dict[str, bytes]:
+    return {path: data for files in parts.later for path, data in files.render().items()}
+
+
 def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     """Write sources, build into a temporary folder, then replace ``site/`` in one step."""
     build = root / "build"
@@ -167,14 +189,24 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
     try:
         config = write_config(root, build, parts, Path(os.path.relpath(staging, build)))
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
-                                capture_output=True, text=True, cwd=root,
-                                env={**os.environ, **MKDOCS_ENV, "SOURCE_DATE_EPOCH": str(source_date_epoch)})
-        if result.returncode != 0:
-            problems = [line for line in result.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))]
+        with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+            with subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
+                                  stdout=log, stderr=log, text=True, cwd=root,
+                                  env={**os.environ, **MKDOCS_ENV, "SOURCE_DATE_EPOCH": str(source_date_epoch)}) as mkdocs:
+                late = render_later(parts)  # on the other core, while MkDocs builds the pages
+                with progress.phase(progress.MKDOCS):
+                    mkdocs.wait()
+            log.seek(0)
+            output = log.read()
+        if mkdocs.returncode != 0:
+            problems = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
             raise BuildError("网站生成失败（MkDocs 报告了以下问题，多为模板中的链接或格式错误）：\n"
-                             + "\n".join(problems or result.stderr.strip().splitlines()[-20:]))
+                             + "\n".join(problems or output.strip().splitlines()[-20:]))
+        for path, data in late.items():
+            _write_if_changed(docs / path, data)
+            (staging / path).write_bytes(data)
         keep_requests_local(staging)
+        drop_source_maps(staging)
         swap_in(staging, site)
     finally:
         if staging.exists():

@@ -20,6 +20,7 @@ import os
 import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from importlib.metadata import version
 from pathlib import Path
 
@@ -27,6 +28,7 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from generator import progress
 from generator.config import SiteConfig, Styles
 from generator.judge import rollup
 from generator.judge.engine import PlanResults
@@ -348,32 +350,58 @@ def _cache_key(job: tuple[str, str, str]) -> str:
     return digest.hexdigest()
 
 
-def _render_all(jobs: dict[str, tuple[str, str, str]], cache_dir: Path | None, processes: int) -> dict[str, bytes]:
-    """Render each job (html, css, identifier); a PDF made before from the same input comes from
-    ``cache_dir``. Several PDFs are rendered in parallel worker processes."""
+@dataclasses.dataclass
+class PdfBatch:
+    """The bulletins of one build: those made before from the same input (html, css, identifier)
+    come from the cache at once; the rest are rendered by ``render()``, which the build runs while
+    MkDocs builds the pages."""
+
+    ready: dict[str, bytes]  # docs path → PDF bytes
+    todo: dict[str, tuple[str, str, str]]  # docs path → job, not in the cache
+    cache_dir: Path | None
+    processes: int
+
+    def render(self) -> dict[str, bytes]:
+        """Render the jobs not in the cache, several at once in worker processes where there are cores."""
+        rendered = {}
+        paths = list(self.todo)
+        workers = min(self.processes, len(paths), os.cpu_count() or 1)
+        with progress.phase(progress.PDF, total=len(paths)) as tick, ExitStack() as stack:
+            if workers >= 2:
+                # spawn: a fresh interpreter per worker; fork could copy locks held by other threads.
+                pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))
+                done = pool.map(_render_job, [self.todo[path] for path in paths])
+            else:
+                done = map(_render_job, [self.todo[path] for path in paths])
+            for path, data in zip(paths, done):
+                rendered[path] = data
+                tick()
+                if self.cache_dir:
+                    self.cache_dir.mkdir(parents=True, exist_ok=True)
+                    write_file(self.cache_dir / f"{_cache_key(self.todo[path])}.pdf", data, atomic=True)
+        return rendered
+
+
+def _batch(jobs: dict[str, tuple[str, str, str]], cache_dir: Path | None, processes: int) -> PdfBatch:
     cached = {path: cache_dir / f"{_cache_key(job)}.pdf" for path, job in jobs.items()} if cache_dir else {}
-    pdfs = {path: file.read_bytes() for path, file in cached.items() if file.is_file()}
-    todo = [path for path in jobs if path not in pdfs]
-    workers = min(processes, len(todo), os.cpu_count() or 1)
-    if workers >= 2:
-        # spawn: a fresh interpreter per worker; fork could copy locks held by other threads.
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            done = list(pool.map(_render_job, [jobs[path] for path in todo]))
-    else:
-        done = [_render_job(jobs[path]) for path in todo]
-    for path, data in zip(todo, done):
-        pdfs[path] = data
-        if cache_dir:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            write_file(cached[path], data, atomic=True)
-    return {path: pdfs[path] for path in jobs}
+    ready = {path: file.read_bytes() for path, file in cached.items() if file.is_file()}
+    return PdfBatch(ready, {path: job for path, job in jobs.items() if path not in ready}, cache_dir, processes)
 
 
 def bulletin_pdfs(all_results: list[PlanResults], config: SiteConfig, templates: Path | None = None,
                   chart_svgs: dict[str, Path] | None = None, cache_dir: Path | None = None,
                   chart_specs: dict[str, dict] | None = None, pdf_cache: Path | None = None,
                   processes: int = 2) -> dict[str, bytes]:
-    """Every plan's and year's bulletin PDF: docs path (downloads/bulletins/…) → bytes.
+    """Every plan's and year's bulletin PDF: docs path (downloads/bulletins/…) → bytes."""
+    batch = bulletin_batch(all_results, config, templates, chart_svgs, cache_dir, chart_specs, pdf_cache, processes)
+    return {**batch.ready, **batch.render()}
+
+
+def bulletin_batch(all_results: list[PlanResults], config: SiteConfig, templates: Path | None = None,
+                   chart_svgs: dict[str, Path] | None = None, cache_dir: Path | None = None,
+                   chart_specs: dict[str, dict] | None = None, pdf_cache: Path | None = None,
+                   processes: int = 2) -> PdfBatch:
+    """Every plan's and year's bulletin PDF (docs path, downloads/bulletins/…), ready or to render.
 
     ``chart_specs`` (docs path → Vega-Lite spec, as in SiteParts.charts) saves building the specs
     the site already has; ``cache_dir`` is the SVG cache the site's charts use; ``pdf_cache``
@@ -391,7 +419,7 @@ def bulletin_pdfs(all_results: list[PlanResults], config: SiteConfig, templates:
         for year in results.years:
             context = bulletin_context(results, year, config, svgs, methodology, charts[(results.plan.id, year)])
             jobs[pdf_path(results.plan.id, year)] = (template.render(**context), css, f"{results.plan.id}/{year}")
-    return _render_all(jobs, pdf_cache, processes)
+    return _batch(jobs, pdf_cache, processes)
 
 
 def bulletin_html(results: PlanResults, year: int, config: SiteConfig, templates: Path | None = None,

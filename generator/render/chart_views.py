@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator import progress
 from generator.config import Styles
 from generator.judge.engine import IndicatorSeries, PlanResults
 from generator.judge.targets import direction_of
@@ -22,6 +23,7 @@ class ChartView:
     rows: list[list[str]]
 
 
+@progress.timed(progress.SPECS)
 def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorSeries | None) -> ChartView:
     plan = results.plan
     name = plan.full_name(indicator)
@@ -54,6 +56,7 @@ def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorS
                      ["年份", "实际值", "序时进度要求", "规划目标"], rows)
 
 
+@progress.timed(progress.SPECS)
 def region_view(results: PlanResults, indicator: Indicator, year: int, styles: Styles) -> ChartView | None:
     rows = []
     for region in results.plan.info.regions:
@@ -75,6 +78,7 @@ def region_view(results: PlanResults, indicator: Indicator, year: int, styles: S
     return ChartView(spec, summary, ["地区", f"{year} 年数值", "状态"], table)
 
 
+@progress.timed(progress.SPECS)
 def status_view(title: str, counts: list[tuple[str, int]], styles: Styles) -> ChartView:
     palette = {word(status): styles.of(status).color for status, _ in counts}
     counts = [(word(status), n) for status, n in counts]

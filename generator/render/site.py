@@ -45,8 +45,8 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
 
 
 def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path,
-             corrections: list[Correction] = ()) -> SiteParts:
-    parts = SiteParts(config, corrections=list(corrections))
+             corrections: list[Correction] = (), cache: Path | None = None) -> SiteParts:
+    parts = SiteParts(config, corrections=list(corrections), cache=cache)
     parts.nav.append({"首页": home_page(parts, all_results).path})
     for results in all_results:
         with working_on(f"生成规划 {results.plan.id} 的网页"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -31,3 +32,16 @@ def append_row(sheet: Worksheet, values: list) -> None:
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = "s"
+
+
+def write_only_row(sheet, values: list) -> list:
+    """The same rule for a write-only (streamed) sheet: text cells typed as strings before they are written."""
+    cells = []
+    for value in values:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            cells.append(cell)
+        else:
+            cells.append(value)
+    return cells

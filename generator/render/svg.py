@@ -15,9 +15,11 @@ import multiprocessing
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Iterator
 
 import vl_convert
 
+from generator import progress
 from generator.writing import write_file
 
 LOCALE = "zh-CN"
@@ -40,16 +42,18 @@ def render_svgs(jobs: dict[Path, dict], cache_dir: Path, processes: int = 2) -> 
     cache_dir.mkdir(parents=True, exist_ok=True)
     cached = {out: cache_dir / f"{cache_key(spec)}.svg" for out, spec in jobs.items()}
     missing = {path: jobs[out] for out, path in cached.items() if not path.exists()}
-    for path, svg in zip(missing, _render_all(list(missing.values()), processes)):
-        _write(path, svg.encode())
-    written = []
-    for out, path in cached.items():
-        data = path.read_bytes()
-        if out.exists() and out.read_bytes() == data:
-            continue
-        out.parent.mkdir(parents=True, exist_ok=True)
-        _write(out, data)
-        written.append(out)
+    with progress.phase(progress.SVG, total=len(missing)) as tick:
+        for path, svg in zip(missing, _render_all(list(missing.values()), processes)):
+            _write(path, svg.encode())
+            tick()
+        written = []
+        for out, path in cached.items():
+            data = path.read_bytes()
+            if out.exists() and out.read_bytes() == data:
+                continue
+            out.parent.mkdir(parents=True, exist_ok=True)
+            _write(out, data)
+            written.append(out)
     return written
 
 
@@ -65,14 +69,16 @@ def to_svg(spec_json: str) -> str:
     return _finish(svg, json.loads(spec_json).get("description", ""))
 
 
-def _render_all(specs: list[dict], processes: int) -> list[str]:
+def _render_all(specs: list[dict], processes: int) -> Iterator[str]:
+    """Each spec's SVG, in order, as soon as it is done."""
     texts = [_canonical(spec) for spec in specs]
     if processes < 2 or len(texts) < PARALLEL_FROM:
-        return [to_svg(text) for text in texts]
+        yield from map(to_svg, texts)
+        return
     # spawn: vl-convert runs a JavaScript engine on its own threads, which fork would not carry over.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(processes, mp_context=context) as pool:
-        return list(pool.map(to_svg, texts, chunksize=math.ceil(len(texts) / (4 * processes))))
+        yield from pool.map(to_svg, texts, chunksize=math.ceil(len(texts) / (4 * processes)))
 
 
 def _finish(svg: str, description: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
 
 from markupsafe import Markup
 
@@ -19,6 +21,14 @@ class Page:
     context: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Later:
+    """Files rendered while MkDocs builds the pages (the bulletin PDFs): their docs paths, and how."""
+
+    paths: list[str]
+    render: Callable[[], dict[str, bytes]]  # → docs path → bytes
+
+
 @dataclass
 class SiteParts:
     """Everything one build writes into docs/: pages, chart specs, download files."""
@@ -27,10 +37,12 @@ class SiteParts:
     pages: list[Page] = field(default_factory=list)
     charts: dict[str, dict] = field(default_factory=dict)  # docs path of the .svg → Vega-Lite spec
     files: dict[str, bytes] = field(default_factory=dict)  # docs path → bytes (CSV, XLSX, CSS, JS)
+    later: list[Later] = field(default_factory=list)  # files not rendered yet
     nav: list = field(default_factory=list)
     search_terms: list[str] = field(default_factory=list)  # short names jieba should keep whole
     corrections: list[Correction] = field(default_factory=list)  # 数据更正, oldest first
     views: dict = field(default_factory=dict)  # chart path → ChartView, so a chart shown twice is built once
+    cache: Path | None = None  # where downloads made before are kept by their content (build/download-cache)
 
     def view(self, chart_path: str, make):
         if chart_path not in self.views:

@@ -48,13 +48,13 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
                  "source": links.relative(here, links.download(f"{plan.id}-原文.txt"))}
         if rows:
             parts.files[links.download(f"{plan.id}.csv")] = to_csv(rows)
-            parts.files[links.download(f"{plan.id}.xlsx")] = to_xlsx(rows, plan.info.title)
+            parts.files[links.download(f"{plan.id}.xlsx")] = to_xlsx(rows, plan.info.title, parts.cache)
             entry["csv"] = links.relative(here, links.download(f"{plan.id}.csv"))
             entry["xlsx"] = links.relative(here, links.download(f"{plan.id}.xlsx"))
         entry["bulletins"] = [(pdf_title(results, y), links.relative(here, pdf_path(plan.id, y))) for y in reversed(results.years)]
         files.append(entry)
     parts.files[links.download(f"{ALL_PLANS}.csv")] = to_csv(everything)
-    parts.files[links.download(f"{ALL_PLANS}.xlsx")] = to_xlsx(everything, "全部规划")
+    parts.files[links.download(f"{ALL_PLANS}.xlsx")] = to_xlsx(everything, "全部规划", parts.cache)
     context = {
         "crumbs": crumbs(here, []),
         "all_csv": links.relative(here, links.download(f"{ALL_PLANS}.csv")),

@@ -1,0 +1,31 @@
+"""Download workbooks: open in Excel's reader with the header frozen, same rows give the same bytes, kept by content."""
+
+import io
+
+import openpyxl
+
+from generator.render.downloads import COLUMNS, to_xlsx
+
+ROWS = [["demo", "示例规划", "a", "学前教育毛入园率", "%", "约束性", 2022, "全域", "98.7", 98.7, 2025, ">99", 98.4,
+         None, "达到序时进度", "绿灯", "", "", "统计公报", ""]]
+
+
+def test_workbook_has_the_rows_under_a_frozen_header():
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(ROWS, "示例规划")))
+    sheet = book["指标数据"]
+    assert sheet.freeze_panes == "A2"
+    assert [c.value for c in sheet[1]] == COLUMNS
+    assert [c.value for c in sheet[2]] == [None if v == "" else v for v in ROWS[0]]
+    assert book.properties.creator == "示例规划"
+
+
+def test_same_rows_give_the_same_bytes_and_come_from_the_cache(tmp_path):
+    first = to_xlsx(ROWS, "示例规划", tmp_path)
+    assert first == to_xlsx(ROWS, "示例规划")  # cached or not, the same bytes
+    assert len(list(tmp_path.glob("*.xlsx"))) == 1
+    cached = next(tmp_path.glob("*.xlsx"))
+    cached.write_bytes(b"from the cache")
+    assert to_xlsx(ROWS, "示例规划", tmp_path) == b"from the cache"
+    changed = [ROWS[0][:8] + ["98.9", 98.9] + ROWS[0][10:]]
+    assert to_xlsx(changed, "示例规划", tmp_path) != b"from the cache"
+    assert len(list(tmp_path.glob("*.xlsx"))) == 2

@@ -1,0 +1,65 @@
+"""Build progress and timing: nested phases counted once, progress drawn only where asked, one-line summary."""
+
+import io
+import time
+
+from generator import progress
+from generator.progress import Clock
+
+
+def test_nested_phases_are_counted_in_their_own_phase_only():
+    clock = Clock()
+    with clock.phase(progress.PDF):
+        time.sleep(0.05)
+        with clock.phase(progress.SVG, total=2) as tick:
+            time.sleep(0.1)
+            tick()
+            tick()
+    assert 0.05 <= clock.seconds[progress.PDF] < 0.1
+    assert clock.seconds[progress.SVG] >= 0.1
+    assert clock.done == {progress.SVG: 2}
+    assert sum(clock.seconds.values()) <= clock.total()
+
+
+def test_progress_is_drawn_on_the_stream_given_and_cleared_at_the_end():
+    stream = io.StringIO()
+    clock = Clock(stream)
+    with clock.phase(progress.PAGES, total=3) as tick:
+        for _ in range(3):
+            tick()
+    shown = stream.getvalue()
+    assert "网页……" in shown and "3/3" in shown
+    assert shown.endswith("\r\033[K")  # the line is cleared for what the build prints next
+
+
+def test_nothing_is_drawn_without_a_terminal(capsys):
+    clock = progress.start()  # stderr is captured by pytest: not a terminal
+    with progress.phase(progress.SVG, total=1) as tick:
+        tick()
+    assert capsys.readouterr().err == ""
+    assert clock.done == {progress.SVG: 1}
+
+
+def test_summary_is_one_chinese_line_with_the_phases_and_what_was_redone():
+    clock = Clock()
+    clock.seconds = {progress.LOAD: 0.4, progress.MKDOCS: 5.3, progress.SPECS: 0.01}
+    clock.done = {progress.PDF: 1}
+    line = clock.summary()
+    assert "\n" not in line
+    assert "（加载、检查、研判 0.4，MkDocs 5.3）" in line
+    assert "图表规格" not in line  # under 0.05 s
+    assert line.endswith("重新生成：PDF 1 份")
+    clock.done = {}
+    assert clock.summary().endswith("图表和 PDF 均未变，没有重新生成")
+
+
+def test_timed_functions_count_in_their_phase():
+    clock = progress.start(show=False)
+
+    @progress.timed(progress.DOWNLOADS)
+    def slow() -> int:
+        time.sleep(0.02)
+        return 7
+
+    assert slow() == 7
+    assert clock.seconds[progress.DOWNLOADS] >= 0.02
