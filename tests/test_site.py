@@ -160,3 +160,24 @@ def test_every_link_and_image_inside_the_site_resolves(sample_site):
             if not resolved.is_file():
                 broken.append((page_path.relative_to(site).as_posix(), target))
     assert broken == [], broken[:10]
+
+
+def test_every_page_title_is_a_chinese_name_not_an_id(sample_site):
+    """<title> names the page in Chinese (with its plan's short name), never a file name or hash."""
+    site = sample_site / "site"
+    titles = {}
+    for path in site.rglob("*.html"):
+        if path.name == "404.html":
+            continue
+        match = re.search(r"<title>([^<]*)</title>", path.read_text(encoding="utf-8"))
+        assert match, path
+        titles[path.relative_to(site).as_posix()] = match.group(1)
+    assert len(titles) > 300
+    for path, title in titles.items():
+        assert re.search(r"[\u4e00-\u9fff]", title.split(" - ")[0]), (path, title)
+        assert not re.search(r"[0-9a-f]{8,}|[A-Za-z]+ [A-Za-z]+", title), (path, title)  # a hash, English words
+    assert titles["plans/nantong-2021-2025/indicators/preschool-gross-enrolment/index.html"].startswith(
+        "学前教育毛入园率｜南通“十四五”教育规划")
+    assert "2024 年度监测公报｜南通“十四五”教育规划" in titles["plans/nantong-2021-2025/2024/index.html"]
+    per_plan = [t for p, t in titles.items() if "/indicators/" in p]
+    assert len(set(per_plan)) == len(per_plan)  # the same indicator in two plans: two titles

@@ -8,6 +8,7 @@ visitors never see a half-built site, and a failed build leaves the last good on
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -49,6 +50,14 @@ def _write_if_changed(target: Path, content: bytes) -> bool:
     return True
 
 
+def front_matter(title: str | None) -> str:
+    """The page's title for MkDocs and Material (<title>, search results). Material prints it into
+    the page unescaped, so it is escaped here; names come from content files."""
+    if title is None:
+        return ""
+    return "---\n" + yaml.safe_dump({"title": html.escape(title, quote=True)}, allow_unicode=True, width=10_000) + "---\n\n"
+
+
 def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) -> list[str]:
     """Render pages, write files and charts into ``docs``; remove what is no longer generated.
 
@@ -56,7 +65,8 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     environment = make_environment(templates)
     wanted: dict[str, bytes] = {}
     for page in parts.pages:
-        wanted[page.path] = environment.get_template(page.template).render(**page.context).encode("utf-8")
+        text = front_matter(page.title) + environment.get_template(page.template).render(**page.context)
+        wanted[page.path] = text.encode("utf-8")
     wanted.update(parts.files)
     changed = [path for path, content in sorted(wanted.items()) if _write_if_changed(docs / path, content)]
     rendered = render_svgs({docs / path: spec for path, spec in parts.charts.items()}, cache)
@@ -77,7 +87,7 @@ def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> P
         "docs_dir": "docs",
         "site_dir": str(site_dir),
         "nav": parts.nav,
-        "plugins": [{"search": {"separator": r"[\s\u200b\-]", "jieba_dict_user": str(dictionary)}}],
+        "plugins": [{"search": {"lang": "zh", "separator": r"[\s\u200b\-]", "jieba_dict_user": str(dictionary)}}],
     }
     path = build / "mkdocs.yml"
     _write_if_changed(path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8"))

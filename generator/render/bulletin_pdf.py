@@ -194,7 +194,7 @@ def methodology_html(config: SiteConfig, templates: Path) -> Markup:
 
     page = methodology_page(SiteParts(config))
     text = make_environment(templates).get_template(page.template).render(**page.context)
-    lines = [line for line in text.splitlines() if not line.startswith(("<nav", "# "))]
+    lines = [line for line in text.splitlines() if not line.startswith(("<nav", "<h1"))]
     html = markdown.markdown("\n".join(lines), extensions=["tables"], output_format="html")
     return Markup(re.sub(r"<(/?)h([2-5])>", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", html))
 

@@ -9,7 +9,7 @@ from generator.render import links
 from generator.render.bulletin_pdf import pdf_path
 from generator.render.chart_views import status_view
 from generator.render.labels import badge, overview_sentence
-from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import indicator_row, place_chart
 
 
@@ -74,4 +74,4 @@ def bulletin_page(parts: SiteParts, results: PlanResults, year: int) -> Page:
         "methodology": links.relative(here, links.METHODOLOGY),
         "other_years": [(y, links.relative(here, links.bulletin(plan.id, y))) for y in results.years if y != year],
     }
-    return parts.add(Page(here, "bulletin.md.j2", f"{year} 年度公报", context))
+    return parts.add(Page(here, "bulletin.md.j2", page_title(f"{year} 年度监测公报", plan), context))

@@ -7,7 +7,7 @@ from generator.model.plan import Column
 from generator.render import links
 from generator.render.chart_views import progress_view
 from generator.render.labels import badge
-from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import indicator_row, place_chart
 
 
@@ -47,4 +47,4 @@ def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
         "rows": rows,
         "charts": charts,
     }
-    return parts.add(Page(here, "column.md.j2", f"专栏 {column.number}", context))
+    return parts.add(Page(here, "column.md.j2", page_title(f"专栏 {column.number}：{column.title}", plan), context))

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from generator.config import SiteConfig
 from generator.judge.corrections import Correction
+from generator.model.plan import Plan
 from generator.render import links
 
 
@@ -15,7 +16,7 @@ from generator.render import links
 class Page:
     path: str  # relative to docs/, e.g. "plans/nantong-2021-2025/index.md"
     template: str
-    title: str
+    title: str | None  # the document's title (<title>, search results); None: the site's name
     context: dict = field(default_factory=dict)
 
 
@@ -40,6 +41,11 @@ class SiteParts:
     def add(self, page: Page) -> Page:
         self.pages.append(page)
         return page
+
+
+def page_title(name: str, plan: Plan) -> str:
+    """学前教育毛入园率｜南通“十四五”教育规划: the same name in two plans gives two titles."""
+    return f"{name}｜{plan.info.short_title}"
 
 
 def crumbs(here: str, trail: list[tuple[str, str]]) -> list[tuple[str, Markup]]:

@@ -8,7 +8,7 @@ from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, region_view
 from generator.render.labels import badge, figure, targets_text, with_unit
-from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import correction_rows, place_chart
 
 
@@ -70,5 +70,5 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
         "corrections": correction_rows(parts, [results], here, only=(plan.id, indicator.id)),
         "corrections_page": links.relative(here, links.CORRECTIONS),
     }
-    return parts.add(Page(here, "indicator.md.j2", plan.full_name(indicator), context))
+    return parts.add(Page(here, "indicator.md.j2", page_title(plan.full_name(indicator), plan), context))
 

@@ -6,7 +6,7 @@ from generator.judge.engine import PlanResults, judged_indicators
 from generator.judge import rollup
 from generator.render import links
 from generator.render.labels import badge, with_unit
-from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import indicator_row
 
 
@@ -41,7 +41,7 @@ def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
         "key_tasks": key_tasks,
         "rows": rows,
     }
-    return parts.add(Page(here, "unit.md.j2", unit, context))
+    return parts.add(Page(here, "unit.md.j2", page_title(unit, plan), context))
 
 
 def region_page(parts: SiteParts, results: PlanResults, region: str) -> Page:
@@ -69,4 +69,4 @@ def region_page(parts: SiteParts, results: PlanResults, region: str) -> Page:
         "behind": behind,
         "rows": rows,
     }
-    return parts.add(Page(here, "region.md.j2", region, context))
+    return parts.add(Page(here, "region.md.j2", page_title(region, plan), context))
