@@ -22,6 +22,7 @@ from generator.publish.build import build_site
 from generator.render.bulletin_pdf import bulletin_pdfs
 from generator.render.pages.common import SiteParts
 from generator.render.site import assemble
+from generator.render.year_report import year_reports
 
 
 @dataclass
@@ -77,10 +78,12 @@ def build_date(results: list[PlanResults]) -> int:
 def prepare(root: Path, judged: Judged) -> SiteParts:
     """Every page, chart and file of the site, with the corrections since the last publish."""
     corrections = corrections_since_last_publish(root, judged.figures)
-    parts = assemble(judged.config, judged.results, root / "templates", corrections)
+    reports = year_reports(judged.results)  # one report per plan and year, for the web and the PDF bulletins
+    parts = assemble(judged.config, judged.results, root / "templates", corrections, reports)
     # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files.
     parts.files.update(bulletin_pdfs(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
-                                     cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache"))
+                                     cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache",
+                                     reports=reports))
     parts.files[LEDGER] = ledger_bytes(ledger_of(judged.figures), corrections)
     return parts
 

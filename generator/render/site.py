@@ -16,6 +16,7 @@ from generator.render.pages.indicator import indicator_page
 from generator.render.pages.places import region_page, unit_page
 from generator.render.pages.plan import plan_page
 from generator.render.pages.static import about_page, corrections_page, downloads_page, methodology_page
+from generator.render.year_report import YearReport, year_reports
 
 
 def status_css(config: SiteConfig) -> str:
@@ -34,7 +35,8 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
     plan = results.plan
     entries: list = [{"概况": plan_page(parts, results).path}]
     if results.years:
-        entries.append({"年度公报": [{f"{y} 年": bulletin_page(parts, results, y).path} for y in reversed(results.years)]})
+        entries.append({"年度公报": [{f"{y} 年度公报": bulletin_page(parts, results, parts.reports[(plan.id, y)]).path}
+                                  for y in reversed(results.years)]})
     if plan.columns:
         entries.append({"专栏": [{nav_title(f"专栏 {c.number}：{c.title}"): column_page(parts, results, c).path} for c in plan.columns]})
     # Indicator and unit pages are reached from the plan page, bulletins and search: listing hundreds
@@ -49,8 +51,8 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
 
 
 def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path,
-             corrections: list[Correction] = ()) -> SiteParts:
-    parts = SiteParts(config, corrections=list(corrections))
+             corrections: list[Correction] = (), reports: dict[tuple[str, int], YearReport] | None = None) -> SiteParts:
+    parts = SiteParts(config, corrections=list(corrections), reports=reports or year_reports(all_results))
     parts.nav.append({"首页": home_page(parts, all_results).path})
     for results in all_results:
         parts.nav.append(plan_section(parts, results))

@@ -32,6 +32,7 @@ class SiteParts:
     search_terms: list[str] = field(default_factory=list)  # short names jieba should keep whole
     corrections: list[Correction] = field(default_factory=list)  # 数据更正, oldest first
     views: dict = field(default_factory=dict)  # chart path → ChartView, so a chart shown twice is built once
+    reports: dict = field(default_factory=dict)  # (plan id, year) → YearReport, built once for web and PDF
 
     def view(self, chart_path: str, make):
         if chart_path not in self.views:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from generator.judge import rollup
 from generator.judge.engine import PlanResults
 from generator.render import links
 from generator.render.chart_views import status_view
-from generator.render.labels import overview_sentence
 from generator.render.pages.common import Page, SiteParts
 from generator.render.pages.rows import indicator_row, place_chart
 
@@ -21,14 +19,13 @@ def home_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
                  "issuer": plan.info.issuer, "period": f"{plan.info.period.start}—{plan.info.period.end} 年",
                  "year": year, "sample": results.sample}
         if year is not None:
-            pairs = rollup.year_judgements(results, year)
+            report = parts.reports[(plan.id, year)]
             entry["bulletin"] = links.relative(here, links.bulletin(plan.id, year))
-            entry["overview"] = overview_sentence(pairs, plan.full_name)
-            counts = rollup.by_status(results, year)
-            if counts:
+            entry["overview"] = report.overview
+            if report.counts:
                 entry["chart"] = place_chart(parts, here, links.chart(plan.id, f"status-{year}"),
-                                             status_view(f"{year} 年指标状态", counts, parts.config.styles))
-            for warning in rollup.warnings(results, year):
+                                             status_view(f"{year} 年指标状态", list(report.counts), parts.config.styles))
+            for warning in report.warnings:
                 row = indicator_row(parts, results, warning.indicator, warning.judgement, here)
                 row["plan"] = plan.info.short_title
                 row["year"] = year

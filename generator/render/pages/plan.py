@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator.judge import rollup
 from generator.judge.engine import PlanResults
 from generator.render import links
 from generator.render.labels import badge, targets_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.year_report import counts_text
 
 
 def plan_facts(results: PlanResults) -> list[tuple[str, str]]:
@@ -48,7 +48,7 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
         "regions_note": plan.info.regions_note,
         "latest": latest,
         "bulletins": [(y, links.relative(here, links.bulletin(plan.id, y))) for y in reversed(results.years)],
-        "overview_counts": "，".join(f"{s} {n} 项" for s, n in rollup.by_status(results, latest)) if latest else "",
+        "overview_counts": counts_text(parts.reports[(plan.id, latest)].counts) if latest else "",
         "indicators": indicators,
         "columns": [(f"专栏 {c.number}：{c.title}", links.relative(here, links.column(plan.id, c.number))) for c in plan.columns],
         "units": [(u, links.relative(here, links.unit(plan.id, u))) for u in plan.units()],
