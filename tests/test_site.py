@@ -1,6 +1,7 @@
 """The sample site as built by MkDocs: every kind of page, 示例数据 marks, charts with their text, downloads."""
 
 import csv
+import html as html_module
 import io
 import re
 from pathlib import Path
@@ -185,3 +186,21 @@ def test_every_page_title_is_a_chinese_name_not_an_id(sample_site):
     assert "2024 年度监测公报｜南通“十四五”教育规划" in titles["plans/nantong-2021-2025/2024/index.html"]
     per_plan = [t for p, t in titles.items() if "/indicators/" in p]
     assert len(set(per_plan)) == len(per_plan)  # the same indicator in two plans: two titles
+
+
+def test_indicator_page_opens_with_its_answer(sample_site):
+    html = article(sample_site, "plans/nantong-2021-2025/indicators/preschool-gross-enrolment/index.html")
+    card = html[html.index('<dl class="headline"'):html.index("</dl>")]
+    assert html.index('<dl class="headline"') < html.index("示例数据") < html.index("<table")
+    text = html_module.unescape(re.sub(r"<[^>]+>", " ", card))
+    for words in ("2024 年数值", "状态", "序时进度要求", "目标", "2025 年 >99%"):
+        assert words in text, words
+    assert re.search(r'class="status status-[a-z-]+"', card)
+
+
+def test_requirements_carry_their_unit_and_counts_are_whole(sample_site):
+    html = article(sample_site, "plans/nantong-2021-2025/2024/index.html")
+    cells = re.findall(r"<td>([\d.]+) (?:个|所|名|人)</td>", html)
+    assert len(cells) > 20
+    assert all(re.fullmatch(r"\d+", number) for number in cells), cells
+    assert not re.search(r"<td>\d+\.\d{2,}%?</td>", html)  # no 73.96% or 188.75

@@ -36,7 +36,7 @@ from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, status_view
 from generator.render.environment import make_environment
-from generator.render.labels import figure, gap_text, with_unit
+from generator.render.labels import gap_text, requirement, with_unit
 from generator.render.pages.common import SiteParts
 from generator.render.pages.static import methodology_page
 from generator.render.svg import render_svgs
@@ -140,7 +140,7 @@ def _indicator_row(line: IndicatorLine, styles: Styles) -> dict:
         "value": with_unit(judgement.value.text, unit) if judgement.value else "数据暂缺",
         "changed": judgement.definition_changed,
         "target": f"{judgement.target.year} 年 {with_unit(judgement.target.value.text, unit)}" if judgement.target else "—",
-        "expected": figure(judgement.expected, unit) if judgement.expected is not None else "—",
+        "expected": requirement(judgement.expected, unit),
         "status": _status(styles, judgement.status),
         "gap": gap_text(judgement) if judgement.gap_points is not None else "",
         "light": _status(styles, judgement.light) if judgement.light else None,

@@ -144,15 +144,16 @@ def group_label(table: str | None) -> str:
     return label
 
 
+def lagging_key(judgement: Judgement | None) -> tuple[int, float]:
+    """Sort key putting lagging indicators first: those without a schedule gap (not kept, target
+    year missed), then the furthest behind schedule; a stable sort keeps the rest in plan order."""
+    if judgement is None or not judgement.lagging:
+        return (1, 0.0)
+    return (0, judgement.gap_points if judgement.gap_points is not None else float("-inf"))
+
+
 def lagging_first(lines: list[IndicatorLine]) -> tuple[IndicatorLine, ...]:
-    """Lagging lines first: those without a schedule gap (not kept, target year missed), then the
-    furthest behind schedule; the rest keep the plan's order."""
-    def key(line: IndicatorLine):
-        j = line.judgement
-        if not j.lagging:
-            return (1, 0.0)
-        return (0, j.gap_points if j.gap_points is not None else float("-inf"))
-    return tuple(sorted(lines, key=key))
+    return tuple(sorted(lines, key=lambda line: lagging_key(line.judgement)))
 
 
 def _notes(results: PlanResults, year: int, lines: list[IndicatorLine]) -> tuple[Note, ...]:

@@ -9,6 +9,7 @@ from generator.render.chart_views import progress_view
 from generator.render.labels import badge
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import indicator_row, place_chart
+from generator.render.year_report import lagging_key
 
 
 def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
@@ -33,8 +34,8 @@ def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
         charts.append({"name": plan.full_name(indicator),
                        "link": links.relative(here, links.indicator(plan.id, indicator.id)),
                        "chart": place_chart(parts, here, path, view)})
-    rows = [indicator_row(parts, results, i, results.judgement(i.id, latest), here)
-            for i in linked if latest and results.judgement(i.id, latest)]
+    judged = [(i, results.judgement(i.id, latest)) for i in linked] if latest else []
+    rows = [indicator_row(parts, results, i, j, here) for i, j in sorted(judged, key=lambda pair: lagging_key(pair[1])) if j]
     context = {
         "title": f"专栏 {column.number}：{column.title}",
         "crumbs": crumbs(here, [(info.short_title, links.plan(plan.id))]),

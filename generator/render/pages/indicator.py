@@ -7,7 +7,7 @@ from generator.judge.rules import direction_of
 from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, region_view
-from generator.render.labels import badge, figure, targets_text, with_unit
+from generator.render.labels import badge, figure, gap_text, requirement, targets_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import correction_rows, place_chart
 
@@ -45,6 +45,15 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
         ("目标值", targets_text(indicator) or "见子项"),
         ("出处", f"专栏 {indicator.column}" if indicator.column else indicator.table),
     ]
+    last = series.judgements[-1] if series and series.judgements else None
+    headline = {
+        "year": last.year,
+        "value": values[-1]["value"],
+        "status": values[-1]["status"],
+        "gap": gap_text(last) if last.gap_points is not None else "",
+        "expected": requirement(last.expected, indicator.unit),
+        "target": f"{last.target.year} 年 {with_unit(last.target.value.text, indicator.unit)}" if last.target else "—",
+    } if last else None
     trail = [(plan.info.short_title, links.plan(plan.id))]
     if indicator.parent:
         trail.append((plan.indicator(indicator.parent).name, links.indicator(plan.id, indicator.parent)))
@@ -52,6 +61,7 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
         "title": plan.full_name(indicator),
         "crumbs": crumbs(here, trail),
         "sample": results.sample,
+        "headline": headline,
         "facts": [(label, value) for label, value in facts if value],
         "quote": "……".join(indicator.quote),
         "note": indicator.note,

@@ -8,6 +8,7 @@ from generator.render import links
 from generator.render.labels import badge, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import indicator_row
+from generator.render.year_report import lagging_key
 
 
 def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
@@ -49,8 +50,8 @@ def region_page(parts: SiteParts, results: PlanResults, region: str) -> Page:
     here = links.region(plan.id, region)
     latest = results.latest_year
     rows, behind = [], []
-    for indicator in judged_indicators(plan):
-        judgement = results.judgement(indicator.id, latest, region) if latest else None
+    judged = [(i, results.judgement(i.id, latest, region) if latest else None) for i in judged_indicators(plan)]
+    for indicator, judgement in sorted(judged, key=lambda pair: lagging_key(pair[1])):
         if judgement is None:
             continue
         row = indicator_row(parts, results, indicator, judgement, here)

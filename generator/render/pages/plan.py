@@ -6,7 +6,7 @@ from generator.judge.engine import PlanResults
 from generator.render import links
 from generator.render.labels import badge, targets_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
-from generator.render.year_report import counts_text
+from generator.render.year_report import counts_text, lagging_key
 
 
 def plan_facts(results: PlanResults) -> list[tuple[str, str]]:
@@ -28,8 +28,8 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
     styles = parts.config.styles
     latest = results.latest_year
     indicators = []
-    for indicator in plan.indicators:
-        judgement = results.judgement(indicator.id, latest) if latest else None
+    judged = [(i, results.judgement(i.id, latest) if latest else None) for i in plan.indicators]
+    for indicator, judgement in sorted(judged, key=lambda pair: lagging_key(pair[1])):
         indicators.append({
             "number": indicator.number or "",
             "name": plan.full_name(indicator),

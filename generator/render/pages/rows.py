@@ -7,7 +7,7 @@ from generator.judge.rules import Judgement
 from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import ChartView
-from generator.render.labels import badge, figure, gap_text, with_unit
+from generator.render.labels import badge, gap_text, requirement, with_unit
 from generator.render.pages.common import SiteParts
 
 
@@ -21,7 +21,7 @@ def indicator_row(parts: SiteParts, results: PlanResults, indicator: Indicator, 
         "attribute": indicator.attribute or "—",
         "value": value + ("（口径变化）" if judgement.definition_changed else ""),
         "target": f"{judgement.target.year} 年 {with_unit(judgement.target.value.text, unit)}" if judgement.target else "—",
-        "expected": figure(judgement.expected, unit) if judgement.expected is not None else "—",
+        "expected": requirement(judgement.expected, unit),
         "status": badge(styles, judgement.status),
         "light": badge(styles, judgement.light) if judgement.light else "",
         "gap": gap_text(judgement),
