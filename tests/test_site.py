@@ -204,3 +204,35 @@ def test_requirements_carry_their_unit_and_counts_are_whole(sample_site):
     assert len(cells) > 20
     assert all(re.fullmatch(r"\d+", number) for number in cells), cells
     assert not re.search(r"<td>\d+\.\d{2,}%?</td>", html)  # no 73.96% or 188.75
+
+
+def test_footer_names_publisher_cutoff_release_date_and_contact(sample_site):
+    for path in ("index.html", "plans/nantong-2021-2025/2024/index.html", "about/index.html"):
+        html = page(sample_site, path)
+        footer = html[html.index('<footer class="md-footer">'):]
+        for words in ("发布单位：教育规划实施监测（示例站点）", "数据截至 2024 年底", "发布日期：2025 年 3 月 31 日", "联系方式："):
+            assert words in footer, (path, words)
+        assert "上一页" not in footer and "下一页" not in footer  # no previous/next across plans
+
+
+def test_breadcrumbs_end_with_a_link_not_a_separator(sample_site):
+    html = page(sample_site, "plans/nantong-2021-2025/indicators/preschool-gross-enrolment/index.html")
+    crumbs = re.search(r'<nav aria-label="当前位置" class="crumbs">(.*?)</nav>', html, re.S).group(1)
+    assert crumbs.count("›") == crumbs.count("<a ") - 1 and crumbs.rstrip().endswith("</a>")
+
+
+@pytest.mark.slow
+def test_404_page_is_chinese_and_works_under_a_sub_path(tmp_path):
+    """Built with a site_url under a sub-path: every asset and the home link start from that path."""
+    from site_fixture import copy_project, run_build
+
+    root = copy_project(tmp_path / "project")
+    settings = root / "site_config" / "site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "site_url: https://example.gov.cn/jiance/\n",
+                        encoding="utf-8")
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    html = (root / "site" / "404.html").read_text(encoding="utf-8")
+    assert "页面不存在" in html and "返回首页" in html and "Not found" not in html
+    links = re.findall(r'(?:href|src)="([^"#]+)"', html)
+    assert links and all(link.startswith(("/jiance/", "https://example.gov.cn/jiance/", "data:")) for link in links), links

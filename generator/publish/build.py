@@ -87,8 +87,12 @@ def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> P
         "docs_dir": "docs",
         "site_dir": str(site_dir),
         "nav": parts.nav,
+        "copyright": parts.footer,  # Material prints it unescaped: SiteParts.footer is escaped HTML
+        "theme": {"name": "material", "custom_dir": str(root / "templates" / "theme")},
         "plugins": [{"search": {"lang": "zh", "separator": r"[\s\u200b\-]", "jieba_dict_user": str(dictionary)}}],
     }
+    if parts.config.settings.site_url:
+        config["site_url"] = parts.config.settings.site_url
     path = build / "mkdocs.yml"
     _write_if_changed(path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8"))
     return path

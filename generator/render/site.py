@@ -26,6 +26,18 @@ def status_css(config: SiteConfig) -> str:
     return "\n".join(rules) + "\n"
 
 
+def footer(config: SiteConfig, all_results: list[PlanResults]) -> str:
+    """发布单位｜数据截至｜发布日期｜联系方式, from site_config and the data (never the clock)."""
+    settings = config.settings
+    years = [y for r in all_results for y in r.years]
+    released = settings.release_date
+    parts = [f"发布单位：{settings.publisher}",
+             f"数据截至 {max(years)} 年底" if years else "尚无年度监测数据",
+             f"发布日期：{released.year} 年 {released.month} 月 {released.day} 日" if released else None,
+             f"联系方式：{settings.contact}" if settings.contact else None]
+    return "｜".join(html.escape(p) for p in parts if p)
+
+
 def nav_title(text: str) -> str:
     """MkDocs puts navigation titles into HTML without escaping: escape them here."""
     return html.escape(text, quote=True)
@@ -52,7 +64,8 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
 
 def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path,
              corrections: list[Correction] = (), reports: dict[tuple[str, int], YearReport] | None = None) -> SiteParts:
-    parts = SiteParts(config, corrections=list(corrections), reports=reports or year_reports(all_results))
+    parts = SiteParts(config, corrections=list(corrections), reports=reports or year_reports(all_results),
+                      footer=footer(config, all_results))
     parts.nav.append({"首页": home_page(parts, all_results).path})
     for results in all_results:
         parts.nav.append(plan_section(parts, results))

@@ -33,6 +33,7 @@ class SiteParts:
     corrections: list[Correction] = field(default_factory=list)  # 数据更正, oldest first
     views: dict = field(default_factory=dict)  # chart path → ChartView, so a chart shown twice is built once
     reports: dict = field(default_factory=dict)  # (plan id, year) → YearReport, built once for web and PDF
+    footer: str = ""  # publisher, 数据截至, 发布日期, contact: escaped HTML for every page's footer
 
     def view(self, chart_path: str, make):
         if chart_path not in self.views:

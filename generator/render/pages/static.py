@@ -42,7 +42,7 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
             parts.files[links.download(f"{plan.id}.xlsx")] = to_xlsx(rows, plan.info.title)
             entry["csv"] = links.relative(here, links.download(f"{plan.id}.csv"))
             entry["xlsx"] = links.relative(here, links.download(f"{plan.id}.xlsx"))
-        entry["bulletins"] = [(bulletin_title(plan, y), links.relative(here, links.bulletin_pdf(plan.id, y)))
+        entry["bulletins"] = [(y, bulletin_title(plan, y), links.relative(here, links.bulletin_pdf(plan.id, y)))
                               for y in reversed(results.years)]
         files.append(entry)
     parts.files[links.download("all.csv")] = to_csv(everything)
