@@ -27,6 +27,8 @@ document.addEventListener("DOMContentLoaded", function () {
     var headers = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
       return th.textContent.trim();
     });
+    if (headers.length < 3) { return; }  // a two-column table (项目｜内容) fits a phone as it is
+    table.setAttribute("data-cards", "");
     table.setAttribute("role", "table");
     table.querySelectorAll("tr").forEach(function (tr) { tr.setAttribute("role", "row"); });
     table.querySelectorAll("tbody tr").forEach(function (tr) {

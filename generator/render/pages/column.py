@@ -25,7 +25,7 @@ def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
                 state = next(s for c, m, s in results.milestones[year] if m.id == milestone.id)
                 states.append({"year": year, "status": badge(styles, state.status), "report": state.text})
         timeline.append({"year": milestone.year.text, "text": milestone.text, "states": states})
-    linked = [i for i in plan.indicators if i.column == column.number and i.targets]
+    linked = [i for i in plan.indicators if (i.column == column.number or column.number in i.also_in_columns) and i.targets]
     latest = results.latest_year
     charts = []
     for indicator in linked:
