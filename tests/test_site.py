@@ -236,3 +236,29 @@ def test_404_page_is_chinese_and_works_under_a_sub_path(tmp_path):
     assert "页面不存在" in html and "返回首页" in html and "Not found" not in html
     links = re.findall(r'(?:href|src)="([^"#]+)"', html)
     assert links and all(link.startswith(("/jiance/", "https://example.gov.cn/jiance/", "data:")) for link in links), links
+
+
+def test_region_page_shows_every_year_with_a_switcher_and_its_own_figures(sample_site):
+    from generator.render import links
+
+    path = links.region("nantong-2021-2025", "海门区").removesuffix(".md") + "/index.html"
+    html = article(sample_site, path)
+    years = re.findall(r'<h2 id="(\d{4})-年">', html)
+    assert years == ["2024", "2023", "2022", "2021"]
+    for year in years:
+        assert f'href="#{year}-年"' in html
+    csv_link = re.search(r'href="([^"]+\.csv)"', html).group(1)
+    rows = list(csv.reader(io.StringIO((sample_site / "site" / Path(path).parent / csv_link).resolve()
+                                       .read_text(encoding="utf-8-sig"))))
+    assert len(rows) > 12 and {row[7] for row in rows[1:]} == {"海门区"}
+
+
+def test_indicator_page_offers_its_own_figures(sample_site):
+    folder = sample_site / "site" / "plans" / "nantong-2021-2025" / "indicators" / "preschool-gross-enrolment"
+    html = article(sample_site, "plans/nantong-2021-2025/indicators/preschool-gross-enrolment/index.html")
+    own = [link for link in re.findall(r'href="([^"]+\.(?:csv|xlsx))"', html) if "preschool-gross-enrolment" in link]
+    assert len(own) == 2
+    rows = list(csv.reader(io.StringIO((folder / own[0]).resolve().read_text(encoding="utf-8-sig"))))
+    assert {row[2] for row in rows[1:]} == {"preschool-gross-enrolment"} and len(rows) > 4
+    book = openpyxl.load_workbook(folder / own[1])
+    assert book.active.max_row == len(rows)

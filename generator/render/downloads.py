@@ -12,11 +12,25 @@ import zipfile
 from openpyxl import Workbook
 
 from generator.judge.engine import PlanResults
+from generator.render import links
 from generator.render.labels import figure
 
 COLUMNS = ["规划编号", "规划名称", "指标编号", "指标名称", "单位", "属性", "年份", "地区", "数值（原文写法）", "数值",
            "目标年份", "目标", "序时进度要求", "完成度（%）", "状态", "红黄绿灯", "口径变化", "说明", "来源", "示例数据"]
 FIXED_TIME = dt.datetime(2000, 1, 1)
+
+
+INDICATOR, REGION = COLUMNS.index("指标编号"), COLUMNS.index("地区")
+
+
+def own_downloads(parts, here: str, name: str, rows: list[list], title: str) -> list[tuple[str, str]]:
+    """A page's own figures as CSV and XLSX files (downloads/<name>.csv|.xlsx): (label, link) pairs."""
+    if not rows:
+        return []
+    parts.files[links.download(f"{name}.csv")] = to_csv(rows)
+    parts.files[links.download(f"{name}.xlsx")] = to_xlsx(rows, title)
+    return [(f"{label}（{len(rows)} 行）", links.relative(here, links.download(f"{name}.{ext}")))
+            for label, ext in (("本页数据（CSV）", "csv"), ("本页数据（Excel）", "xlsx"))]
 
 
 def figure_rows(results: PlanResults) -> list[list]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.config import SiteConfig
 from generator.judge.corrections import Correction
 from generator.judge.engine import PlanResults
+from generator.render.downloads import figure_rows
 from generator.render.pages.bulletin import bulletin_page
 from generator.render.pages.column import column_page
 from generator.render.pages.common import SiteParts
@@ -53,12 +54,13 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
         entries.append({"专栏": [{nav_title(f"专栏 {c.number}：{c.title}"): column_page(parts, results, c).path} for c in plan.columns]})
     # Indicator and unit pages are reached from the plan page, bulletins and search: listing hundreds
     # of them in the navigation would repeat that list on every page of the site.
+    figures = figure_rows(results)  # the plan's download rows, of which each page offers its own
     for indicator in plan.indicators:
-        indicator_page(parts, results, indicator)
+        indicator_page(parts, results, indicator, figures)
     for unit in plan.units():
         unit_page(parts, results, unit)
     if plan.info.regions:
-        entries.append({"各县（市、区）": [{nav_title(r): region_page(parts, results, r).path} for r in plan.info.regions]})
+        entries.append({"各县（市、区）": [{nav_title(r): region_page(parts, results, r, figures).path} for r in plan.info.regions]})
     return {nav_title(plan.info.short_title): entries}
 
 

@@ -7,12 +7,14 @@ from generator.judge.rules import direction_of
 from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, region_view
+from generator.render.downloads import INDICATOR, own_downloads
 from generator.render.labels import badge, figure, gap_text, requirement, targets_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import correction_rows, place_chart
 
 
-def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator) -> Page:
+def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator, figures: list[list]) -> Page:
+    """``figures`` are the plan's download rows (downloads.figure_rows): this indicator's are offered as files."""
     plan = results.plan
     here = links.indicator(plan.id, indicator.id)
     styles = parts.config.styles
@@ -73,9 +75,11 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
             "year": projection.year, "value": figure(projection.value, indicator.unit), "points": projection.points,
             "verdict": "按目前的速度可以实现目标" if projection.would_meet else "按目前的速度难以实现目标",
         } if projection else None,
-        "downloads": [(label, links.relative(here, links.download(name))) for label, name in
-                      (("本规划全部数据（CSV）", f"{plan.id}.csv"), ("本规划全部数据（Excel）", f"{plan.id}.xlsx"))]
-                     if results.series and any(s.judgements for s in results.series.values()) else [],
+        "downloads": own_downloads(parts, here, f"{plan.id}/indicators/{indicator.id}",
+                                   [row for row in figures if row[INDICATOR] == indicator.id], page_title(indicator.name, plan))
+                     + ([(label, links.relative(here, links.download(name))) for label, name in
+                         (("本规划全部数据（CSV）", f"{plan.id}.csv"), ("本规划全部数据（Excel）", f"{plan.id}.xlsx"))]
+                        if figures else []),
         "methodology": links.relative(here, links.METHODOLOGY),
         "corrections": correction_rows(parts, [results], here, only=(plan.id, indicator.id)),
         "corrections_page": links.relative(here, links.CORRECTIONS),

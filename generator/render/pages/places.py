@@ -8,6 +8,7 @@ from generator.render import links
 from generator.render.labels import badge, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import indicator_row
+from generator.render.downloads import REGION, own_downloads
 from generator.render.year_report import lagging_key
 
 
@@ -45,29 +46,35 @@ def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
     return parts.add(Page(here, "unit.md.j2", page_title(unit, plan), context))
 
 
-def region_page(parts: SiteParts, results: PlanResults, region: str) -> Page:
-    plan = results.plan
-    here = links.region(plan.id, region)
-    latest = results.latest_year
+def _region_year(parts: SiteParts, results: PlanResults, region: str, year: int, here: str) -> dict:
+    """One year of a region: its indicators, lagging first, beside the whole area's value."""
     rows, behind = [], []
-    judged = [(i, results.judgement(i.id, latest, region) if latest else None) for i in judged_indicators(plan)]
+    judged = [(i, results.judgement(i.id, year, region)) for i in judged_indicators(results.plan)]
     for indicator, judgement in sorted(judged, key=lambda pair: lagging_key(pair[1])):
         if judgement is None:
             continue
         row = indicator_row(parts, results, indicator, judgement, here)
-        whole = results.judgement(indicator.id, latest)
+        whole = results.judgement(indicator.id, year)
         row["whole"] = with_unit(whole.value.text, indicator.unit) if whole and whole.value else "—"
         rows.append(row)
         if judgement.lagging:
             behind.append(row["name"])
+    return {"year": year, "rows": rows, "behind": behind}
+
+
+def region_page(parts: SiteParts, results: PlanResults, region: str, figures: list[list]) -> Page:
+    """Every year of a region, newest first, with links between the years; ``figures`` are the
+    plan's download rows (downloads.figure_rows), of which this region's are offered as files."""
+    plan = results.plan
+    here = links.region(plan.id, region)
+    years = [y for y in (_region_year(parts, results, region, year, here) for year in reversed(results.years)) if y["rows"]]
     context = {
         "title": region,
         "plan": plan.info.title,
         "crumbs": crumbs(here, [(plan.info.short_title, links.plan(plan.id))]),
         "sample": results.sample,
-        "latest": latest,
-        "count": len(rows),
-        "behind": behind,
-        "rows": rows,
+        "years": years,
+        "downloads": own_downloads(parts, here, f"{plan.id}/regions/{links.name_slug(region)}",
+                                   [row for row in figures if row[REGION] == region], f"{region}（{plan.info.short_title}）"),
     }
     return parts.add(Page(here, "region.md.j2", page_title(region, plan), context))
