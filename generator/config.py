@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -27,6 +28,10 @@ class SiteSettings(Strict):
     site_name: str = Field(description="网站名称")
     publisher: str = Field(description="发布单位")
     description: str = Field("", description="网站简介")
+    contact: str | None = Field(None, description="联系方式，显示在页脚")
+    release_date: dt.date | None = Field(None, description="发布日期，显示在页脚；写在这里而不取当天，同样的输入生成同样的网站")
+    site_url: str | None = Field(None, pattern=r"^https?://[^\s\"'<>]+/$",
+                                 description="网站发布地址（以 / 结尾）；网站不在域名根目录时必填，否则 404 页面的链接会失效")
     thresholds: Thresholds = Thresholds()
     about_tolerance: float = Field(0.05, gt=0, lt=1, description="“左右”的默认容差（相对值）")
 

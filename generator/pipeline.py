@@ -23,6 +23,7 @@ from generator.publish.build import build_lock, build_site, recover, render_late
 from generator.render.bulletin_pdf import bulletin_batch
 from generator.render.pages.common import Later, SiteParts
 from generator.render.site import assemble
+from generator.render.year_report import year_reports
 from generator.writing import write_file
 
 
@@ -77,14 +78,16 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
     """Every page, chart and file of the site, with the corrections since the last publish."""
     ledger = published_ledger(judged)
     corrections = ledger.corrections
+    reports = year_reports(judged.results)  # one report per plan and year, for the web and the PDF bulletins
     with progress.phase(progress.PAGES):
-        parts = assemble(judged.config, judged.results, root / "templates", corrections,
+        parts = assemble(judged.config, judged.results, root / "templates", corrections, reports,
                          cache=root / "build" / "download-cache")
     # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files; those
     # whose content changed are rendered while MkDocs builds the pages.
     with progress.phase(progress.PDF):
         pdfs = bulletin_batch(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
-                              cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache")
+                              cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache",
+                              reports=reports)
     parts.files.update(pdfs.ready)
     if pdfs.todo:
         parts.later.append(Later(list(pdfs.todo), pdfs.render))

@@ -8,16 +8,30 @@ from pathlib import Path
 import pytest
 
 from generator.judge import rollup
-from generator.model.status import word
+from generator.model.status import Status, word
 from generator.pipeline import load_and_judge
-from generator.render.bulletin_pdf import (bulletin_html, bulletin_pdfs, chinese_number, pdf_name, pdf_path,
-                                           pdf_title, render_pdf, PRINT_CSS, TEMPLATES)
+from generator.render import links
+from generator.render.bulletin_pdf import bulletin_html, bulletin_pdfs, chinese_number, render_pdf, PRINT_CSS, TEMPLATES
+from generator.render.year_report import bulletin_title, year_report
 
 pytestmark = pytest.mark.pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 NANTONG, YEAR = "nantong-2021-2025", 2024
-SECTIONS = ["一、总体情况", "二、主要指标监测情况", "三、专栏实施情况", "四、任务落实情况", "五、数据说明", "附件：测算方法说明"]
+SECTIONS = ["一、总体情况", "二、需要关注的指标", "三、主要指标监测情况", "四、各县（市、区）情况", "五、专栏实施情况", "六、数据说明",
+            "附件：测算方法说明"]  # 南通 has no task breakdown: no 任务落实情况 section at all
+
+
+def pdf_path(plan_id, year):
+    return links.bulletin_pdf(plan_id, year)
+
+
+def pdf_name(plan_id, year):
+    return Path(pdf_path(plan_id, year)).name
+
+
+def pdf_title(results, year):
+    return bulletin_title(results.plan, year)
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +55,9 @@ def nantong_pdf(bulletins):
     return bulletins / pdf_name(NANTONG, YEAR)
 
 
-def text_of(pdf: Path, first: int | None = None, last: int | None = None) -> str:
-    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+def text_of(pdf: Path, first: int | None = None, last: int | None = None, layout: bool = False) -> str:
+    """The PDF's text; ``layout`` keeps each table row's cells together, in row order."""
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else []), *(["-layout"] if layout else [])]
     return subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
 
@@ -86,6 +101,7 @@ def test_sections_come_in_a_bulletins_order(nantong_pdf):
     assert -1 not in positions and positions == sorted(positions)
     assert "口径变化" in body and "数据暂缺" in body  # the data notes of this year
     assert "序时进度" in body and "完成度" in body  # the methodology appendix
+    assert "从略" not in body and "任务落实情况" not in body  # no empty section
 
 
 def test_title_page_names_plan_issuer_publisher_and_sample(judged, nantong_pdf):
@@ -189,3 +205,46 @@ def test_rare_characters_and_emoji_have_a_font_in_the_pdf(judged, tmp_path):
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "HanaMinB" in fonts, fonts
     assert "𠀀𪚥县教育规划😀" in squeezed(text_of(pdf))
+
+
+def status_sequence(text: str, styles) -> list[str]:
+    """The indicator statuses shown (icon and word, as a status cell has them), in reading order."""
+    shown = {squeezed(styles.of(s).icon + word(s)): s for s in Status}
+    words = sorted(shown, key=len, reverse=True)  # 未达到序时进度 holds 达到序时进度
+    return [shown[w] for w in re.findall("|".join(re.escape(w) for w in words), squeezed(text))]
+
+
+def test_web_and_pdf_bulletins_have_the_same_sections_indicators_and_statuses(judged, sample_site, nantong_pdf):
+    report = year_report(results_of(judged, NANTONG), YEAR)
+    html = (sample_site / "site" / "plans" / NANTONG / str(YEAR) / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    web_headings = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", article)]
+    pdf_body = text_of(nantong_pdf, first=3)
+    pdf_headings = [h for h in re.findall(r"^[一二三四五六七八九十]+、(\S+)$", pdf_body, re.M)]
+    assert web_headings == pdf_headings == [heading for _, heading in report.sections]
+
+    def section(text: str, start: str, end: str) -> str:
+        """From the heading ``start`` to the heading ``end`` (the last mention of ``start`` before it)."""
+        text = squeezed(re.sub(r"<[^>]+>", "", text))
+        stop = text.index(squeezed(end))
+        return text[text.rindex(squeezed(start), 0, stop):stop]
+
+    web = section(article, "主要指标监测情况", "各县（市、区）情况")
+    pdf = section(pdf_body, "三、主要指标监测情况", "四、各县（市、区）情况")
+    lines = [line for _, group in report.groups for line in group]
+    assert all(squeezed(line.name) in web and squeezed(line.name) in pdf for line in lines)
+    in_rows = text_of(nantong_pdf, first=3, layout=True)
+    pdf = section(in_rows, "三、主要指标监测情况", "四、各县（市、区）情况")
+    styles = judged.config.styles
+    assert status_sequence(web, styles) == status_sequence(pdf, styles) == [line.judgement.status for line in lines]
+    attention = section(in_rows, "二、需要关注的指标", "三、主要指标监测情况")
+    assert status_sequence(attention, styles) == [line.judgement.status for line in report.attention]
+
+
+def test_the_pdf_is_tagged_for_screen_readers(nantong_pdf):
+    from pypdf import PdfReader
+
+    root = PdfReader(nantong_pdf).trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "zh-CN"

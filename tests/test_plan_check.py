@@ -62,6 +62,9 @@ CASES = {
     "link to a missing column": (
         {"indicators_yaml": _replace(INDICATORS, "column: 1", "column: 9")},
         [("missing-column", IND, ("column: 9", 1), "indicators[5].column")]),
+    "also named in a missing column": (
+        {"indicators_yaml": _replace(INDICATORS, "column: 1", "column: 1\n    also_in_columns: [1, 7]")},
+        [("missing-column", IND, ("also_in_columns: [1, 7]", 1), "indicators[5].also_in_columns[2]")]),
     "sub-item whose parent is missing": (
         {"indicators_yaml": _replace(INDICATORS, "parent: class-size", "parent: class-sizes")},
         [("missing-parent", IND, ("parent: class-sizes", 1), "indicators[4].parent")]),

@@ -1,6 +1,7 @@
 """The sample site as built by MkDocs: every kind of page, 示例数据 marks, charts with their text, downloads."""
 
 import csv
+import html as html_module
 import io
 import re
 from pathlib import Path
@@ -54,18 +55,22 @@ def test_every_page_with_sample_figures_says_so(sample_site):
 def test_bulletin_has_overview_table_columns_and_units(sample_site):
     html = page(sample_site, "plans/nantong-2021-2025/2024/index.html")
     assert re.search(r"\d+ 项指标中，\d+ 项达到或快于序时进度", html)
-    for heading in ("指标监测结果", "专栏进展", "数据说明"):
-        assert heading in html
+    for heading in ("需要关注的指标", "主要指标监测情况", "专栏实施情况", "数据说明"):
+        assert f">{heading}</h2>" in html
     assert "口径变化" in html  # the demo's change of definition is noted
     rugao = page(sample_site, "plans/rugao-2021-2023/2023/index.html")
-    assert "任务落实情况（按责任单位）" in rugao and "教育局" in rugao
+    assert ">任务落实情况</h2>" in rugao and "教育局" in rugao
 
 
-def test_binding_indicators_behind_are_named_first(sample_site):
+def test_lagging_indicators_are_named_first_whatever_their_attribute(sample_site):
     html = article(sample_site, "plans/lianyungang-2021-2025/2022/index.html")
-    warning = html.index("预警：约束性指标未达到要求")
-    assert warning < html.index("指标监测结果")
-    assert "义务教育标准班额比例（初中）" in html[warning:html.index("指标监测结果")]
+    attention = html[html.index(">需要关注的指标</h2>"):html.index(">主要指标监测情况</h2>")]
+    assert "约束性指标" in attention and "预警" in attention
+    assert "义务教育标准班额比例（初中）" in attention
+    nantong = article(sample_site, "plans/nantong-2021-2025/2024/index.html")  # a plan without 约束性 labels
+    attention = nantong[nantong.index(">需要关注的指标</h2>"):nantong.index(">主要指标监测情况</h2>")]
+    assert attention.count("未达到序时进度（滞后）") >= 5
+    assert "已完成（提前完成）" not in attention and ">▲ 达到序时进度" not in attention
     home = article(sample_site, "index.html")
     assert home.index("预警") < home.index("各规划最新监测情况")
 
@@ -206,3 +211,100 @@ def test_methodology_case_table_is_computed_by_the_judge(sample_site):
     for words in ("到目标年恰好等于“>”的数值", "未保持", "与序时持平", "比目标低 100 人", "按“左右”±5% 的容差判定",
                   "阶段目标年实际值 2022 年的 11.8", "橙灯"):
         assert words in text
+
+
+def test_every_page_title_is_a_chinese_name_not_an_id(sample_site):
+    """<title> names the page in Chinese (with its plan's short name), never a file name or hash."""
+    site = sample_site / "site"
+    titles = {}
+    for path in site.rglob("*.html"):
+        if path.name == "404.html":
+            continue
+        match = re.search(r"<title>([^<]*)</title>", path.read_text(encoding="utf-8"))
+        assert match, path
+        titles[path.relative_to(site).as_posix()] = match.group(1)
+    assert len(titles) > 300
+    for path, title in titles.items():
+        assert re.search(r"[\u4e00-\u9fff]", title.split(" - ")[0]), (path, title)
+        assert not re.search(r"[0-9a-f]{8,}|[A-Za-z]+ [A-Za-z]+", title), (path, title)  # a hash, English words
+    assert titles["plans/nantong-2021-2025/indicators/preschool-gross-enrolment/index.html"].startswith(
+        "学前教育毛入园率｜南通“十四五”教育规划")
+    assert "2024 年度监测公报｜南通“十四五”教育规划" in titles["plans/nantong-2021-2025/2024/index.html"]
+    per_plan = [t for p, t in titles.items() if "/indicators/" in p]
+    assert len(set(per_plan)) == len(per_plan)  # the same indicator in two plans: two titles
+
+
+def test_indicator_page_opens_with_its_answer(sample_site):
+    html = article(sample_site, "plans/nantong-2021-2025/indicators/preschool-gross-enrolment/index.html")
+    card = html[html.index('<dl class="headline"'):html.index("</dl>")]
+    assert html.index('<dl class="headline"') < html.index("示例数据") < html.index("<table")
+    text = html_module.unescape(re.sub(r"<[^>]+>", " ", card))
+    for words in ("2024 年数值", "状态", "序时进度要求", "目标", "2025 年 >99%"):
+        assert words in text, words
+    assert re.search(r'class="status status-[a-z-]+"', card)
+
+
+def test_requirements_carry_their_unit_and_counts_are_whole(sample_site):
+    html = article(sample_site, "plans/nantong-2021-2025/2024/index.html")
+    cells = re.findall(r"<td>([\d.]+) (?:个|所|名|人)</td>", html)
+    assert len(cells) > 20
+    assert all(re.fullmatch(r"\d+", number) for number in cells), cells
+    assert not re.search(r"<td>\d+\.\d{2,}%?</td>", html)  # no 73.96% or 188.75
+
+
+def test_footer_names_publisher_cutoff_release_date_and_contact(sample_site):
+    for path in ("index.html", "plans/nantong-2021-2025/2024/index.html", "about/index.html"):
+        html = page(sample_site, path)
+        footer = html[html.index('<footer class="md-footer">'):]
+        for words in ("发布单位：教育规划实施监测（示例站点）", "数据截至 2024 年底", "发布日期：2025 年 3 月 31 日", "联系方式："):
+            assert words in footer, (path, words)
+        assert "上一页" not in footer and "下一页" not in footer  # no previous/next across plans
+
+
+def test_breadcrumbs_end_with_a_link_not_a_separator(sample_site):
+    html = page(sample_site, "plans/nantong-2021-2025/indicators/preschool-gross-enrolment/index.html")
+    crumbs = re.search(r'<nav aria-label="当前位置" class="crumbs">(.*?)</nav>', html, re.S).group(1)
+    assert crumbs.count("›") == crumbs.count("<a ") - 1 and crumbs.rstrip().endswith("</a>")
+
+
+@pytest.mark.slow
+def test_404_page_is_chinese_and_works_under_a_sub_path(tmp_path):
+    """Built with a site_url under a sub-path: every asset and the home link start from that path."""
+    from site_fixture import copy_project, run_build
+
+    root = copy_project(tmp_path / "project")
+    settings = root / "site_config" / "site.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "site_url: https://example.gov.cn/jiance/\n",
+                        encoding="utf-8")
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    html = (root / "site" / "404.html").read_text(encoding="utf-8")
+    assert "页面不存在" in html and "返回首页" in html and "Not found" not in html
+    links = re.findall(r'(?:href|src)="([^"#]+)"', html)
+    assert links and all(link.startswith(("/jiance/", "https://example.gov.cn/jiance/", "data:")) for link in links), links
+
+
+def test_region_page_shows_every_year_with_a_switcher_and_its_own_figures(sample_site):
+    from generator.render import links
+
+    path = links.region("nantong-2021-2025", "海门区").removesuffix(".md") + "/index.html"
+    html = article(sample_site, path)
+    years = re.findall(r'<h2 id="(\d{4})-年">', html)
+    assert years == ["2024", "2023", "2022", "2021"]
+    for year in years:
+        assert f'href="#{year}-年"' in html
+    csv_link = re.search(r'href="([^"]+\.csv)"', html).group(1)
+    rows = list(csv.reader(io.StringIO((sample_site / "site" / Path(path).parent / csv_link).resolve()
+                                       .read_text(encoding="utf-8-sig"))))
+    assert len(rows) > 12 and {row[7] for row in rows[1:]} == {"海门区"}
+
+
+def test_indicator_page_offers_its_own_figures(sample_site):
+    folder = sample_site / "site" / "plans" / "nantong-2021-2025" / "indicators" / "preschool-gross-enrolment"
+    html = article(sample_site, "plans/nantong-2021-2025/indicators/preschool-gross-enrolment/index.html")
+    own = [link for link in re.findall(r'href="([^"]+\.(?:csv|xlsx))"', html) if "preschool-gross-enrolment" in link]
+    assert len(own) == 2
+    rows = list(csv.reader(io.StringIO((folder / own[0]).resolve().read_text(encoding="utf-8-sig"))))
+    assert {row[2] for row in rows[1:]} == {"preschool-gross-enrolment"} and len(rows) > 4
+    book = openpyxl.load_workbook(folder / own[1])
+    assert book.active.max_row == len(rows)

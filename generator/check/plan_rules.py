@@ -109,6 +109,11 @@ def indicator_links(loaded: LoadedPlan) -> Iterator[Problem]:
         if indicator.column is not None and indicator.column not in columns:
             yield loaded.problem("missing-column", "所属专栏不存在", IND, ("indicators", n, "column"),
                                  found=f"专栏 {indicator.column}", expected=f"columns.yaml 中已有的专栏编号：{_listing(sorted(columns))}")
+        for k, number in enumerate(indicator.also_in_columns):
+            if number not in columns:
+                yield loaded.problem("missing-column", "also_in_columns 中的专栏不存在", IND,
+                                     ("indicators", n, "also_in_columns", k), found=f"专栏 {number}",
+                                     expected=f"columns.yaml 中已有的专栏编号：{_listing(sorted(columns))}")
         if indicator.key_task is not None and indicator.key_task not in key_tasks:
             yield loaded.problem("missing-key-task", "所属重点任务不存在", IND, ("indicators", n, "key_task"),
                                  found=indicator.key_task, expected="tasks.yaml 中 key_tasks 已有的编号")

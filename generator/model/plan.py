@@ -95,6 +95,7 @@ class Indicator(Strict):
     annual: bool = False  # 每年…: each year is judged against the target due that year, on its own
     table: str | None = None
     column: int | None = None
+    also_in_columns: list[int] = []  # other 专栏 whose 主要目标 name this indicator too
     key_task: str | None = None
     parent: str | None = None
     note: str | None = None

@@ -30,6 +30,7 @@ import yaml
 
 from generator import progress
 from generator.render.environment import make_environment
+from generator.render.escape import page_title
 from generator.render.pages.common import SiteParts
 from generator.render.svg import render_svgs
 from generator.writing import write_file
@@ -73,6 +74,11 @@ def _write_if_changed(target: Path, content: bytes) -> bool:
     return True
 
 
+def front_matter(title: str | None) -> str:
+    """The page's title for MkDocs and Material (<title>, search results), escaped: names come from content files."""
+    return f"---\ntitle: {page_title(title)}\n---\n\n" if title else ""
+
+
 def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) -> list[str]:
     """Render pages, write files and charts into ``docs``; remove what is no longer generated.
 
@@ -81,7 +87,8 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     wanted: dict[str, bytes] = {}
     with progress.phase(progress.PAGES, total=len(parts.pages)) as tick:
         for page in parts.pages:
-            wanted[page.path] = environment.get_template(page.template).render(**page.context).encode("utf-8")
+            text = front_matter(page.title) + environment.get_template(page.template).render(**page.context)
+            wanted[page.path] = text.encode("utf-8")
             tick()
         wanted.update(parts.files)
         changed = [path for path, content in sorted(wanted.items()) if _write_if_changed(docs / path, content)]
@@ -106,8 +113,12 @@ def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> P
         "docs_dir": "docs",
         "site_dir": str(site_dir),
         "nav": parts.nav,
-        "plugins": [{"search": {"separator": r"[\s\u200b\-]", "jieba_dict_user": str(dictionary)}}],
+        "copyright": parts.footer,  # Material prints it unescaped: SiteParts.footer is escaped HTML
+        "theme": {"name": "material", "custom_dir": str(root / "templates" / "theme")},
+        "plugins": [{"search": {"lang": "zh", "separator": r"[\s\u200b\-]", "jieba_dict_user": str(dictionary)}}],
     }
+    if parts.config.settings.site_url:
+        config["site_url"] = parts.config.settings.site_url
     path = build / "mkdocs.yml"
     _write_if_changed(path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False).encode("utf-8"))
     return path

@@ -1,8 +1,9 @@
 """The annual bulletin (年度监测公报) as one printable PDF per plan and year.
 
-The PDF carries what the web bulletin shows, in the order a government bulletin uses: title page,
-目录, 一、总体情况, 二、主要指标监测情况, 三、专栏实施情况, 四、任务落实情况, 五、数据说明 and, as an
-appendix, the methodology text (rendered from the same template as the site's page).
+The PDF lays out the same year report as the web bulletin (generator/render/year_report.py), section
+for section, in the order a government bulletin uses: title page, 目录, the numbered sections the
+year has (一、总体情况, 二、需要关注的指标 …, none of them empty) and, as an appendix, the methodology
+text (rendered from the same template as the site's page).
 
 The print template (templates/print/bulletin.html.j2, HTML with Jinja autoescape) only lays out
 the context prepared here; WeasyPrint turns it into a PDF. Charts are the site's SVGs, embedded
@@ -32,7 +33,6 @@ from generator import progress
 from generator.config import SiteConfig, Styles
 from generator.judge import rollup
 from generator.judge.engine import PlanResults
-from generator.judge.rules import Judgement
 from generator.model.status import Status, word
 from generator.model.figures import WHOLE_AREA
 from generator.model.plan import Indicator
@@ -40,30 +40,18 @@ from generator.render import links
 from generator.render.chart_views import progress_view, status_view
 from generator.render.environment import make_environment
 from generator.render.explain import explanation, gap_text, requirement_text
-from generator.render.labels import counts_text, figure, overview_sentence, with_unit
+from generator.render.labels import counts_text, with_unit
+from generator.render.pages.common import SiteParts
+from generator.render.pages.static import methodology_page
 from generator.render.svg import render_svgs
+from generator.render.year_report import IndicatorLine, ItemLine, YearReport, year_report, year_reports
 from generator.writing import write_file
 
-FOLDER = "bulletins"  # under downloads/
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 PRINT_TEMPLATE = "print/bulletin.html.j2"
 PRINT_CSS = "print/bulletin.css"
-NO_UNIT = "（未写明责任单位）"
+PDF_VARIANT = "pdf/ua-1"  # tagged: headings, tables and reading order for screen readers
 _DIGITS = "零一二三四五六七八九"
-
-
-def pdf_name(plan_id: str, year: int) -> str:
-    """The file name: ASCII only (plan ids are validated ASCII), safe on any server."""
-    return f"{plan_id}-{year}-bulletin.pdf"
-
-
-def pdf_path(plan_id: str, year: int) -> str:
-    """Where the PDF lives in docs/ (and so in the published site)."""
-    return links.download(f"{FOLDER}/{pdf_name(plan_id, year)}")
-
-
-def pdf_title(results: PlanResults, year: int) -> str:
-    return f"{results.plan.info.title} {year} 年度监测公报"
 
 
 def chinese_number(n: int) -> str:
@@ -149,11 +137,11 @@ def _status(styles: Styles, status: str) -> dict:
     return {"icon": style.icon, "word": word(status), "key": style.key}
 
 
-def _indicator_row(results: PlanResults, indicator: Indicator, judgement: Judgement, styles: Styles) -> dict:
-    unit = indicator.unit
+def _indicator_row(line: IndicatorLine, styles: Styles) -> dict:
+    unit, judgement = line.indicator.unit, line.judgement
     return {
-        "name": results.plan.full_name(indicator),
-        "attribute": indicator.attribute or "—",
+        "name": line.name,
+        "attribute": line.indicator.attribute or "—",
         "value": with_unit(judgement.value.text, unit) if judgement.value else "数据暂缺",
         "changed": judgement.definition_changed,
         "target": f"{judgement.target.year} 年 {with_unit(judgement.target.value.text, unit)}" if judgement.target else "—",
@@ -164,125 +152,63 @@ def _indicator_row(results: PlanResults, indicator: Indicator, judgement: Judgem
     }
 
 
-def _counts_text(counts: list[tuple[str, int]]) -> str:
-    return counts_text(counts)
-
-
-def _notes(results: PlanResults, year: int, pairs: list[tuple[Indicator, Judgement]]) -> list[dict]:
-    plan = results.plan
-    changed = [f"{plan.full_name(i)}：{j.value.text if j.value else ''} 统计口径变化，与基期不可比，不计算完成度。"
-               for i, j in pairs if j.definition_changed]
-    missing = [f"{plan.full_name(i)}：{year} 年数据暂缺，不作推算。" for i, j in pairs if j.status == Status.MISSING]
-    figures = [f for (_, region), s in results.series.items() if region == WHOLE_AREA for f in s.figures if f.year == year]
-    names = {i.id: plan.full_name(i) for i, _ in pairs}
-    remarks = [f"{names[f.indicator_id]}：{f.note}" for f in figures if f.note and f.indicator_id in names]
-    sources = list(dict.fromkeys(f.source for f in figures if f.source))
-    notes = []
-    if results.sample:
-        notes.append({"title": "示例数据", "lines": ["本公报中的年度数值和进展情况是为演示生成的示例数据，不是官方统计数据，不得引用。"]})
-    notes.append({"title": "口径变化", "lines": changed or ["本年度没有统计口径发生变化的指标。"]})
-    notes.append({"title": "数据暂缺", "lines": missing or ["本年度各项指标数据均已报送。"]})
-    if remarks:
-        notes.append({"title": "数值说明", "lines": remarks})
-    if sources:
-        notes.append({"title": "数据来源", "lines": sources})
-    notes.append({"title": "测算方法", "lines": ["各项指标状态的判定方法见附件《测算方法说明》。"]})
-    return notes
+def _item_row(item: ItemLine, styles: Styles) -> dict:
+    return {"number": item.number, "text": item.text, "when": item.when, "status": _status(styles, item.status),
+            "report": item.report, "spent": f"{item.spent:g}" if item.spent is not None else ""}
 
 
 def methodology_html(config: SiteConfig, templates: Path) -> Markup:
     """The methodology page's text (templates/methodology.md.j2, the site's own context) as HTML.
 
     The page's breadcrumbs and top heading are dropped: the bulletin gives the appendix its own."""
-    from generator.render.pages.common import SiteParts
-    from generator.render.pages.static import methodology_page
-
     page = methodology_page(SiteParts(config))
     text = make_environment(templates).get_template(page.template).render(**page.context)
-    lines = [line for line in text.splitlines() if not line.startswith(("<nav", "# "))]
+    lines = [line for line in text.splitlines() if not line.startswith(("<nav", "<h1"))]
     html = markdown.markdown("\n".join(lines), extensions=["tables"], output_format="html")
     return Markup(re.sub(r"<(/?)h([2-5])>", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", html))
 
 
-def bulletin_context(results: PlanResults, year: int, config: SiteConfig, svgs: dict[str, str],
+def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfig, svgs: dict[str, str],
                      methodology: Markup, charts: tuple[str | None, dict[str, dict]] | None = None) -> dict:
-    """Everything the print template shows for one plan and year, prepared and in order.
+    """Everything the print template shows for one plan and year, laid out from the year's report.
 
     ``svgs`` holds the SVG text of each chart ``_chart_specs`` names (docs path → text)."""
-    from generator.render.pages.bulletin import group_label  # pages.bulletin links to the PDFs named here
-
-    plan, info, styles, settings = results.plan, results.plan.info, config.styles, config.settings
-    pairs = rollup.year_judgements(results, year)
+    info, styles, settings, year = report.plan.info, config.styles, config.settings, report.year
     status_key, specs = charts or _chart_specs(results, year, styles)
 
     def chart(key: str) -> dict:
         return {"src": _data_uri(svgs[key]), "summary": specs[key]["summary"]}
 
-    counts = rollup.by_status(results, year)
-    total = sum(n for _, n in counts)
-    groups: dict[str, list[dict]] = {}
-    for indicator, judgement in pairs:
-        label = group_label(indicator.table)
-        if re.fullmatch(r"表\s*\d+", label):  # a numbered table of the plan: not to be confused with this bulletin's own
-            label = f"规划文件{label}所列指标"
-        groups.setdefault(label, []).append(_indicator_row(results, indicator, judgement, styles))
-
-    by_column = rollup.by_column(results, year)
-    columns = []
-    for column in plan.columns:
-        column_pairs = [(i, j) for i, j in pairs if i.column == column.number]
-        milestones = [{"year": m.year.text, "text": m.text, "status": _status(styles, state.status), "report": state.text}
-                      for c, m, state in results.milestones.get(year, ()) if c.number == column.number]
-        if not column_pairs and not milestones:
-            continue
-        charts = [chart(_chart_key(results, indicator, year)) for indicator, _ in column_pairs]
-        columns.append({
-            "heading": f"专栏 {column.number}：{column.title}",
-            "counts": _counts_text(by_column.get(column.number, [])),
-            "indicators": [_indicator_row(results, i, j, styles) for i, j in column_pairs],
-            "charts": charts,
-            "milestones": milestones,
-            "milestone_counts": _counts_text(rollup.ordered_counts([m["status"]["word"] for m in milestones],
-                                                                    rollup.ITEM_STATUSES)),
-        })
-
-    units: dict[str, list[dict]] = {}
-    for task, state in results.tasks.get(year, ()):
-        for unit in task.lead_units or [NO_UNIT]:
-            units.setdefault(plan.canonical_unit(unit), []).append({
-                "number": task.number or "", "work": task.work, "status": _status(styles, state.status),
-                "report": state.text, "deadline": task.deadline.text if task.deadline else "",
-                "spent": f"{state.spent:g}" if state.spent is not None else ""})
-    unit_list = [{"name": name, "tasks": tasks,
-                  "counts": _counts_text(rollup.ordered_counts([t["status"]["word"] for t in tasks], rollup.ITEM_STATUSES))}
-                 for name, tasks in sorted(units.items())]
-    task_counts = rollup.ordered_counts([s.status for _, s in results.tasks.get(year, ())], rollup.ITEM_STATUSES)
-
     # Headings with their anchors, numbered as a government document numbers them.
-    group_list = [{"id": f"s2-{n}", "label": sub_label(n), "title": label, "rows": rows}
-                  for n, (label, rows) in enumerate(groups.items(), 1)]
-    for n, column in enumerate(columns, 1):
-        column.update(id=f"s3-{n}", label=sub_label(n))
-    for n, unit in enumerate(unit_list, 1):
-        unit.update(id=f"s4-{n}", label=sub_label(n))
-    toc = [
-        {"id": "s1", "title": "一、总体情况", "level": 1},
-        {"id": "s2", "title": "二、主要指标监测情况", "level": 1},
-        *({"id": g["id"], "title": f"{g['label']}{g['title']}", "level": 2} for g in group_list),
-        {"id": "s3", "title": "三、专栏实施情况", "level": 1},
-        *({"id": c["id"], "title": f"{c['label']}{c['heading']}", "level": 2} for c in columns),
-        {"id": "s4", "title": "四、任务落实情况", "level": 1},
-        *({"id": u["id"], "title": f"{u['label']}{u['name']}", "level": 2} for u in unit_list),
-        {"id": "s5", "title": "五、数据说明", "level": 1},
-        {"id": "appendix", "title": "附件：测算方法说明", "level": 1},
-    ]
+    sections = {key: {"id": f"s{n}", "title": f"{chinese_number(n)}、{heading}"}
+                for n, (key, heading) in enumerate(report.sections, 1)}
+    groups = [{"id": f"{sections['indicators']['id']}-{n}", "label": sub_label(n), "title": label,
+               "rows": [_indicator_row(line, styles) for line in lines]}
+              for n, (label, lines) in enumerate(report.groups, 1)]
+    columns = [{"id": f"{sections['columns']['id']}-{n}", "label": sub_label(n), "heading": c.heading,
+                "counts": counts_text(c.counts), "indicators": [_indicator_row(line, styles) for line in c.indicators],
+                "charts": [chart(_chart_key(results, line.indicator, year)) for line in c.indicators],
+                "milestones": [_item_row(m, styles) for m in c.milestones],
+                "milestone_counts": counts_text(c.milestone_counts)}
+               for n, c in enumerate(report.columns, 1)]
+    units = [{"id": f"{sections['tasks']['id']}-{n}", "label": sub_label(n), "name": u.name,
+              "tasks": [_item_row(t, styles) for t in u.tasks], "counts": counts_text(u.counts)}
+             for n, u in enumerate(report.units, 1)]
+    toc = []
+    for key, entry in sections.items():
+        toc.append({"id": entry["id"], "title": entry["title"], "level": 1})
+        subs = {"indicators": groups, "columns": columns, "tasks": units}.get(key, [])
+        toc += [{"id": s["id"], "title": f"{s['label']}{s.get('title') or s.get('heading') or s['name']}", "level": 2}
+                for s in subs]
+    toc.append({"id": "appendix", "title": "附件：测算方法说明", "level": 1})
     # Status colours from site_config (keys and colours are validated: [a-z-]+ and #rrggbb).
     status_css = "\n".join(f".status-{s.key} .icon {{ color: {s.color}; }}"
                            for group in (styles.indicator_statuses, styles.task_statuses, styles.lights)
                            for s in group.values())
+    total = report.total
     return {
         "lang": "zh-CN",
-        "title": pdf_title(results, year),
+        "title": report.title,
         "plan_title": info.title,
         "bulletin_title": f"{year} 年度监测公报",
         "site_name": settings.site_name,
@@ -294,26 +220,28 @@ def bulletin_context(results: PlanResults, year: int, config: SiteConfig, svgs: 
         "cutoff": f"数据截至 {year} 年底",
         "date": f"{year}-12-31",
         "year": year,
-        "sample": results.sample,
+        "sample": report.sample,
+        "sections": sections,
         "toc": toc,
-        "overview": overview_sentence(pairs, plan.full_name),
-        "warnings": [_indicator_row(results, w.indicator, w.judgement, styles) for w in rollup.warnings(results, year)],
-        "warning_notes": [f"{plan.full_name(w.indicator)}：{explanation(w.judgement, w.indicator.unit)}"
-                          for w in rollup.warnings(results, year)],
-        "has_binding": any(i.attribute == "约束性" for i, _ in pairs),
-        "show_attribute": any(i.attribute for i, _ in pairs),
-        "counts": [{"status": _status(styles, s), "count": n, "share": f"{n / total * 100:.1f}%"} for s, n in counts],
+        "overview": report.overview,
+        "attention": [_indicator_row(line, styles) for line in report.attention],
+        "attention_notes": [f"{line.name}：{explanation(line.judgement, line.indicator.unit)}" for line in report.attention],
+        "warning_count": len(report.warnings),
+        "has_binding": report.has_binding,
+        "show_attribute": report.show_attribute,
+        "counts": [{"status": _status(styles, s), "count": n, "share": f"{n / total * 100:.1f}%"} for s, n in report.counts],
         "total": total,
-        "by_attribute": [(attribute, _counts_text(c)) for attribute, c in rollup.by_attribute(results, year)],
+        "by_attribute": [(attribute, counts_text(c)) for attribute, c in report.by_attribute],
         "status_chart": chart(status_key) if status_key else None,
-        "groups": group_list,
+        "groups": groups,
+        "regions": [{"name": r.name, "count": r.count, "behind": r.behind, "counts": counts_text(r.counts)}
+                    for r in report.regions],
         "columns": columns,
-        "has_columns": bool(plan.columns),
-        "units": unit_list,
-        "has_tasks": bool(plan.tasks),
-        "task_total": sum(n for _, n in task_counts),
-        "task_counts": _counts_text(task_counts),
-        "notes": _notes(results, year, pairs),
+        "units": units,
+        "task_total": sum(n for _, n in report.task_counts),
+        "task_counts": counts_text(report.task_counts),
+        "notes": [{"title": n.title, "lines": list(n.lines)} for n in report.notes]
+                 + [{"title": "测算方法", "lines": ["各项指标状态的判定方法见附件《测算方法说明》。"]}],
         "methodology": methodology,
         "status_css": Markup(status_css),
     }
@@ -335,7 +263,8 @@ def render_pdf(html: str, css: str, identifier: str) -> bytes:
 
     fetcher = URLFetcher(allowed_protocols={"data"})
     document = HTML(string=html, url_fetcher=fetcher).render(stylesheets=[CSS(string=css, url_fetcher=fetcher)])
-    return document.write_pdf(pdf_identifier=hashlib.md5(identifier.encode("utf-8")).hexdigest().encode("ascii"))
+    return document.write_pdf(pdf_identifier=hashlib.md5(identifier.encode("utf-8")).hexdigest().encode("ascii"),
+                              pdf_variant=PDF_VARIANT)
 
 
 def _render_job(job: tuple[str, str, str]) -> bytes:
@@ -343,7 +272,7 @@ def _render_job(job: tuple[str, str, str]) -> bytes:
 
 
 def _cache_key(job: tuple[str, str, str]) -> str:
-    digest = hashlib.sha256(f"weasyprint {version('weasyprint')}\n".encode())
+    digest = hashlib.sha256(f"weasyprint {version('weasyprint')} {PDF_VARIANT}\n".encode())
     for part in job:
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
@@ -391,16 +320,17 @@ def _batch(jobs: dict[str, tuple[str, str, str]], cache_dir: Path | None, proces
 def bulletin_pdfs(all_results: list[PlanResults], config: SiteConfig, templates: Path | None = None,
                   chart_svgs: dict[str, Path] | None = None, cache_dir: Path | None = None,
                   chart_specs: dict[str, dict] | None = None, pdf_cache: Path | None = None,
-                  processes: int = 2) -> dict[str, bytes]:
+                  processes: int = 2, reports: dict[tuple[str, int], YearReport] | None = None) -> dict[str, bytes]:
     """Every plan's and year's bulletin PDF: docs path (downloads/bulletins/…) → bytes."""
-    batch = bulletin_batch(all_results, config, templates, chart_svgs, cache_dir, chart_specs, pdf_cache, processes)
+    batch = bulletin_batch(all_results, config, templates, chart_svgs, cache_dir, chart_specs, pdf_cache, processes,
+                           reports)
     return {**batch.ready, **batch.render()}
 
 
 def bulletin_batch(all_results: list[PlanResults], config: SiteConfig, templates: Path | None = None,
                    chart_svgs: dict[str, Path] | None = None, cache_dir: Path | None = None,
                    chart_specs: dict[str, dict] | None = None, pdf_cache: Path | None = None,
-                   processes: int = 2) -> PdfBatch:
+                   processes: int = 2, reports: dict[tuple[str, int], YearReport] | None = None) -> PdfBatch:
     """Every plan's and year's bulletin PDF (docs path, downloads/bulletins/…), ready or to render.
 
     ``chart_specs`` (docs path → Vega-Lite spec, as in SiteParts.charts) saves building the specs
@@ -415,10 +345,12 @@ def bulletin_batch(all_results: list[PlanResults], config: SiteConfig, templates
     wanted = {key: value["spec"] for _, specs in charts.values() for key, value in specs.items()}
     svgs = _svg_texts(wanted, chart_svgs, cache_dir)
     jobs = {}
+    reports = reports or year_reports(all_results)
     for results in all_results:
         for year in results.years:
-            context = bulletin_context(results, year, config, svgs, methodology, charts[(results.plan.id, year)])
-            jobs[pdf_path(results.plan.id, year)] = (template.render(**context), css, f"{results.plan.id}/{year}")
+            key = (results.plan.id, year)
+            context = bulletin_context(reports[key], results, config, svgs, methodology, charts[key])
+            jobs[links.bulletin_pdf(results.plan.id, year)] = (template.render(**context), css, f"{results.plan.id}/{year}")
     return _batch(jobs, pdf_cache, processes)
 
 
@@ -428,7 +360,7 @@ def bulletin_html(results: PlanResults, year: int, config: SiteConfig, templates
     templates = templates or TEMPLATES
     charts = _chart_specs(results, year, config.styles)
     svgs = _svg_texts({key: value["spec"] for key, value in charts[1].items()}, None, cache_dir)
-    context = bulletin_context(results, year, config, svgs, methodology_html(config, templates), charts)
+    context = bulletin_context(year_report(results, year), results, config, svgs, methodology_html(config, templates), charts)
     return _print_environment(templates).get_template(PRINT_TEMPLATE).render(**context)
 
 

@@ -12,7 +12,7 @@ from generator.judge.targets import direction_of
 from generator.model.plan import Indicator
 from generator.model.status import LAGGING, word
 from generator.render import charts
-from generator.render.labels import figure, with_unit
+from generator.render.labels import requirement, with_unit
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorS
     name = plan.full_name(indicator)
     unit = indicator.unit or ""
     actual = [(f.year, f.value.number) for f in (series.figures if series else ()) if f.value is not None]
+    written = {f.year: with_unit(f.value.text, indicator.unit) for f in (series.figures if series else ()) if f.value is not None}
     first = indicator.base.year if indicator.base else plan.info.period.start
     years = list(range(first, indicator.targets[-1].year + 1))
     expected = series.expected_line() if series else []
@@ -38,8 +39,8 @@ def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorS
                                         base=base, lower_is_better=direction_of(indicator) == "lower")
     final = indicator.targets[-1]
     if actual:
-        last_year, last_value = actual[-1]
-        summary = (f"{name}：{last_year} 年为 {figure(last_value, unit)}，"
+        last_year, _ = actual[-1]
+        summary = (f"{name}：{last_year} 年为 {written[last_year]}，"
                    f"规划目标为 {final.year} 年 {with_unit(final.value.text, unit)}。")
     else:
         summary = f"{name}：尚无监测数据，规划目标为 {final.year} 年 {with_unit(final.value.text, unit)}。"
@@ -49,8 +50,7 @@ def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorS
     rows = []
     for year in years:
         if year in by_year or year in expected_by_year or year in target_by_year:
-            rows.append([f"{year}", figure(by_year.get(year), unit) if year in by_year else "—",
-                         figure(expected_by_year.get(year), unit) if year in expected_by_year else "—",
+            rows.append([f"{year}", written.get(year, "—"), requirement(expected_by_year.get(year), indicator.unit),
                          target_by_year.get(year, "—") if year != (base[0] if base else None) else f"基期 {base[2]}"])
     return ChartView(charts.progress_chart(spec_series, summary=summary), summary,
                      ["年份", "实际值", "序时进度要求", "规划目标"], rows)
@@ -63,18 +63,19 @@ def region_view(results: PlanResults, indicator: Indicator, year: int, styles: S
         judgement = results.judgement(indicator.id, year, region)
         if judgement is None:
             continue
-        rows.append((region, judgement.value.number if judgement.value else None, judgement.status))
+        rows.append((region, judgement.value.number if judgement.value else None, judgement.status,
+                     with_unit(judgement.value.text, indicator.unit) if judgement.value else "数据暂缺"))
     if not rows:
         return None
     name = results.plan.full_name(indicator)
     unit = indicator.unit or ""
-    behind = [r for r, _, s in rows if s in LAGGING]
+    behind = [r for r, _, s, _ in rows if s in LAGGING]
     summary = (f"{year} 年各县（市、区）{name}：{len(rows)} 个地区有数据，"
                + (f"{'、'.join(behind)} 未达到要求。" if behind else "均达到要求或保持目标水平。"))
-    palette = {word(status): styles.of(status).color for _, _, status in rows}
-    worded = [(region, value, word(status)) for region, value, status in rows]
+    palette = {word(status): styles.of(status).color for _, _, status, _ in rows}
+    worded = [(region, value, word(status)) for region, value, status, _ in rows]
     spec = charts.region_chart(name, unit, year, worded, palette=palette, summary=summary)
-    table = [[region, figure(value, unit) if value is not None else "数据暂缺", status] for region, value, status in worded]
+    table = [[region, written, word(status)] for region, _, status, written in rows]
     return ChartView(spec, summary, ["地区", f"{year} 年数值", "状态"], table)
 
 

@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from generator import progress
 from generator.judge.engine import PlanResults
 from generator.model.status import word
+from generator.render import links
 from generator.render.labels import figure
 from generator.writing import write_file
 from generator.render.spreadsheet import csv_text, write_only_row
@@ -28,6 +29,19 @@ COLUMNS = ["规划编号", "规划名称", "指标编号", "指标名称", "单�
            "目标年份", "目标", "序时进度要求", "完成度（%）", "状态", "状态代码", "红黄绿灯", "口径变化", "说明", "来源", "示例数据"]
 FIXED_TIME = dt.datetime(2000, 1, 1)
 XLSX_FORMAT = 2  # bump when _workbook() writes differently, so cached workbooks are redone
+
+
+INDICATOR, REGION = COLUMNS.index("指标编号"), COLUMNS.index("地区")
+
+
+def own_downloads(parts, here: str, name: str, rows: list[list], title: str) -> list[tuple[str, str]]:
+    """A page's own figures as CSV and XLSX files (downloads/<name>.csv|.xlsx): (label, link) pairs."""
+    if not rows:
+        return []
+    parts.files[links.download(f"{name}.csv")] = to_csv(rows)
+    parts.files[links.download(f"{name}.xlsx")] = to_xlsx(rows, title, parts.cache)
+    return [(f"{label}（{len(rows)} 行）", links.relative(here, links.download(f"{name}.{ext}")))
+            for label, ext in (("本页数据（CSV）", "csv"), ("本页数据（Excel）", "xlsx"))]
 
 
 @progress.timed(progress.DOWNLOADS)

@@ -14,9 +14,8 @@ import math
 from generator.judge.rules import Judgement
 from generator.model.status import START_WORDS, Reason
 from generator.render.escape import format_number
+from generator.render.labels import COUNT_UNITS
 
-# Units counted in whole things: a requirement of 188.75 人 is shown as 189 人.
-COUNTED = ("人", "名", "所", "个", "家", "项", "次", "门", "支", "座", "间", "篇", "位", "处", "条", "台", "套", "册", "人次")
 
 
 def _decimals(text: str) -> int:
@@ -26,7 +25,7 @@ def _decimals(text: str) -> int:
 def places(j: Judgement, unit: str | None) -> int:
     """The decimals this indicator's figures are written with; counts in whole things."""
     value = j.value.number if j.value else None
-    if unit in COUNTED:
+    if unit in COUNT_UNITS:
         return _decimals(format_number(value)) if value is not None else 0
     numbers = [x for x in (value, j.start.number if j.start else None, j.goal) if x is not None]
     return max((_decimals(format_number(x)) for x in numbers), default=0)

@@ -26,6 +26,20 @@ def figure(number: float | None, unit: str | None = "", places: int = 2) -> str:
     return f"{text}{'%' if unit == '%' else ''}"
 
 
+# Units that count whole things: a requirement of 188.75 人 reads as 189 人.
+COUNT_UNITS = {"人", "名", "所", "个", "家", "项", "次", "门", "支", "座", "间", "篇", "位", "处", "条", "台", "套", "册",
+               "人次", "对"}
+
+
+def requirement(number: float | None, unit: str | None) -> str:
+    """A computed requirement (序时进度要求) as a statistician writes it: with its unit, counts whole,
+    percentages and other measures to one decimal place."""
+    if number is None:
+        return "—"
+    places = 0 if unit in COUNT_UNITS else 1
+    return with_unit(format_number(round(number, places)), unit)
+
+
 def with_unit(text: str, unit: str | None) -> str:
     """A written value with its unit where the text does not carry one: “98.5” → “98.5%”."""
     if not unit or unit in text or text in ("", "—"):

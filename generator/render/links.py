@@ -52,6 +52,11 @@ def download(name: str) -> str:
     return f"downloads/{name}"
 
 
+def bulletin_pdf(plan_id: str, year: int) -> str:
+    """The printable bulletin; the file name is ASCII only (plan ids are validated ASCII)."""
+    return download(f"bulletins/{plan_id}-{year}-bulletin.pdf")
+
+
 METHODOLOGY = "methodology.md"
 DOWNLOADS = "downloads.md"
 ABOUT = "about.md"

@@ -8,6 +8,7 @@ from generator.config import SiteConfig
 from generator.activity import working_on
 from generator.judge.corrections import Correction
 from generator.judge.engine import PlanResults
+from generator.render.downloads import figure_rows
 from generator.render.escape import nav_title
 from generator.render.pages.bulletin import bulletin_page
 from generator.render.pages.column import column_page
@@ -17,6 +18,7 @@ from generator.render.pages.indicator import indicator_page
 from generator.render.pages.places import region_page, unit_page
 from generator.render.pages.plan import plan_page
 from generator.render.pages.static import about_page, corrections_page, downloads_page, methodology_page
+from generator.render.year_report import YearReport, year_reports
 
 
 def status_css(config: SiteConfig) -> str:
@@ -26,27 +28,43 @@ def status_css(config: SiteConfig) -> str:
     return "\n".join(rules) + "\n"
 
 
+def footer(config: SiteConfig, all_results: list[PlanResults]) -> str:
+    """发布单位｜数据截至｜发布日期｜联系方式, from site_config and the data (never the clock)."""
+    settings = config.settings
+    years = [y for r in all_results for y in r.years]
+    released = settings.release_date
+    parts = [f"发布单位：{settings.publisher}",
+             f"数据截至 {max(years)} 年底" if years else "尚无年度监测数据",
+             f"发布日期：{released.year} 年 {released.month} 月 {released.day} 日" if released else None,
+             f"联系方式：{settings.contact}" if settings.contact else None]
+    return "｜".join(html.escape(p) for p in parts if p)
+
+
 def plan_section(parts: SiteParts, results: PlanResults) -> dict:
     plan = results.plan
     entries: list = [{"概况": plan_page(parts, results).path}]
     if results.years:
-        entries.append({"年度公报": [{f"{y} 年": bulletin_page(parts, results, y).path} for y in reversed(results.years)]})
+        entries.append({"年度公报": [{f"{y} 年度公报": bulletin_page(parts, results, parts.reports[(plan.id, y)]).path}
+                                  for y in reversed(results.years)]})
     if plan.columns:
         entries.append({"专栏": [{nav_title(f"专栏 {c.number}：{c.title}"): column_page(parts, results, c).path} for c in plan.columns]})
     # Indicator and unit pages are reached from the plan page, bulletins and search: listing hundreds
     # of them in the navigation would repeat that list on every page of the site.
+    figures = figure_rows(results)  # the plan's download rows, of which each page offers its own
     for indicator in plan.indicators:
-        indicator_page(parts, results, indicator)
+        indicator_page(parts, results, indicator, figures)
     for unit in plan.units():
         unit_page(parts, results, unit)
     if plan.info.regions:
-        entries.append({"各县（市、区）": [{nav_title(r): region_page(parts, results, r).path} for r in plan.info.regions]})
+        entries.append({"各县（市、区）": [{nav_title(r): region_page(parts, results, r, figures).path} for r in plan.info.regions]})
     return {nav_title(plan.info.short_title): entries}
 
 
 def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path,
-             corrections: list[Correction] = (), cache: Path | None = None) -> SiteParts:
-    parts = SiteParts(config, corrections=list(corrections), cache=cache)
+             corrections: list[Correction] = (), reports: dict[tuple[str, int], YearReport] | None = None,
+             cache: Path | None = None) -> SiteParts:
+    parts = SiteParts(config, corrections=list(corrections), reports=reports or year_reports(all_results),
+                      footer=footer(config, all_results), cache=cache)
     parts.nav.append({"首页": home_page(parts, all_results).path})
     for results in all_results:
         with working_on(f"生成规划 {results.plan.id} 的网页"):

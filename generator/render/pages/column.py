@@ -7,8 +7,9 @@ from generator.model.plan import Column
 from generator.render import links
 from generator.render.chart_views import progress_view
 from generator.render.labels import badge
-from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import indicator_row, place_chart
+from generator.render.year_report import lagging_key
 
 
 def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
@@ -24,7 +25,7 @@ def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
                 state = next(s for c, m, s in results.milestones[year] if m.id == milestone.id)
                 states.append({"year": year, "status": badge(styles, state.status), "report": state.text})
         timeline.append({"year": milestone.year.text, "text": milestone.text, "states": states})
-    linked = [i for i in plan.indicators if i.column == column.number and i.targets]
+    linked = [i for i in plan.indicators if (i.column == column.number or column.number in i.also_in_columns) and i.targets]
     latest = results.latest_year
     charts = []
     for indicator in linked:
@@ -33,8 +34,8 @@ def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
         charts.append({"name": plan.full_name(indicator),
                        "link": links.relative(here, links.indicator(plan.id, indicator.id)),
                        "chart": place_chart(parts, here, path, view)})
-    rows = [indicator_row(parts, results, i, results.judgement(i.id, latest), here)
-            for i in linked if latest and results.judgement(i.id, latest)]
+    judged = [(i, results.judgement(i.id, latest)) for i in linked] if latest else []
+    rows = [indicator_row(parts, results, i, j, here) for i, j in sorted(judged, key=lambda pair: lagging_key(pair[1])) if j]
     context = {
         "title": f"专栏 {column.number}：{column.title}",
         "crumbs": crumbs(here, [(info.short_title, links.plan(plan.id))]),
@@ -47,4 +48,4 @@ def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
         "rows": rows,
         "charts": charts,
     }
-    return parts.add(Page(here, "column.md.j2", f"专栏 {column.number}", context))
+    return parts.add(Page(here, "column.md.j2", page_title(f"专栏 {column.number}：{column.title}", plan), context))

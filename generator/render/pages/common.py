@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from generator.config import SiteConfig
 from generator.judge.corrections import Correction
+from generator.model.plan import Plan
 from generator.render import links
 
 
@@ -17,7 +18,7 @@ from generator.render import links
 class Page:
     path: str  # relative to docs/, e.g. "plans/nantong-2021-2025/index.md"
     template: str
-    title: str
+    title: str | None  # the document's title (<title>, search results); None: the site's name
     context: dict = field(default_factory=dict)
 
 
@@ -43,6 +44,8 @@ class SiteParts:
     corrections: list[Correction] = field(default_factory=list)  # 数据更正, oldest first
     views: dict = field(default_factory=dict)  # chart path → ChartView, so a chart shown twice is built once
     cache: Path | None = None  # where downloads made before are kept by their content (build/download-cache)
+    reports: dict = field(default_factory=dict)  # (plan id, year) → YearReport, built once for web and PDF
+    footer: str = ""  # publisher, 数据截至, 发布日期, contact: escaped HTML for every page's footer
 
     def view(self, chart_path: str, make):
         if chart_path not in self.views:
@@ -52,6 +55,11 @@ class SiteParts:
     def add(self, page: Page) -> Page:
         self.pages.append(page)
         return page
+
+
+def page_title(name: str, plan: Plan) -> str:
+    """学前教育毛入园率｜南通“十四五”教育规划: the same name in two plans gives two titles."""
+    return f"{name}｜{plan.info.short_title}"
 
 
 def crumbs(here: str, trail: list[tuple[str, str]]) -> list[tuple[str, Markup]]:

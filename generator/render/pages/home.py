@@ -44,4 +44,4 @@ def home_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
         "methodology": links.relative(here, links.METHODOLOGY),
         "downloads": links.relative(here, links.DOWNLOADS),
     }
-    return parts.add(Page(here, "home.md.j2", "首页", context))
+    return parts.add(Page(here, "home.md.j2", None, context))

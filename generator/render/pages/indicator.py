@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from generator.glossary import DIRECTIONS
 from generator.judge.engine import PlanResults
 from generator.judge.targets import direction_of
-from generator.render.explain import explanation
+from generator.render.explain import explanation, gap_text, requirement_text
 from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, region_view
+from generator.render.downloads import INDICATOR, own_downloads
 from generator.render.labels import badge, figure, targets_text, with_unit
-from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import correction_rows, place_chart
 
 
-def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator) -> Page:
+def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator, figures: list[list]) -> Page:
+    """``figures`` are the plan's download rows (downloads.figure_rows): this indicator's are offered as files."""
     plan = results.plan
     here = links.indicator(plan.id, indicator.id)
     styles = parts.config.styles
@@ -41,11 +44,20 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
         ("单位", indicator.unit or "—"),
         ("属性", indicator.attribute or "文件未标明"),
         ("分组", indicator.group),
-        ("越大越好还是越小越好", {"higher": "越大越好", "lower": "越小越好"}[direction_of(indicator)]),
+        ("越大越好还是越小越好", DIRECTIONS[direction_of(indicator)]),
         ("基期值", f"{with_unit(indicator.base.value.text, indicator.unit)}（{indicator.base.year} 年）" if indicator.base else "文件未给出"),
         ("目标值", targets_text(indicator) or "见子项"),
         ("出处", f"专栏 {indicator.column}" if indicator.column else indicator.table),
     ]
+    last = (series.latest() or series.judgements[-1]) if series and series.judgements else None
+    headline = {
+        "year": last.year,
+        "value": with_unit(last.value.text, indicator.unit) if last.value else "数据暂缺",
+        "status": badge(styles, last.status),
+        "gap": gap_text(last, indicator.unit).replace("—", ""),
+        "expected": requirement_text(last, indicator.unit),
+        "target": f"{last.target.year} 年 {with_unit(last.target.value.text, indicator.unit)}" if last.target else "—",
+    } if last else None
     trail = [(plan.info.short_title, links.plan(plan.id))]
     if indicator.parent:
         trail.append((plan.indicator(indicator.parent).name, links.indicator(plan.id, indicator.parent)))
@@ -53,6 +65,7 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
         "title": plan.full_name(indicator),
         "crumbs": crumbs(here, trail),
         "sample": results.sample,
+        "headline": headline,
         "facts": [(label, value) for label, value in facts if value],
         "quote": "……".join(indicator.quote),
         "note": indicator.note,
@@ -64,12 +77,14 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
             "year": projection.year, "value": figure(projection.value, indicator.unit), "points": projection.points,
             "verdict": "按目前的速度可以实现目标" if projection.would_meet else "按目前的速度难以实现目标",
         } if projection else None,
-        "downloads": [(label, links.relative(here, links.download(name))) for label, name in
-                      (("本规划全部数据（CSV）", f"{plan.id}.csv"), ("本规划全部数据（Excel）", f"{plan.id}.xlsx"))]
-                     if results.series and any(s.judgements for s in results.series.values()) else [],
+        "downloads": own_downloads(parts, here, f"{plan.id}/indicators/{indicator.id}",
+                                   [row for row in figures if row[INDICATOR] == indicator.id], page_title(indicator.name, plan))
+                     + ([(label, links.relative(here, links.download(name))) for label, name in
+                         (("本规划全部数据（CSV）", f"{plan.id}.csv"), ("本规划全部数据（Excel）", f"{plan.id}.xlsx"))]
+                        if figures else []),
         "methodology": links.relative(here, links.METHODOLOGY),
         "corrections": correction_rows(parts, [results], here, only=(plan.id, indicator.id)),
         "corrections_page": links.relative(here, links.CORRECTIONS),
     }
-    return parts.add(Page(here, "indicator.md.j2", plan.full_name(indicator), context))
+    return parts.add(Page(here, "indicator.md.j2", page_title(plan.full_name(indicator), plan), context))
 

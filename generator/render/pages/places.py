@@ -6,8 +6,10 @@ from generator.judge.engine import PlanResults, judged_indicators
 from generator.judge import rollup
 from generator.render import links
 from generator.render.labels import badge, counts_text, with_unit
-from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import indicator_row
+from generator.render.downloads import REGION, own_downloads
+from generator.render.year_report import lagging_key
 
 
 def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
@@ -41,32 +43,38 @@ def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
         "key_tasks": key_tasks,
         "rows": rows,
     }
-    return parts.add(Page(here, "unit.md.j2", unit, context))
+    return parts.add(Page(here, "unit.md.j2", page_title(unit, plan), context))
 
 
-def region_page(parts: SiteParts, results: PlanResults, region: str) -> Page:
-    plan = results.plan
-    here = links.region(plan.id, region)
-    latest = results.latest_year
+def _region_year(parts: SiteParts, results: PlanResults, region: str, year: int, here: str) -> dict:
+    """One year of a region: its indicators, lagging first, beside the whole area's value."""
     rows, behind = [], []
-    for indicator in judged_indicators(plan):
-        judgement = results.judgement(indicator.id, latest, region) if latest else None
+    judged = [(i, results.judgement(i.id, year, region)) for i in judged_indicators(results.plan)]
+    for indicator, judgement in sorted(judged, key=lambda pair: lagging_key(pair[1])):
         if judgement is None:
             continue
         row = indicator_row(parts, results, indicator, judgement, here)
-        whole = results.judgement(indicator.id, latest)
+        whole = results.judgement(indicator.id, year)
         row["whole"] = with_unit(whole.value.text, indicator.unit) if whole and whole.value else "—"
         rows.append(row)
         if judgement.lagging:
             behind.append(row["name"])
+    return {"year": year, "rows": rows, "behind": behind}
+
+
+def region_page(parts: SiteParts, results: PlanResults, region: str, figures: list[list]) -> Page:
+    """Every year of a region, newest first, with links between the years; ``figures`` are the
+    plan's download rows (downloads.figure_rows), of which this region's are offered as files."""
+    plan = results.plan
+    here = links.region(plan.id, region)
+    years = [y for y in (_region_year(parts, results, region, year, here) for year in reversed(results.years)) if y["rows"]]
     context = {
         "title": region,
         "plan": plan.info.title,
         "crumbs": crumbs(here, [(plan.info.short_title, links.plan(plan.id))]),
         "sample": results.sample,
-        "latest": latest,
-        "count": len(rows),
-        "behind": behind,
-        "rows": rows,
+        "years": years,
+        "downloads": own_downloads(parts, here, f"{plan.id}/regions/{links.name_slug(region)}",
+                                   [row for row in figures if row[REGION] == region], f"{region}（{plan.info.short_title}）"),
     }
-    return parts.add(Page(here, "region.md.j2", region, context))
+    return parts.add(Page(here, "region.md.j2", page_title(region, plan), context))

@@ -7,6 +7,7 @@ from generator.judge.engine import PlanResults
 from generator.render import links
 from generator.render.labels import badge, counts_text, targets_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.year_report import lagging_key
 
 
 def plan_facts(results: PlanResults) -> list[tuple[str, str]]:
@@ -29,8 +30,8 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
     latest = results.latest_year
     newest = {indicator.id: judgement for indicator, judgement in rollup.latest_judgements(results)}
     indicators = []
-    for indicator in plan.indicators:
-        judgement = newest.get(indicator.id)
+    judged = [(i, newest.get(i.id)) for i in plan.indicators]
+    for indicator, judgement in sorted(judged, key=lambda pair: lagging_key(pair[1])):
         indicators.append({
             "number": indicator.number or "",
             "name": plan.full_name(indicator),
@@ -56,4 +57,4 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
         "regions": [(r, links.relative(here, links.region(plan.id, r))) for r in plan.info.regions],
         "source": links.relative(here, links.download(f"{plan.id}-原文.txt")),
     }
-    return parts.add(Page(here, "plan.md.j2", "概况", context))
+    return parts.add(Page(here, "plan.md.j2", plan.info.title, context))

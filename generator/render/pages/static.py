@@ -5,13 +5,13 @@ from __future__ import annotations
 from generator.judge.engine import PlanResults
 from generator.model.plan import ALL_PLANS
 from generator.render import links
-from generator.render.bulletin_pdf import pdf_path, pdf_title
 from generator.render.downloads import figure_rows, to_csv, to_xlsx
 from generator.render.escape import format_number
 from generator.render.methodology import case_rows, light_rows, status_rows
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.plan import plan_facts
 from generator.render.pages.rows import correction_rows
+from generator.render.year_report import bulletin_title
 
 
 def methodology_page(parts: SiteParts) -> Page:
@@ -51,7 +51,8 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
             parts.files[links.download(f"{plan.id}.xlsx")] = to_xlsx(rows, plan.info.title, parts.cache)
             entry["csv"] = links.relative(here, links.download(f"{plan.id}.csv"))
             entry["xlsx"] = links.relative(here, links.download(f"{plan.id}.xlsx"))
-        entry["bulletins"] = [(pdf_title(results, y), links.relative(here, pdf_path(plan.id, y))) for y in reversed(results.years)]
+        entry["bulletins"] = [(y, bulletin_title(plan, y), links.relative(here, links.bulletin_pdf(plan.id, y)))
+                              for y in reversed(results.years)]
         files.append(entry)
     parts.files[links.download(f"{ALL_PLANS}.csv")] = to_csv(everything)
     parts.files[links.download(f"{ALL_PLANS}.xlsx")] = to_xlsx(everything, "全部规划", parts.cache)

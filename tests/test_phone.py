@@ -1,0 +1,71 @@
+"""The sample site on a 360 px phone and a 1280 px desktop (Debian's chromium, headless): nothing
+scrolls sideways, a table's first row shows its status and value on screen, no table is clipped."""
+
+import pytest
+
+from generator.render import links
+
+pytestmark = pytest.mark.browser
+
+PLAN = "nantong-2021-2025"
+PAGES = {
+    "home": "",
+    "bulletin": f"plans/{PLAN}/2024/",
+    "indicator": f"plans/{PLAN}/indicators/preschool-gross-enrolment/",
+    "region": links.region(PLAN, "海门区").removesuffix(".md") + "/",
+    "unit": links.unit("nantong-2017", "市教育局").removesuffix(".md") + "/",
+    "plan": f"plans/{PLAN}/",
+}
+
+# What the page reports about itself: sideways scroll, elements of the main content past the right
+# edge, and for the first table with a 状态 column, where its first row's status and value sit.
+MEASURE = """() => {
+  const width = document.documentElement.clientWidth;
+  const content = document.querySelector('.md-content');
+  const wide = [...content.querySelectorAll('*')]
+    .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > width + 1 || r.left < -1); })
+    .map(e => e.tagName.toLowerCase() + '.' + e.className + ' ' + (e.textContent || '').slice(0, 30));
+  const clipped = [...content.querySelectorAll('.md-typeset__scrollwrap')]
+    .filter(w => w.scrollWidth > w.clientWidth + 1).length;
+  let first = null;
+  for (const table of content.querySelectorAll('table')) {
+    const headers = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
+    const status = headers.findIndex(h => h.includes('状态'));
+    if (status < 0) continue;
+    const value = headers.findIndex(h => h.includes('数值'));
+    const row = table.querySelector('tbody tr');
+    const box = i => { const r = row.children[i].getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; };
+    first = {status: box(status), value: value >= 0 ? box(value) : null, text: row.textContent.slice(0, 40)};
+    break;
+  }
+  return {width, scroll: document.documentElement.scrollWidth, wide, clipped, first};
+}"""
+
+
+def measure(browser, url, width, height):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    result = page.evaluate(MEASURE)
+    page.close()
+    return result
+
+
+@pytest.mark.parametrize("name", ["home", "bulletin", "indicator", "region", "unit"])
+def test_phone_does_not_scroll_sideways_and_shows_the_first_status(browser, site_url, name):
+    result = measure(browser, site_url + PAGES[name], 360, 740)
+    assert result["scroll"] <= 360, result
+    assert result["wide"] == [], result["wide"][:5]
+    first = result["first"]
+    assert first, "no table with a 状态 column"
+    for box in (first["status"], first["value"]):
+        if box is not None:
+            left, right, top, bottom = box
+            assert 0 <= left and right <= 360, first
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_desktop_tables_are_not_clipped(browser, site_url, name):
+    result = measure(browser, site_url + PAGES[name], 1280, 900)
+    assert result["scroll"] <= 1280
+    assert result["clipped"] == 0, result
