@@ -19,6 +19,7 @@ from generator.load.ledger import LEDGER, ledger_bytes, read_ledger
 from generator.model.figures import Figure, PlanData
 from generator.publish.build import build_site
 from generator.render.bulletin_pdf import bulletin_pdfs
+from generator.render.evaluation_pdf import evaluation_pdfs
 from generator.render.pages.common import SiteParts
 from generator.render.site import assemble
 
@@ -78,6 +79,8 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
     # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files.
     parts.files.update(bulletin_pdfs(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
                                      cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache"))
+    parts.files.update(evaluation_pdfs(judged.results, judged.config, root / "templates",
+                                       pdf_cache=root / "build" / "pdf-cache"))
     parts.files[LEDGER] = ledger_bytes(ledger_of(judged.figures), corrections)
     return parts
 

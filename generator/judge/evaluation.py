@@ -38,7 +38,7 @@ from generator.judge.engine import PlanResults, judged_indicators
 from generator.judge.projection import Projection, Spread, project, spread
 from generator.judge.rules import Judgement, Thresholds
 from generator.judge.series import YearFigure, judge_series
-from generator.judge.targets import direction_of
+from generator.judge.targets import direction_of, meets
 from generator.model.figures import NOT_REPORTED, WHOLE_AREA
 from generator.model.plan import Column, Indicator, Milestone, Period, Task, YearValue
 from generator.model.status import DONE_STATUSES, ItemProgress, Reason, Status, Verdict
@@ -96,6 +96,7 @@ class IndicatorEvaluation:
     spread: Spread | None
     points: int  # comparable years up to the evaluation year, the start included
     met_since: int | None  # the first year of the unbroken run of years meeting the target
+    range_meets: tuple[bool, bool] | None = None  # do the spread's low and high ends meet the target?
 
 
 def _finite(projection: Projection | None, spread_: Spread | None):
@@ -120,6 +121,9 @@ def evaluate_indicator(indicator: Indicator, figures: dict[int, YearFigure], yea
     if not indicator.annual and year < final.year and len(points) >= 3:
         projection = project(points, final.year, final.value, direction_of(indicator), thresholds)
         projection, spread_ = _finite(projection, spread(points, final.year))
+    direction = direction_of(indicator)
+    range_meets = tuple(meets(x, final.value, direction, thresholds.about_tolerance)
+                        for x in (spread_.low, spread_.high)) if spread_ else None
     met_since = None
     for j in reversed(series.judgements):
         if j.status not in DONE_STATUSES:
@@ -127,7 +131,7 @@ def evaluate_indicator(indicator: Indicator, figures: dict[int, YearFigure], yea
         met_since = j.year
     target = judgement.target if indicator.annual and judgement and judgement.target else final
     return IndicatorEvaluation(indicator.id, year, decide(judgement, projection, met_since, target.year, settings),
-                               target, judgement, projection, spread_, len(points), met_since)
+                               target, judgement, projection, spread_, len(points), met_since, range_meets)
 
 
 def decide(j: Judgement | None, projection: Projection | None, met_since: int | None, target_year: int,

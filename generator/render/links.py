@@ -28,6 +28,11 @@ def bulletin(plan_id: str, year: int) -> str:
     return f"plans/{plan_id}/{year}.md"
 
 
+def evaluation(plan_id: str, kind: str, year: int) -> str:
+    """A 中期评估 / 期末评估 report (kind: midterm / final)."""
+    return f"plans/{plan_id}/evaluations/{kind}-{year}.md"
+
+
 def column(plan_id: str, number: int) -> str:
     return f"plans/{plan_id}/columns/{number}.md"
 

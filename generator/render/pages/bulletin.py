@@ -72,6 +72,8 @@ def bulletin_page(parts: SiteParts, results: PlanResults, year: int) -> Page:
         "units": sorted(units.items()),
         "notes": notes,
         "methodology": links.relative(here, links.METHODOLOGY),
+        "corrections_page": links.relative(here, links.CORRECTIONS),
+        "contact": parts.config.settings.contact.lines(),
         "other_years": [(y, links.relative(here, links.bulletin(plan.id, y))) for y in results.years if y != year],
     }
     return parts.add(Page(here, "bulletin.md.j2", f"{year} 年度公报", context))

@@ -70,6 +70,7 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
         "methodology": links.relative(here, links.METHODOLOGY),
         "corrections": correction_rows(parts, [results], here, only=(plan.id, indicator.id)),
         "corrections_page": links.relative(here, links.CORRECTIONS),
+        "contact": parts.config.settings.contact.lines(),
     }
     return parts.add(Page(here, "indicator.md.j2", plan.full_name(indicator), context))
 

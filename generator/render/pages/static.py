@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from generator.judge.engine import PlanResults
+from generator.judge.evaluation import evaluations
 from generator.render import links
 from generator.render.bulletin_pdf import pdf_path, pdf_title
 from generator.render.downloads import figure_rows, to_csv, to_xlsx
+from generator.render.evaluation_pdf import pdf_path as evaluation_pdf_path
 from generator.render.escape import format_number
 from generator.render.methodology import case_rows, light_rows, status_rows
 from generator.render.pages.common import Page, SiteParts, crumbs
@@ -51,6 +53,8 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
             entry["csv"] = links.relative(here, links.download(f"{plan.id}.csv"))
             entry["xlsx"] = links.relative(here, links.download(f"{plan.id}.xlsx"))
         entry["bulletins"] = [(pdf_title(results, y), links.relative(here, pdf_path(plan.id, y))) for y in reversed(results.years)]
+        entry["evaluations"] = [(f"{plan.info.title} {e.title}", links.relative(here, evaluation_pdf_path(plan.id, e)))
+                                for e in evaluations(plan.info.period, results.latest_year)]
         files.append(entry)
     parts.files[links.download("all.csv")] = to_csv(everything)
     parts.files[links.download("all.xlsx")] = to_xlsx(everything, "全部规划")
