@@ -9,6 +9,7 @@ from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, region_view
 from generator.render.labels import badge, figure, targets_text, with_unit
+from generator.render.open_data import indicator_file
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.rows import correction_rows, place_chart
 
@@ -65,7 +66,8 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator)
             "verdict": "按目前的速度可以实现目标" if projection.would_meet else "按目前的速度难以实现目标",
         } if projection else None,
         "downloads": [(label, links.relative(here, links.download(name))) for label, name in
-                      (("本规划全部数据（CSV）", f"{plan.id}.csv"), ("本规划全部数据（Excel）", f"{plan.id}.xlsx"))]
+                      (("本规划全部数据（CSV）", f"{plan.id}.csv"), ("本规划全部数据（Excel）", f"{plan.id}.xlsx"),
+                       *((("本指标数据（JSON，含各年状态）", indicator_file(plan.id, indicator.id)),) if indicator.targets else ()))]
                      if results.series and any(s.judgements for s in results.series.values()) else [],
         "methodology": links.relative(here, links.METHODOLOGY),
         "corrections": correction_rows(parts, [results], here, only=(plan.id, indicator.id)),
