@@ -18,6 +18,7 @@ from generator.judge.targets import direction_of, meets
 from generator.model.plan import Indicator, Period
 from generator.model.status import ItemProgress, Status, Verdict
 from generator.model.written_value import parse_written_value as w
+from test_judge_properties import FORMS, numbers, text  # every target form, the same way
 
 EARLY, FASTER, AS_EXPECTED, BEHIND = Verdict.ACHIEVED_EARLY, Verdict.FASTER, Verdict.AS_EXPECTED, Verdict.BEHIND
 MISSING, CANNOT = Verdict.MISSING, Verdict.CANNOT
@@ -148,14 +149,6 @@ def test_which_evaluations_a_period_asks_for(period, latest, expected):
 ])
 def test_milestone_and_task_progress(reports, due, year, expected):
     assert item_progress(reports, due, year) == expected
-
-
-numbers = st.integers(min_value=0, max_value=200_000).map(lambda n: n / 100)
-FORMS = ["{n}", ">{n}", "≥{n}", "<{n}", "≤{n}", "{n}左右", "保持在{n}以上", "{n}—{m}"]
-
-
-def text(x: float) -> str:
-    return f"{x:g}" if x == int(x) else f"{x:.2f}".rstrip("0")
 
 
 @st.composite
