@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from generator.activity import working_on
 from generator.judge.engine import PlanResults, judged_indicators
 from generator.judge.projection import Projection, Spread, project, spread
 from generator.judge.rules import Judgement, Thresholds
@@ -232,8 +233,9 @@ def evaluate_plan(results: PlanResults, evaluation: Evaluation, thresholds: Thre
     for indicator in judged_indicators(plan):
         series = results.series.get((indicator.id, WHOLE_AREA))
         figures = {f.year: YearFigure(f.year, f.value, f.definition_changed) for f in (series.figures if series else ())}
-        indicators.append((indicator, evaluate_indicator(indicator, figures, list(results.years), year,
-                                                         thresholds=thresholds, settings=settings)))
+        with working_on(f"评估规划 {plan.id} 的指标 {indicator.id}（{plan.full_name(indicator)}），{evaluation.title}"):
+            indicators.append((indicator, evaluate_indicator(indicator, figures, list(results.years), year,
+                                                             thresholds=thresholds, settings=settings)))
     milestones = tuple(
         (column, m, _item("milestone", m.id, m.year.resolved(period.start, period.end)[1], results, year))
         for column in plan.columns for m in column.milestones
