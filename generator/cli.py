@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator import progress
 from generator.check.problems import Problem, Report, os_error_message, printable, shorten
+from generator.judge.evaluation import evaluations
 from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import read_ledger
@@ -116,7 +117,8 @@ def _build(args: argparse.Namespace) -> int:
         print("网站没有更新：上次生成的网站保持不变。", file=sys.stderr)
         return 1
     years = sum(len(r.years) for r in results)
-    print(f"网站已生成：{site}（{len(results)} 个规划，{years} 份年度公报）")
+    reports = sum(len(evaluations(r.plan.info.period, r.latest_year)) for r in results)
+    print(f"网站已生成：{site}（{len(results)} 个规划，{years} 份年度公报，{reports} 份评估报告）")
     print(clock.summary())
     if args.timings:
         Path(args.timings).write_text(json.dumps(clock.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")

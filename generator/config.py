@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from generator.check.problems import Problem
+from generator.judge.evaluation import EvaluationThresholds
 from generator.judge.rules import Thresholds as JudgingThresholds
 from generator.load.validation import problems_from_validation
 from generator.load.yaml_lines import read_yaml
@@ -24,6 +25,33 @@ class Thresholds(Strict):
     red_from: float = Field(30, ge=0, description="落后序时进度超过这么多个百分点为红灯")
 
 
+class Evaluation(Strict):
+    ahead_from: float = Field(10, ge=0, description="中期评估：完成度快于序时进度达到这么多个百分点为“快于预期”")
+    close_within: float = Field(5, ge=0, description="中期评估：落后序时进度不足这么多个百分点、且按趋势能达到目标，为“基本符合预期”")
+
+
+class Contact(Strict):
+    """问题和数据更正的联系方式 (连云港's 预警反馈): shown on every indicator page, bulletin and evaluation."""
+
+    office: str = Field(min_length=1, description="受理问题和更正的单位（科室）")
+    phone: str | None = Field(None, description="电话")
+    email: str | None = Field(None, description="电子邮箱")
+    address: str | None = Field(None, description="通信地址")
+    hours: str | None = Field(None, description="受理时间")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "Contact":
+        if not (self.phone or self.email or self.address):
+            raise ValueError("联系方式至少要写电话（phone）、电子邮箱（email）、通信地址（address）中的一项")
+        return self
+
+    def lines(self) -> list[tuple[str, str]]:
+        """(label, value) in the order a reader looks for them; empty ones left out."""
+        shown = (("受理单位", self.office), ("电话", self.phone), ("电子邮箱", self.email), ("通信地址", self.address),
+                 ("受理时间", self.hours))
+        return [(label, value) for label, value in shown if value]
+
+
 class SiteSettings(Strict):
     site_name: str = Field(description="网站名称")
     publisher: str = Field(description="发布单位")
@@ -34,11 +62,16 @@ class SiteSettings(Strict):
                                  description="网站发布地址（以 / 结尾）；网站不在域名根目录时必填，否则 404 页面的链接会失效")
     thresholds: Thresholds = Thresholds()
     about_tolerance: float = Field(0.05, gt=0, lt=1, description="“左右”的默认容差（相对值）")
+    evaluation: Evaluation = Evaluation()
+    contact: Contact = Field(description="问题和数据更正的联系方式")
 
     def judging(self, plan_tolerance: float | None = None) -> JudgingThresholds:
         """The judge's settings: the site's lights, and the plan's own 左右 tolerance where it sets one."""
         return JudgingThresholds(about_tolerance=plan_tolerance or self.about_tolerance,
                                  orange_from=self.thresholds.orange_from, red_from=self.thresholds.red_from)
+
+    def evaluating(self) -> EvaluationThresholds:
+        return EvaluationThresholds(ahead_from=self.evaluation.ahead_from, close_within=self.evaluation.close_within)
 
 
 class StatusStyle(Strict):

@@ -22,6 +22,7 @@ from generator.model.figures import Figure, PlanData
 from generator.publish.build import build_lock, build_site, recover, render_later, write_config, write_sources
 from generator.render.bulletin_pdf import bulletin_batch
 from generator.render.pages.common import Later, SiteParts
+from generator.render.evaluation_pdf import evaluation_batch
 from generator.render.site import assemble
 from generator.render.year_report import year_reports
 from generator.writing import write_file
@@ -88,9 +89,12 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
         pdfs = bulletin_batch(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
                               cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache",
                               reports=reports)
-    parts.files.update(pdfs.ready)
-    if pdfs.todo:
-        parts.later.append(Later(list(pdfs.todo), pdfs.render))
+        evaluation_pdfs = evaluation_batch(judged.results, judged.config, root / "templates",
+                                           pdf_cache=root / "build" / "pdf-cache")
+    for batch in (pdfs, evaluation_pdfs):
+        parts.files.update(batch.ready)
+        if batch.todo:
+            parts.later.append(Later(list(batch.todo), batch.render))
     parts.files[SITE_COPY] = ledger_bytes(ledger)  # the published copy: a way to recover data/published.json
     return parts
 

@@ -19,14 +19,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.judge.rules import direction_of, goal_number, meets, start_for, target_for  # noqa: E402
+from generator.judge.targets import direction_of, goal_number, meets, target_for  # noqa: E402
 from generator.load.content import load_content  # noqa: E402
-from generator.model.plan import Indicator, Plan  # noqa: E402
+from generator.model.plan import Indicator, Plan, YearValue  # noqa: E402
 from generator.render.escape import format_number  # noqa: E402
 
 SOURCE = "示例数据（非官方统计，由 scripts/make_sample_data.py 生成）"
 COUNTS = ("所", "个", "人", "名", "家", "项", "次", "门", "对", "套")
-YEARS = {"nantong-2021-2025": range(2021, 2025), "rugao-2021-2023": range(2021, 2024),
+# 南通 runs to 2025, so that the demo has a 中期评估 (2023) and a 期末评估 (2025).
+YEARS = {"nantong-2021-2025": range(2021, 2026), "rugao-2021-2023": range(2021, 2024),
          "lianyungang-2021-2025": range(2021, 2023)}
 
 # Pace against schedule (1.0 = exactly on schedule) for indicators that tell the demo's story.
@@ -51,6 +52,7 @@ _RECENSUS = "按第七次全国人口普查口径重新测算，与基期不可�
 DEFINITION_CHANGES = {
     ("nantong-2021-2025", "working-age-schooling-years", 2023): _RECENSUS,
     ("nantong-2021-2025", "working-age-schooling-years", 2024): _RECENSUS,
+    ("nantong-2021-2025", "working-age-schooling-years", 2025): _RECENSUS,
 }
 LAGGING_REGION = {"nantong-2021-2025": "如东县"}  # the county that lags in the demo
 
@@ -61,6 +63,12 @@ def decimals(indicator: Indicator, target: float) -> int:
     if abs(target) < 2:
         return 3
     return 1 if indicator.unit == "%" else 2
+
+
+def start_for(indicator: Indicator, year: int) -> YearValue | None:
+    """The made-up series moves from the last intermediate target already passed, else from the base."""
+    passed = [t for t in indicator.targets if t.year < year]
+    return passed[-1] if passed else indicator.base
 
 
 def plausible_value(plan: Plan, indicator: Indicator, year: int, pace: float, rng: random.Random) -> float:

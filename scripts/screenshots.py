@@ -21,6 +21,7 @@ PAGES = {
     "bulletin": "plans/nantong-2021-2025/2024/",
     "column": "plans/nantong-2021-2025/columns/2/",
     "indicator": "plans/nantong-2021-2025/indicators/class-size-standard-primary/",
+    "midterm": "plans/nantong-2021-2025/evaluations/midterm-2023/",
 }
 WIDTHS = {"desktop": 1280, "phone": 375}
 

@@ -40,3 +40,21 @@ def test_the_old_yellow_threshold_is_reported_by_name(tmp_path):
     site.write_text(site.read_text(encoding="utf-8").replace("orange_from", "yellow_from"), encoding="utf-8")
     problems = load_site_config(tmp_path / "site_config", tmp_path)[1]
     assert [(p.code, p.field) for p in problems] == [("invalid-extra-forbidden", "thresholds.yellow_from")]
+
+
+def test_a_contact_nobody_can_reach_is_reported(tmp_path):
+    shutil.copytree(ROOT / "site_config", tmp_path / "site_config")
+    site = tmp_path / "site_config" / "site.yaml"
+    text = site.read_text(encoding="utf-8")
+    kept = [line for line in text.splitlines() if not line.startswith(("  phone:", "  email:", "  address:"))]
+    site.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    problems = load_site_config(tmp_path / "site_config", tmp_path)[1]
+    assert len(problems) == 1 and problems[0].field == "contact"
+    assert "电话" in problems[0].message + (problems[0].expected or "") + (problems[0].found or "")
+    assert problems[0].line is not None
+
+
+def test_the_sample_contact_is_marked_as_an_example():
+    config, problems = load_site_config(ROOT / "site_config", ROOT)
+    assert not problems
+    assert all("示例" in value for _, value in config.settings.contact.lines())

@@ -90,3 +90,39 @@ def word(key: str) -> str:
     if key in LIGHT_WORDS:
         return LIGHT_WORDS[Light(key)]
     return key
+
+
+class Verdict(StrEnum):
+    """中期评估 / 期末评估: an indicator's verdict, in the words of the national mid-term evaluation."""
+
+    ACHIEVED_EARLY = "achieved-early"  # the final target is already met, before its year
+    FASTER = "faster"  # well ahead of 序时进度
+    AS_EXPECTED = "as-expected"  # on schedule; met in its year; kept; a little behind but on course
+    BEHIND = "behind"  # behind schedule and not on course, not kept, or due and not met
+    MISSING = "missing"  # no figure for the evaluation year
+    CANNOT = "cannot"  # nothing to measure against (no start, a new definition)
+
+
+class ItemProgress(StrEnum):
+    """A milestone or task at an evaluation: done, under way, late (past its due year or reported 滞后)."""
+
+    DONE = "done"
+    RUNNING = "running"
+    LATE = "late"
+    NOT_REPORTED = "not-reported"
+
+
+VERDICT_WORDS = {
+    Verdict.ACHIEVED_EARLY: "提前实现",
+    Verdict.FASTER: "快于预期",
+    Verdict.AS_EXPECTED: "基本符合预期",
+    Verdict.BEHIND: "滞后",
+    Verdict.MISSING: "数据暂缺",
+    Verdict.CANNOT: "无法评估",
+}
+ITEM_PROGRESS_WORDS = {
+    ItemProgress.DONE: "已完成",
+    ItemProgress.RUNNING: "正在推进",
+    ItemProgress.LATE: "滞后",
+    ItemProgress.NOT_REPORTED: "未报告",
+}

@@ -28,6 +28,11 @@ def bulletin(plan_id: str, year: int) -> str:
     return f"plans/{plan_id}/{year}.md"
 
 
+def evaluation(plan_id: str, kind: str, year: int) -> str:
+    """A 中期评估 / 期末评估 report (kind: midterm / final)."""
+    return f"plans/{plan_id}/evaluations/{kind}-{year}.md"
+
+
 def column(plan_id: str, number: int) -> str:
     return f"plans/{plan_id}/columns/{number}.md"
 
@@ -55,6 +60,11 @@ def download(name: str) -> str:
 def bulletin_pdf(plan_id: str, year: int) -> str:
     """The printable bulletin; the file name is ASCII only (plan ids are validated ASCII)."""
     return download(f"bulletins/{plan_id}-{year}-bulletin.pdf")
+
+
+def evaluation_pdf(plan_id: str, year: int, kind: str) -> str:
+    """A printable 中期评估 / 期末评估 (kind: its English key); ASCII only."""
+    return download(f"evaluations/{plan_id}-{year}-{kind}.pdf")
 
 
 METHODOLOGY = "methodology.md"

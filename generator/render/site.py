@@ -12,7 +12,9 @@ from generator.judge.engine import PlanResults
 from generator.render.downloads import figure_rows
 from generator.render.escape import nav_title
 from generator.render.pages.bulletin import bulletin_page
+from generator.render.evaluation_report import plan_evaluations
 from generator.render.pages.column import column_page
+from generator.render.pages.evaluation import evaluation_page
 from generator.render.pages.common import SiteParts
 from generator.render.pages.home import home_page
 from generator.render.pages.indicator import indicator_page
@@ -47,6 +49,9 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
     if results.years:
         entries.append({"年度公报": [{f"{y} 年度公报": bulletin_page(parts, results, parts.reports[(plan.id, y)]).path}
                                   for y in reversed(results.years)]})
+    reports = plan_evaluations(results, parts.config)
+    if reports:
+        entries.append({"评估报告": [{r.evaluation.title: evaluation_page(parts, results, r).path} for r in reports]})
     if plan.columns:
         entries.append({"专栏": [{nav_title(f"专栏 {c.number}：{c.title}"): column_page(parts, results, c).path} for c in plan.columns]})
     # Indicator and unit pages are reached from the plan page, bulletins and search: listing hundreds

@@ -46,6 +46,8 @@ def bulletin_page(parts: SiteParts, results: PlanResults, report: YearReport) ->
         "units": [(u.name, items(u.tasks)) for u in report.units],
         "notes": [f"{n.title}：{'；'.join(n.lines)}" for n in report.notes],
         "methodology": links.relative(here, links.METHODOLOGY),
+        "corrections_page": links.relative(here, links.CORRECTIONS),
+        "contact": parts.config.settings.contact.lines(),
         "other_years": [(y, links.relative(here, links.bulletin(plan.id, y))) for y in results.years if y != year],
     }
     return parts.add(Page(here, "bulletin.md.j2", page_title(f"{year} 年度监测公报", plan), context))

@@ -11,6 +11,7 @@ from generator.render import links
 from generator.render.chart_views import progress_view, region_view
 from generator.render.downloads import INDICATOR, own_downloads
 from generator.render.labels import badge, figure, targets_text, with_unit
+from generator.render.open_data import indicator_file
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import correction_rows, place_chart
 
@@ -80,11 +81,14 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator,
         "downloads": own_downloads(parts, here, f"{plan.id}/indicators/{indicator.id}",
                                    [row for row in figures if row[INDICATOR] == indicator.id], page_title(indicator.name, plan))
                      + ([(label, links.relative(here, links.download(name))) for label, name in
-                         (("本规划全部数据（CSV）", f"{plan.id}.csv"), ("本规划全部数据（Excel）", f"{plan.id}.xlsx"))]
+                         (("本规划全部数据（CSV）", f"{plan.id}.csv"), ("本规划全部数据（Excel）", f"{plan.id}.xlsx"),
+                          *((("本指标数据（JSON，含各年状态）", indicator_file(plan.id, indicator.id)),)
+                            if indicator.targets else ()))]
                         if figures else []),
         "methodology": links.relative(here, links.METHODOLOGY),
         "corrections": correction_rows(parts, [results], here, only=(plan.id, indicator.id)),
         "corrections_page": links.relative(here, links.CORRECTIONS),
+        "contact": parts.config.settings.contact.lines(),
     }
     return parts.add(Page(here, "indicator.md.j2", page_title(plan.full_name(indicator), plan), context))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.judge import rollup
 from generator.judge.engine import PlanResults
+from generator.judge.evaluation import evaluations
 from generator.render import links
 from generator.render.labels import badge, counts_text, targets_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
@@ -50,6 +51,8 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
         "regions_note": plan.info.regions_note,
         "latest": latest,
         "bulletins": [(y, links.relative(here, links.bulletin(plan.id, y))) for y in reversed(results.years)],
+        "evaluations": [(e.title, links.relative(here, links.evaluation(plan.id, e.kind, e.year)))
+                        for e in evaluations(plan.info.period, latest)],
         "overview_counts": counts_text(rollup.latest_counts(results)),
         "indicators": indicators,
         "columns": [(f"专栏 {c.number}：{c.title}", links.relative(here, links.column(plan.id, c.number))) for c in plan.columns],

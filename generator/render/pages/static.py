@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from generator.judge.engine import PlanResults
+from generator.judge.evaluation import evaluations
 from generator.model.plan import ALL_PLANS
 from generator.render import links
-from generator.render.downloads import figure_rows, to_csv, to_xlsx
+from generator.render.downloads import COLUMNS, figure_rows, to_csv, to_xlsx
 from generator.render.escape import format_number
+from generator.render.open_data import PACKAGE, data_package, indicator_files
 from generator.render.methodology import case_rows, light_rows, status_rows
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.plan import plan_facts
@@ -39,6 +41,7 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
     here = links.DOWNLOADS
     everything = []
     files = []
+    tables = []  # the CSV downloads, for the data package
     for results in all_results:
         plan = results.plan
         rows = figure_rows(results)
@@ -48,23 +51,36 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
                  "source": links.relative(here, links.download(f"{plan.id}-原文.txt"))}
         if rows:
             parts.files[links.download(f"{plan.id}.csv")] = to_csv(rows)
+            tables.append((links.download(f"{plan.id}.csv"), f"{plan.info.title}：指标数据", _units(rows)))
             parts.files[links.download(f"{plan.id}.xlsx")] = to_xlsx(rows, plan.info.title, parts.cache)
             entry["csv"] = links.relative(here, links.download(f"{plan.id}.csv"))
             entry["xlsx"] = links.relative(here, links.download(f"{plan.id}.xlsx"))
         entry["bulletins"] = [(y, bulletin_title(plan, y), links.relative(here, links.bulletin_pdf(plan.id, y)))
                               for y in reversed(results.years)]
+        entry["evaluations"] = [(f"{plan.info.title} {e.title}", links.relative(here, links.evaluation_pdf(plan.id, e.year, e.kind)))
+                                for e in evaluations(plan.info.period, results.latest_year)]
         files.append(entry)
     parts.files[links.download(f"{ALL_PLANS}.csv")] = to_csv(everything)
     parts.files[links.download(f"{ALL_PLANS}.xlsx")] = to_xlsx(everything, "全部规划", parts.cache)
+    tables.insert(0, (links.download(f"{ALL_PLANS}.csv"), "全部规划：指标数据", _units(everything)))
+    parts.files.update(indicator_files(all_results))
+    settings = parts.config.settings
+    parts.files[links.download(PACKAGE)] = data_package(parts.files, tables, settings.site_name, settings.description,
+                                                        settings.publisher, any(r.sample for r in all_results))
     context = {
         "crumbs": crumbs(here, []),
         "all_csv": links.relative(here, links.download(f"{ALL_PLANS}.csv")),
         "all_xlsx": links.relative(here, links.download(f"{ALL_PLANS}.xlsx")),
+        "package": links.relative(here, links.download(PACKAGE)),
         "total": len(everything),
         "files": files,
         "sample": any(r.sample for r in all_results),
     }
     return parts.add(Page(here, "downloads.md.j2", "数据下载", context))
+
+
+def _units(rows: list[list]) -> list[str]:
+    return sorted({row[COLUMNS.index("单位")] for row in rows if row[COLUMNS.index("单位")]})
 
 
 def about_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:

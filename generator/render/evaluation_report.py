@@ -1,0 +1,294 @@
+"""What a 中期评估 / 期末评估 report says, prepared once for its web page and its PDF.
+
+The judge (generator/judge/evaluation.py) gives verdicts, numbers and the trend; this module puts
+them in words and in the order a government evaluation report uses: the overview with the 约束性
+indicators that are 滞后 named first, every indicator with its verdict and why, each 专栏's
+milestones and each 责任单位's tasks (done / under way / late), and how the verdicts were reached.
+Verdicts and item progress are shown with the icon and colour of the matching status in
+site_config/statuses.yaml, never by colour alone.
+"""
+
+from __future__ import annotations
+
+from generator.config import SiteConfig, Styles
+from generator.judge.evaluation import (IndicatorEvaluation, Kind, PlanEvaluation, evaluate_plan, evaluations,
+                                        progress_counts)
+from generator.judge.engine import PlanResults
+from generator.model.plan import Indicator
+from generator.model.status import (ITEM_PROGRESS_WORDS, START_WORDS, VERDICT_WORDS, ItemProgress, Reason, Status,
+                                    Verdict)
+from generator.render.escape import format_number
+from generator.render.explain import amount, explanation, pct, target_gap
+from generator.render.labels import figure, with_unit
+
+NO_UNIT = "（未写明责任单位）"
+# The status style each verdict and item progress borrows (icon and colour).
+VERDICT_STYLE = {Verdict.ACHIEVED_EARLY: Status.DONE_EARLY, Verdict.FASTER: Status.ON_TRACK,
+                 Verdict.AS_EXPECTED: Status.KEPT, Verdict.BEHIND: Status.BEHIND,
+                 Verdict.MISSING: Status.MISSING, Verdict.CANNOT: Status.CANNOT}
+PROGRESS_STYLE = {ItemProgress.DONE: "已完成", ItemProgress.RUNNING: "推进中", ItemProgress.LATE: "滞后",
+                  ItemProgress.NOT_REPORTED: "未报告"}
+
+
+def plan_evaluations(results: PlanResults, config: SiteConfig) -> list[PlanEvaluation]:
+    """Every evaluation the plan's period asks for and its data reach, judged with the site's settings."""
+    settings = config.settings
+    return [evaluate_plan(results, e, settings.judging(results.plan.info.about_tolerance), settings.evaluating())
+            for e in evaluations(results.plan.info.period, results.latest_year)]
+
+
+def report_title(results: PlanResults, evaluation) -> str:
+    return f"{results.plan.info.title} {evaluation.title}"
+
+
+def _mark(styles: Styles, style_key: str, text: str) -> dict:
+    style = styles.of(style_key)
+    return {"key": style.key, "icon": style.icon, "word": text}
+
+
+def verdict_mark(styles: Styles, verdict: Verdict) -> dict:
+    return _mark(styles, VERDICT_STYLE[verdict], VERDICT_WORDS[verdict])
+
+
+def progress_mark(styles: Styles, progress: ItemProgress) -> dict:
+    return _mark(styles, PROGRESS_STYLE[progress], ITEM_PROGRESS_WORDS[progress])
+
+
+def _number(x: float, unit: str | None) -> str:
+    return with_unit(figure(x, None), unit)
+
+
+def _target_text(e: IndicatorEvaluation, indicator: Indicator) -> str:
+    written = with_unit(e.target.value.text, indicator.unit)
+    return f"每年 {written}" if indicator.annual else f"{e.target.year} 年 {written}"
+
+
+def reason_text(e: IndicatorEvaluation, indicator: Indicator, close_within: float) -> str:
+    """Why the verdict, with the numbers used."""
+    j, unit = e.judgement, indicator.unit
+    if j is None or j.value is None:
+        return f"{e.year} 年的数值尚未报送，不作推算。"
+    value = with_unit(j.value.text, unit)
+    target = f"“{with_unit(e.target.value.text, unit)}”"
+    if indicator.annual:
+        met = "达到" if e.verdict == Verdict.AS_EXPECTED else "未达到"
+        return f"每年的目标逐年判定：{e.year} 年为 {value}，{met}当年目标{target}。"
+    if j.reason == Reason.KEPT:
+        return f"起点已达到目标{target}，{e.year} 年为 {value}，保持了目标水平。"
+    if j.status == Status.NOT_KEPT:
+        return f"{e.year} 年为 {value}，未保持目标{target}的水平（{target_gap(j, unit)}）。"
+    if j.status in (Status.DONE_EARLY, Status.DONE):
+        since = e.met_since if e.met_since is not None else e.year
+        if e.verdict == Verdict.ACHIEVED_EARLY:
+            kept = f"，{e.year} 年为 {value}" if since < e.year else ""
+            return f"{since} 年已达到 {e.target.year} 年目标{target}{kept}，提前实现。"
+        return f"{e.year} 年为 {value}，达到 {e.target.year} 年目标{target}。"
+    if j.reason in (Reason.ON_SCHEDULE, Reason.BEHIND_SCHEDULE):
+        start = f"{START_WORDS[j.start.kind]} {j.start.year} 年的 {with_unit(j.start.text, unit)}"
+        gap = round(j.gap_points, 1)
+        where = (f"快于序时 {format_number(gap)} 个百分点" if gap > 0 else
+                 "与序时持平" if gap == 0 else f"慢于序时 {format_number(-gap)} 个百分点")
+        text = (f"{e.year} 年为 {value}；从{start}到 {e.target.year} 年目标{target}，完成度 {pct(j.completion)}，"
+                f"序时进度 {pct(j.schedule_share)}，{where}")
+        if e.verdict == Verdict.AS_EXPECTED and gap < 0:
+            trend = "，且按目前趋势可以达到目标" if e.projection else ""
+            return text + f"，落后不足 {format_number(close_within)} 个百分点{trend}。"
+        if e.verdict == Verdict.BEHIND and -gap < close_within:
+            return text + "，但按目前趋势难以达到目标。"
+        return text + "。"
+    if j.reason == Reason.START_AT_BOUND:
+        trend = "按目前趋势可以达到" if e.verdict == Verdict.AS_EXPECTED else "按目前趋势难以达到"
+        return f"{e.year} 年为 {value}；起点与目标{target}的数值相同，尚未达到，无法计算完成度；{trend}。"
+    return explanation(j, unit)
+
+
+def trend_text(e: IndicatorEvaluation, indicator: Indicator) -> str:
+    """The projection and how sure it is, in words; or why there is none."""
+    unit = indicator.unit
+    if indicator.annual or e.year >= e.target.year:
+        return ""
+    if e.projection is None:
+        if e.judgement is None or e.judgement.value is None:
+            return ""
+        return f"可比年份只有 {e.points} 个（少于 3 个），不作趋势推算。"
+    p, s = e.projection, e.spread
+    reach = "可以达到" if p.would_meet else "难以达到"
+    text = (f"按 {e.points} 个可比年份的线性趋势（最小二乘法），{p.year} 年约为 {_number(p.value, unit)}，"
+            f"{reach}目标“{with_unit(e.target.value.text, unit)}”。")
+    if s:
+        residual, low, high = (figure(x, None) for x in (s.residual, s.low, s.high))
+        text += (f"各年数值偏离趋势线约 ±{amount(float(residual), unit, unit == '%')}（残差标准差）；" if residual != "0" else
+                 "各年数值都落在趋势线上；")
+        text += (f"按最近 {s.changes} 年的年变化推算，{p.year} 年为 {_number(s.low, unit)}" if low == high else
+                 f"按最近 {s.changes} 年中最慢和最快的年变化推算，{p.year} 年在 {_number(s.low, unit)} 至 "
+                 f"{_number(s.high, unit)} 之间")
+        low_meets, high_meets = e.range_meets or (False, False)
+        if low_meets and high_meets:
+            text += "，能达到目标" if low == high else "，两端都能达到目标"
+        elif not low_meets and not high_meets:
+            text += "，达不到目标" if low == high else "，两端都达不到目标"
+        else:
+            text += "，能否达到目标取决于今后的速度"
+        text += "。"
+    return text + "推算只是按目前速度的估计，不是统计数据。"
+
+
+def indicator_row(results: PlanResults, indicator: Indicator, e: IndicatorEvaluation, config: SiteConfig) -> dict:
+    plan, unit, j = results.plan, indicator.unit, e.judgement
+    value = with_unit(j.value.text, unit) if j and j.value else "数据暂缺"
+    return {
+        "id": indicator.id,
+        "name": plan.full_name(indicator),
+        "attribute": indicator.attribute or "—",
+        "base": f"{with_unit(indicator.base.value.text, unit)}（{indicator.base.year} 年）" if indicator.base else "—",
+        "value": value + ("（口径变化）" if j and j.definition_changed else ""),
+        "target": _target_text(e, indicator),
+        "completion": pct(j.completion) if j and j.completion is not None else "—",
+        "schedule": pct(j.schedule_share) if j and j.schedule_share is not None else "—",
+        "projection": f"约 {_number(e.projection.value, unit)}" if e.projection else "—",
+        "verdict": verdict_mark(config.styles, e.verdict),
+        "reason": reason_text(e, indicator, config.settings.evaluation.close_within),
+        "trend": trend_text(e, indicator),
+    }
+
+
+def counts_words(counts) -> str:
+    """提前实现 3 项，滞后 2 项 (verdicts or item progress)."""
+    words = {**VERDICT_WORDS, **ITEM_PROGRESS_WORDS}
+    return "，".join(f"{words[key]} {n} 项" for key, n in counts)
+
+
+def _names(names: list[str]) -> str:
+    return "、".join(f"“{n}”" for n in names)
+
+
+def overview_sentence(results: PlanResults, report: PlanEvaluation) -> str:
+    """e.g. 77 项指标中，59 项提前实现、快于预期或基本符合预期（…）；17 项滞后，其中约束性指标 2 项：…。"""
+    pairs = report.indicators
+    if not pairs:
+        return "没有可评估的指标。"
+    counts = dict(report.verdicts())
+    good = [Verdict.ACHIEVED_EARLY, Verdict.FASTER, Verdict.AS_EXPECTED]
+    parts = []
+    if n := sum(counts.get(v, 0) for v in good):
+        detail = counts_words([(v, counts[v]) for v in good if counts.get(v)])
+        parts.append(f"{n} 项提前实现、快于预期或基本符合预期（{detail}）")
+    if n := counts.get(Verdict.BEHIND):
+        binding = [results.plan.full_name(i) for i, _ in report.binding_behind()]
+        tail = f"，其中约束性指标 {len(binding)} 项：{_names(binding)}" if binding else ""
+        parts.append(f"{n} 项滞后{tail}")
+    for verdict in (Verdict.MISSING, Verdict.CANNOT):
+        if n := counts.get(verdict):
+            parts.append(f"{n} 项{VERDICT_WORDS[verdict]}")
+    return f"{len(pairs)} 项指标中，" + "；".join(parts) + "。"
+
+
+def method_lines(config: SiteConfig, kind: Kind) -> list[str]:
+    """How the verdicts were reached, in plain words (the rules of generator/judge/evaluation.py)."""
+    ahead = format_number(config.settings.evaluation.ahead_from)
+    close = format_number(config.settings.evaluation.close_within)
+    lines = [
+        "每项指标按规划期末（最后一个目标年）的目标评估：完成度 =（评估年数值 − 起点数值）÷（目标值 − 起点数值），"
+        "起点为基期值；没有基期值的，为首个监测年份的数值；统计口径变化的，为口径变化当年的数值。"
+        "序时进度 =（评估年 − 起点年）÷（目标年 − 起点年）。中间年份的阶段目标不改变评估的起点。",
+        "提前实现：评估年已达到期末目标（期末评估中，为目标年之前已达到并保持到目标年）。",
+        f"快于预期：完成度快于序时进度 {ahead} 个百分点及以上。",
+        f"基本符合预期：完成度不低于序时进度；或落后不足 {close} 个百分点、且按目前趋势可以达到目标；"
+        "起点已达到目标并保持；期末评估中在目标年达到目标；每年设定的目标当年达到。",
+        "滞后：其余未达到要求的情形，包括到目标年仍未达到、未保持目标水平、每年设定的目标当年未达到。",
+        "数据暂缺：评估年没有报送数值，不作推算；无法评估：没有可比的起点（没有基期值的首个监测年份，或统计口径变化当年）。",
+    ]
+    if kind == Kind.MIDTERM:
+        lines.append("趋势推算：用评估年及以前各可比年份（含起点）的数值作线性回归（最小二乘法），推算到目标年；"
+                     "不足 3 个可比年份的不作推算。推算的不确定性用两种方式说明：各年数值偏离趋势线的残差标准差，"
+                     "以及按最近几年中最慢和最快的年变化推算到目标年的范围。")
+    lines.append("专栏实施步骤和任务：按评估年及以前最近一次报送的进展判定；最近一次为“已完成”的为已完成；"
+                 "报送“滞后”的，或到期（计划年份或完成时限已到）仍未完成的，为滞后；其余为正在推进；从未报送的为未报告。")
+    return lines
+
+
+def contact_lines(config: SiteConfig) -> list[tuple[str, str]]:
+    return config.settings.contact.lines()
+
+
+def evaluation_context(results: PlanResults, report: PlanEvaluation, config: SiteConfig) -> dict:
+    """Everything a report shows (web page and PDF alike), prepared and in order."""
+    from generator.render.pages.bulletin import group_label
+
+    plan, info, styles = results.plan, results.plan.info, config.styles
+    evaluation, year = report.evaluation, report.evaluation.year
+    rows = {i.id: indicator_row(results, i, e, config) for i, e in report.indicators}
+    groups: dict[str, list[dict]] = {}
+    for indicator, _ in report.indicators:
+        groups.setdefault(group_label(indicator.table), []).append(rows[indicator.id])
+
+    columns = []
+    for column in plan.columns:
+        pairs = [(i, e) for i, e in report.indicators if i.column == column.number]
+        items = [(m, item) for c, m, item in report.milestones if c.number == column.number]
+        if not pairs and not items:
+            continue
+        columns.append({
+            "number": column.number,
+            "heading": f"专栏 {column.number}：{column.title}",
+            "indicator_counts": counts_words(report.verdicts(pairs)),
+            "indicator_total": len(pairs),
+            "milestone_counts": counts_words(progress_counts([item for _, item in items])),
+            "milestones": [{"year": m.year.text, "text": m.text, "due": item.due_year,
+                            "progress": progress_mark(styles, item.progress),
+                            "reported": f"{item.status}（{item.report_year} 年）" if item.report_year else item.status,
+                            "report": item.text} for m, item in items],
+        })
+
+    units: dict[str, list] = {}
+    for task, item in report.tasks:
+        for unit in task.lead_units or [NO_UNIT]:
+            units.setdefault(plan.canonical_unit(unit), []).append((task, item))
+    unit_list = [{"name": name,
+                  "counts": counts_words(progress_counts([item for _, item in tasks])),
+                  "late": sum(item.progress == ItemProgress.LATE for _, item in tasks),
+                  "tasks": [{"number": t.number or "", "work": t.work, "deadline": t.deadline.text if t.deadline else "",
+                             "progress": progress_mark(styles, item.progress),
+                             "reported": f"{item.status}（{item.report_year} 年）" if item.report_year else item.status,
+                             "report": item.text} for t, item in tasks]}
+                 for name, tasks in sorted(units.items())]
+    counts = report.verdicts()
+    total = sum(n for _, n in counts)
+    attributes = []
+    for attribute in ("约束性", "预期性", None):
+        pairs = [(i, e) for i, e in report.indicators if i.attribute == attribute]
+        if pairs:
+            attributes.append((attribute or "未标属性", counts_words(report.verdicts(pairs))))
+    return {
+        "title": report_title(results, evaluation),
+        "plan_title": info.title,
+        "report_title": evaluation.title,
+        "kind": str(evaluation.kind),
+        "midterm": evaluation.kind == Kind.MIDTERM,
+        "year": year,
+        "end_year": report.end_year,
+        "issuer": info.issuer,
+        "document_number": info.document_number or "",
+        "period": f"{info.period.start}—{info.period.end} 年",
+        "cutoff": f"数据截至 {year} 年底",
+        "sample": results.sample,
+        "publisher": config.settings.publisher,
+        "site_name": config.settings.site_name,
+        "overview": overview_sentence(results, report),
+        "binding_behind": [rows[i.id] for i, _ in report.binding_behind()],
+        "has_binding": any(i.attribute == "约束性" for i, _ in report.indicators),
+        "show_attribute": any(i.attribute for i, _ in report.indicators),
+        "counts": [{"verdict": verdict_mark(styles, v), "count": n, "share": f"{n / total * 100:.1f}%"} for v, n in counts],
+        "total": total,
+        "by_attribute": attributes,
+        "groups": [{"title": label, "rows": group_rows} for label, group_rows in groups.items()],
+        "reasons": [rows[i.id] for i, _ in report.indicators],
+        "columns": columns,
+        "milestone_total": len(report.milestones),
+        "milestone_counts": counts_words(progress_counts([item for *_, item in report.milestones])),
+        "units": unit_list,
+        "task_total": len(report.tasks),
+        "task_counts": counts_words(progress_counts([item for _, item in report.tasks])),
+        "method": method_lines(config, evaluation.kind),
+        "contact": contact_lines(config),
+    }

@@ -1,0 +1,194 @@
+"""Open data the way data portals publish it: a Frictionless Data Package (``downloads/datapackage.json``)
+describing every CSV download — fields, types, units, the status vocabulary as enum constraints —
+and one JSON file per indicator (values, targets, judgements with status keys and words) for others
+to build on. Bytes are reproducible: no dates, a fixed key order, sizes and hashes of the files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+
+from generator.judge.engine import PlanResults, judged_indicators
+from generator.judge.targets import direction_of
+from generator.model.figures import WHOLE_AREA
+from generator.model.plan import Indicator
+from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Status
+from generator.render import links
+
+PACKAGE = "datapackage.json"  # under downloads/
+SCHEMA_VERSION = 1  # of the indicator JSON files: raised when a field changes meaning
+
+
+def indicator_file(plan_id: str, indicator_id: str) -> str:
+    """The indicator's JSON, relative to downloads/ (ids are validated ASCII)."""
+    return f"indicators/{plan_id}/{indicator_id}.json"
+
+
+def _dump(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+
+
+def _finite(x: float | None) -> float | None:
+    """JSON has no NaN or infinity: a number too large to compute with is left out (null)."""
+    return x if x is not None and math.isfinite(x) else None
+
+
+def _written(value) -> dict | None:
+    if value is None:
+        return None
+    return {"text": value.text, "number": _finite(value.number), "comparator": value.comparator}
+
+
+def indicator_data(results: PlanResults, indicator: Indicator) -> dict:
+    """One indicator: what the plan says, and every region's figures and judgements year by year."""
+    plan = results.plan
+    series_list = []
+    for region in (WHOLE_AREA, *plan.info.regions):
+        series = results.series.get((indicator.id, region))
+        if series is None:
+            continue
+        figures = {f.year: f for f in series.figures}
+        years = []
+        for j in series.judgements:
+            f = figures.get(j.year)
+            years.append({
+                "year": j.year,
+                "value": _written(j.value),
+                "status": str(j.status),
+                "status_word": STATUS_WORDS[j.status],
+                "reason": str(j.reason),
+                "light": str(j.light) if j.light else None,
+                "light_word": LIGHT_WORDS[j.light] if j.light else None,
+                "target_year": j.target.year if j.target else None,
+                "target": j.target.value.text if j.target else None,
+                "start": {"year": j.start.year, "value": j.start.text, "kind": str(j.start.kind)} if j.start else None,
+                "schedule_share": _finite(j.schedule_share),
+                "expected": _finite(j.expected),
+                "completion": _finite(j.completion),
+                "definition_changed": j.definition_changed,
+                "note": f.note if f else "",
+                "source": f.source if f else "",
+                "sample": bool(f and f.sample),
+            })
+        projection = series.projection
+        series_list.append({
+            "region": region or "全域",
+            "years": years,
+            "projection": {"year": projection.year, "value": _finite(projection.value), "slope": _finite(projection.slope),
+                           "points": projection.points, "would_meet": projection.would_meet} if projection else None,
+        })
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "plan": {"id": plan.id, "title": plan.info.title, "period": [plan.info.period.start, plan.info.period.end],
+                 "base_year": plan.info.base_year},
+        "indicator": {
+            "id": indicator.id,
+            "name": plan.full_name(indicator),
+            "unit": indicator.unit,
+            "attribute": indicator.attribute,
+            "direction": direction_of(indicator),
+            "annual": indicator.annual,
+            "base": {"year": indicator.base.year, **_written(indicator.base.value)} if indicator.base else None,
+            "targets": [{"year": t.year, **_written(t.value)} for t in indicator.targets],
+            "quote": indicator.quote,
+        },
+        "sample": results.sample,
+        "series": series_list,
+        "vocabulary": {"status": {str(s): w for s, w in STATUS_WORDS.items()},
+                       "light": {str(light): w for light, w in LIGHT_WORDS.items()}},
+    }
+
+
+def indicator_files(all_results: list[PlanResults]) -> dict[str, bytes]:
+    """downloads/indicators/<plan>/<indicator>.json for every indicator with a target."""
+    return {links.download(indicator_file(r.plan.id, i.id)): _dump(indicator_data(r, i))
+            for r in all_results for i in judged_indicators(r.plan)}
+
+
+# The CSV downloads' columns (generator/render/downloads.py COLUMNS), as Table Schema fields.
+_FIELDS = {
+    "规划编号": ("string", "规划的编号（英文，稳定不变）", {"required": True}),
+    "规划名称": ("string", "规划的标题", {}),
+    "指标编号": ("string", "指标的编号（英文，稳定不变）", {"required": True}),
+    "指标名称": ("string", "指标名称；子项写成“上级指标（子项）”", {}),
+    "单位": ("string", "数值的计量单位，逐行适用于“数值”“序时进度要求”", {}),
+    "属性": ("string", "约束性或预期性；空为规划未标明", {"enum": ["约束性", "预期性"]}),
+    "年份": ("integer", "监测年份", {"required": True}),
+    "地区": ("string", "县（市、区）名称；“全域”为全规划范围", {"required": True}),
+    "数值（原文写法）": ("string", "报送时的写法，如“>99”“98.5%”；空为数据暂缺", {}),
+    "数值": ("number", "用于计算的数字，单位见“单位”字段；空为数据暂缺", {}),
+    "目标年份": ("integer", "当年所对照目标的年份", {}),
+    "目标": ("string", "目标，照规划原文写法", {}),
+    "序时进度要求": ("number", "按序时进度当年应达到的数值，单位见“单位”字段", {}),
+    "完成度（%）": ("number", "（当年数值 − 起点数值）÷（目标值 − 起点数值），单位：%", {}),
+    "状态": ("string", "状态的中文名称（与“状态代码”一一对应）", {"required": True, "enum": list(STATUS_WORDS.values())}),
+    "状态代码": ("string", "状态的英文代码（程序使用）", {"required": True, "enum": [str(s) for s in Status]}),
+    "红黄绿灯": ("string", "灯的中文名称；空为不亮灯（数据暂缺、无法测算）", {"enum": list(LIGHT_WORDS.values())}),
+    "口径变化": ("boolean", "“是”表示统计口径发生变化，与以前年份不可比", {}),
+    "说明": ("string", "报送单位对数值的说明", {}),
+    "来源": ("string", "数据来源", {}),
+    "示例数据": ("boolean", "“是”表示演示用的示例数据，不是官方统计数据", {}),
+}
+_UNITS = {"完成度（%）": "%"}
+
+
+def field_names() -> list[str]:
+    return list(_FIELDS)
+
+
+def _schema(units: list[str]) -> dict:
+    fields = []
+    for name, (kind, description, constraints) in _FIELDS.items():
+        field = {"name": name, "type": kind, "description": description}
+        if kind == "boolean":
+            field.update(trueValues=["是"], falseValues=["否"])
+        if name == "单位" and units:
+            constraints = {"enum": units}
+        if name in _UNITS:
+            field["unit"] = _UNITS[name]
+        if constraints:
+            field["constraints"] = constraints
+        fields.append(field)
+    return {"fields": fields, "missingValues": [""], "primaryKey": ["规划编号", "指标编号", "年份", "地区"]}
+
+
+def _file_facts(data: bytes) -> dict:
+    return {"bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
+
+
+def data_package(files: dict[str, bytes], tables: list[tuple[str, str, list[str]]], title: str,
+                 description: str, publisher: str, sample: bool) -> bytes:
+    """The package: ``tables`` are (docs path of a CSV download, its title, the units it uses);
+    every indicator JSON among ``files`` is listed as a JSON resource."""
+    resources = []
+    for path, table_title, units in tables:
+        name = path.removeprefix("downloads/")
+        resources.append({
+            "name": name.removesuffix(".csv").lower(),
+            "title": table_title,
+            "path": name,
+            "type": "table",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8-sig",  # with a BOM, so that Excel opens the Chinese correctly
+            "dialect": {"csv": {"delimiter": ",", "lineTerminator": "\r\n"}},
+            **_file_facts(files[path]),
+            "schema": _schema(units),
+        })
+    prefix = links.download("indicators/")
+    for path in sorted(p for p in files if p.startswith(prefix) and p.endswith(".json")):
+        name = path.removeprefix("downloads/")
+        resources.append({"name": name.removesuffix(".json").replace("/", "-").lower(), "path": name, "type": "json",
+                          "format": "json", "mediatype": "application/json", "encoding": "utf-8",
+                          **_file_facts(files[path])})
+    package = {
+        "name": "plan-monitoring-bulletin",
+        "title": title,
+        "description": description + ("（含示例数据，不是官方统计数据）" if sample else ""),
+        "contributors": [{"title": publisher, "role": "publisher"}],
+        "keywords": ["教育规划", "年度监测", "序时进度"],
+        "resources": resources,
+    }
+    return _dump(package)

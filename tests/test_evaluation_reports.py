@@ -1,0 +1,117 @@
+"""中期评估 / 期末评估 reports in the built sample site: the PDFs read back with poppler (pdftotext),
+the web pages, the plan page's links; the publisher's contact on indicator, bulletin and report pages."""
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.judge.evaluation import Evaluation, Kind
+from generator.model.status import VERDICT_WORDS
+from generator.pipeline import load_and_judge
+from generator.render.evaluation_pdf import pdf_path
+from generator.render.evaluation_report import plan_evaluations
+
+pytestmark = [pytest.mark.pdf, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[1]
+NANTONG = "nantong-2021-2025"
+MIDTERM, FINAL = Evaluation(Kind.MIDTERM, 2023), Evaluation(Kind.FINAL, 2025)
+
+
+@pytest.fixture(scope="module")
+def judged():
+    result = load_and_judge(ROOT)
+    assert not result.problems
+    return result
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def report_of(judged, plan_id, evaluation):
+    results = next(r for r in judged.results if r.plan.id == plan_id)
+    return results, next(r for r in plan_evaluations(results, judged.config) if r.evaluation == evaluation)
+
+
+def test_reports_exist_where_the_period_and_data_allow(sample_site):
+    folder = sample_site / "site" / "downloads" / "evaluations"
+    # 南通 has data to 2025: mid-term 2023 and end 2025; 如皋 (2021–2023, three years): the end only;
+    # 连云港's data stop in 2022, before its mid-term year.
+    assert {f"downloads/evaluations/{p.name}" for p in folder.glob("*.pdf")} == {
+        pdf_path(NANTONG, MIDTERM), pdf_path(NANTONG, FINAL), pdf_path("rugao-2021-2023", Evaluation(Kind.FINAL, 2023))}
+    for pdf in folder.glob("*.pdf"):
+        assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("evaluation", [MIDTERM, FINAL], ids=["2023 中期评估", "2025 期末评估"])
+def test_every_main_indicator_is_in_the_pdf_with_its_verdict(sample_site, judged, evaluation):
+    results, report = report_of(judged, NANTONG, evaluation)
+    text = squeezed(pdf_text(sample_site / "site" / pdf_path(NANTONG, evaluation)))
+    assert squeezed(f"{results.plan.info.title}{evaluation.title}报告") in text
+    assert "示例数据" in text
+    main = [(i, e) for i, e in report.indicators if i.table == "主要指标"]
+    assert len(main) == 13
+    # The item-by-item part names each indicator with its verdict: “学前教育毛入园率（快于预期）”.
+    missing = [results.plan.full_name(i) for i, e in main
+               if squeezed(f"{results.plan.full_name(i)}（{VERDICT_WORDS[e.verdict]}）") not in text]
+    assert missing == []
+    assert {e.verdict for _, e in report.indicators} <= set(VERDICT_WORDS)
+    counts = dict(report.verdicts())
+    for verdict, n in counts.items():  # the count table: the word, then its count
+        assert squeezed(f"{VERDICT_WORDS[verdict]}{n}") in text
+
+
+def test_the_midterm_pdf_states_the_trend_and_its_uncertainty(sample_site, judged):
+    text = squeezed(pdf_text(sample_site / "site" / pdf_path(NANTONG, MIDTERM)))
+    assert "线性趋势（最小二乘法）" in text and "残差标准差" in text and "最慢和最快的年变化" in text
+    # 劳动年龄人口平均受教育年限 changed its definition in 2023: one comparable year, no trend.
+    assert "可比年份只有1个（少于3个），不作趋势推算" in text
+    assert "实施步骤" in text and "正在推进" in text
+
+
+def test_the_rugao_report_counts_tasks_by_responsible_unit(sample_site, judged):
+    results, report = report_of(judged, "rugao-2021-2023", Evaluation(Kind.FINAL, 2023))
+    text = squeezed(pdf_text(sample_site / "site" / pdf_path("rugao-2021-2023", report.evaluation)))
+    assert f"任务分解表中的任务{len(results.plan.tasks)}项" in text
+    for unit in {results.plan.canonical_unit(u) for t in results.plan.tasks for u in t.lead_units}:
+        assert squeezed(unit) in text
+
+
+def test_web_report_linked_from_the_plan_page(sample_site, judged):
+    site = sample_site / "site"
+    plan_page = (site / "plans" / NANTONG / "index.html").read_text(encoding="utf-8")
+    assert 'href="evaluations/midterm-2023/"' in plan_page and "2023 年中期评估" in plan_page
+    assert 'href="evaluations/final-2025/"' in plan_page
+    html = (site / "plans" / NANTONG / "evaluations" / "midterm-2023" / "index.html").read_text(encoding="utf-8")
+    results, report = report_of(judged, NANTONG, MIDTERM)
+    for indicator, e in report.indicators:
+        name = results.plan.full_name(indicator)
+        row = re.search(rf">{re.escape(name)}</a></td>\s*<td><span class=\"status [^\"]+\"><span aria-hidden=\"true\">"
+                        rf"[^<]*</span> ([^<]+)</span>", html)
+        assert row and row.group(1) == VERDICT_WORDS[e.verdict], name
+    assert "../../../../downloads/evaluations/nantong-2021-2025-2023-midterm.pdf" in html
+    lianyungang = (site / "plans" / "lianyungang-2021-2025" / "index.html").read_text(encoding="utf-8")
+    article = lianyungang[lianyungang.index("<article"):lianyungang.index("</article>")]
+    assert "年度监测公报" in article and "中期评估" not in article  # its data stop in 2022
+
+
+@pytest.mark.parametrize("path", [
+    "plans/nantong-2021-2025/indicators/class-size-standard-primary/index.html",
+    "plans/nantong-2021-2025/2024/index.html",
+    "plans/rugao-2021-2023/2023/index.html",
+    "plans/nantong-2021-2025/evaluations/final-2025/index.html",
+])
+def test_pages_name_the_contact_for_questions_and_corrections(sample_site, judged, path):
+    html = (sample_site / "site" / path).read_text(encoding="utf-8")
+    section = html[html.index('id="问题反馈与数据更正"'):]
+    for label, value in judged.config.settings.contact.lines():
+        assert f"<li>{label}：{value}</li>" in section
+    assert "数据更正说明</a>" in section
