@@ -165,3 +165,13 @@ def test_check_command_exit_codes(tmp_path):
     assert good.returncode == 0, good.stderr
     assert "示例市“十四五”教育发展规划（demo-2021-2025）" in good.stdout
     assert "指标 5 项（其中子项 1 项）" in good.stdout
+
+
+def test_unit_names_that_differ_only_in_width_or_composition_are_one_unit(tmp_path):
+    from plan_fixture import SOURCE
+    tasks = _replace(TASKS, "cooperating_units: [市财政局]", "cooperating_units: [市财政局, Ａ中学, A中学, Cafe\u0301中心, Café中心]")
+    plans, problems = check(tmp_path, tasks_yaml=tasks, source_txt=SOURCE + "Ａ中学 A中学 Cafe\u0301中心 Café中心\n")
+    assert problems == []
+    plan = plans[0].plan
+    assert plan.units() == ["教育局", "市财政局", "Ａ中学", "Cafe\u0301中心"]  # shown as first written
+    assert plan.canonical_unit("A中学") == "Ａ中学" and plan.canonical_unit("Café中心") == "Cafe\u0301中心"

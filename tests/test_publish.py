@@ -116,6 +116,7 @@ def fresh_clone(root: Path, to: Path) -> Path:
     return to
 
 
+@pytest.mark.slow
 def test_the_correction_history_lives_with_the_data(tmp_path):
     root = project(tmp_path / "a")
     build(root)
@@ -141,6 +142,7 @@ def run(root: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"], capture_output=True, text=True)
 
 
+@pytest.mark.slow
 def test_a_lost_or_damaged_ledger_stops_the_build_and_says_how_to_recover(tmp_path):
     root = project(tmp_path)
     build(root)

@@ -162,7 +162,7 @@ def read_csv(path: Path, shown: str, sample: bool = False) -> tuple[list[Table],
 # What a workbook may cost before it is opened: a data workbook of a plan is a few hundred KB. A zip
 # that unpacks to far more ("zip bomb": 2 MB → 2 GB), or a sheet of a million rows, is refused early.
 MAX_WORKBOOK_BYTES = 50 * 1024 ** 2  # the file on disk
-MAX_UNPACKED_BYTES = 200 * 1024 ** 2  # all its parts, unpacked
+MAX_UNPACKED_BYTES = 50 * 1024 ** 2  # all its parts, unpacked (a plan's data workbook: a few MB)
 MAX_RATIO = 100  # unpacked / packed for a part over 1 MB; sheet XML packs 5–30 times
 MAX_ROWS = 20_000  # rows with content in one sheet; a plan's yearly figures are a few thousand at most
 
