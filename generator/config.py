@@ -51,12 +51,16 @@ class Contact(Strict):
                  ("受理时间", self.hours))
         return [(label, value) for label, value in shown if value]
 
+    def short(self) -> str:
+        """One line for the page footer: the office and the first way to reach it."""
+        way = next((f"{label} {value}" for label, value in self.lines()[1:] if label != "受理时间"), "")
+        return f"{self.office}，{way}" if way else self.office
+
 
 class SiteSettings(Strict):
     site_name: str = Field(description="网站名称")
     publisher: str = Field(description="发布单位")
     description: str = Field("", description="网站简介")
-    contact: str | None = Field(None, description="联系方式，显示在页脚")
     release_date: dt.date | None = Field(None, description="发布日期，显示在页脚；写在这里而不取当天，同样的输入生成同样的网站")
     site_url: str | None = Field(None, pattern=r"^https?://[^\s\"'<>]+/$",
                                  description="网站发布地址（以 / 结尾）；网站不在域名根目录时必填，否则 404 页面的链接会失效")

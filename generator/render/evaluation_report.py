@@ -20,6 +20,7 @@ from generator.model.status import (ITEM_PROGRESS_WORDS, START_WORDS, VERDICT_WO
 from generator.render.escape import format_number
 from generator.render.explain import amount, explanation, pct, target_gap
 from generator.render.labels import figure, with_unit
+from generator.render.year_report import group_label
 
 NO_UNIT = "（未写明责任单位）"
 # The status style each verdict and item progress borrows (icon and colour).
@@ -213,8 +214,6 @@ def contact_lines(config: SiteConfig) -> list[tuple[str, str]]:
 
 def evaluation_context(results: PlanResults, report: PlanEvaluation, config: SiteConfig) -> dict:
     """Everything a report shows (web page and PDF alike), prepared and in order."""
-    from generator.render.pages.bulletin import group_label
-
     plan, info, styles = results.plan, results.plan.info, config.styles
     evaluation, year = report.evaluation, report.evaluation.year
     rows = {i.id: indicator_row(results, i, e, config) for i, e in report.indicators}

@@ -39,7 +39,7 @@ def footer(config: SiteConfig, all_results: list[PlanResults]) -> str:
     parts = [f"发布单位：{settings.publisher}",
              f"数据截至 {max(years)} 年底" if years else "尚无年度监测数据",
              f"发布日期：{released.year} 年 {released.month} 月 {released.day} 日" if released else None,
-             f"联系方式：{settings.contact}" if settings.contact else None]
+             f"联系方式：{settings.contact.short()}"]
     return "｜".join(html.escape(p) for p in parts if p)
 
 
