@@ -89,7 +89,9 @@ def test_a_corrected_figure_rewrites_only_the_pages_that_show_it(tmp_path):
     allowed = {f"{plan}/indicators/preschool-enrolment.md", f"{plan}/2022.md", f"{plan}/index.md", "index.md",
                "charts/demo-2021-2025/indicator-preschool-enrolment.svg", "corrections.md", "ledger.json",
                "downloads/demo-2021-2025.csv", "downloads/demo-2021-2025.xlsx", "downloads/all.csv", "downloads/all.xlsx",
-               "downloads/bulletins/demo-2021-2025-2022-bulletin.pdf"}
+               "downloads/bulletins/demo-2021-2025-2022-bulletin.pdf",
+               "downloads/demo-2021-2025/indicators/preschool-enrolment.csv",  # the indicator page's own figures
+               "downloads/demo-2021-2025/indicators/preschool-enrolment.xlsx"}
     assert changed <= allowed, changed - allowed
     for untouched in (f"{plan}/indicators/student-teacher-ratio.md", f"{plan}/2021.md", "methodology.md"):
         assert before[untouched] == after[untouched]  # same bytes and the same modification time
