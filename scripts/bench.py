@@ -122,9 +122,10 @@ def correct_one_figure(root: Path) -> str:
     lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
     rows = [(n, line.split(",")) for n, line in enumerate(lines[1:], 1)]
     latest = max(int(cells[1]) for _, cells in rows)
-    n, cells = next((n, cells) for n, cells in rows if cells[1:3] == [str(latest), ""] and cells[3])
+    n, cells = next((n, cells) for n, cells in rows
+                    if cells[1:3] == [str(latest), ""] and cells[3] and float(cells[3]) > 1)
     old = cells[3]
-    cells[3] = f"{float(old) * 1.01:.1f}"
+    cells[3] = f"{float(old) * 0.99:.1f}"  # down, so that a percentage stays within 100
     lines[n] = ",".join(cells)
     path.write_text("".join(lines), encoding="utf-8-sig")
     os.utime(path, (CORRECTED_DATE, CORRECTED_DATE))
