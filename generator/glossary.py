@@ -28,5 +28,4 @@ User-facing text stays Chinese; code, YAML keys and ids use the English words be
 | 问题（检查结果） | problem |
 """
 
-ATTRIBUTES = ("约束性", "预期性")
 DIRECTIONS = {"higher": "越大越好", "lower": "越小越好"}

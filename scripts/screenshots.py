@@ -23,7 +23,7 @@ PAGES = {
     "indicator": "plans/nantong-2021-2025/indicators/class-size-standard-primary/",
     "midterm": "plans/nantong-2021-2025/evaluations/midterm-2023/",
 }
-WIDTHS = {"desktop": 1280, "phone": 375}
+WIDTHS = {"desktop": 1280, "phone": 360}
 
 
 def main() -> int:

@@ -53,13 +53,6 @@ class Problem:
 class Report:
     problems: list[Problem] = field(default_factory=list)
 
-    def extend(self, problems) -> None:
-        self.problems.extend(problems)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
     def sorted(self) -> list[Problem]:
         return sorted(self.problems, key=lambda p: (p.file, p.sheet or "", p.line or 0, p.row or 0, p.field))
 

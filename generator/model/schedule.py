@@ -38,12 +38,6 @@ class MilestoneYears(BaseModel):
         first, last = self.resolved(plan_start, plan_end)
         return first <= year <= last
 
-    @property
-    def due_year(self) -> int | None:
-        """The year by which the step is to be reported done (None: runs to the plan end)."""
-        return self.end
-
-
 def parse_milestone_years(value: object) -> MilestoneYears:
     if isinstance(value, MilestoneYears):
         return value

@@ -14,7 +14,6 @@ from pydantic import BaseModel, ConfigDict
 
 Comparator = Literal["=", ">", ">=", "<", "<=", "between"]
 
-COMPARATOR_WORDS = {"=": "等于", ">": "高于", ">=": "不低于", "<": "低于", "<=": "不高于", "between": "介于"}
 
 # Longest first, so that "不低于" wins over "低于" and ">=" over ">".
 _PREFIXES: tuple[tuple[str, Comparator], ...] = (
@@ -58,14 +57,6 @@ class WrittenValue(BaseModel):
     approximate: bool = False  # "左右"
     maintain: bool = False  # "保持…"
     percent: bool = False
-
-    @property
-    def is_bound(self) -> bool:
-        return self.comparator in (">", ">=", "<", "<=")
-
-    @property
-    def is_range(self) -> bool:
-        return self.comparator == "between"
 
     def __str__(self) -> str:
         return self.text

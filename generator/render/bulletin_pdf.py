@@ -362,18 +362,3 @@ def bulletin_html(results: PlanResults, year: int, config: SiteConfig, templates
     svgs = _svg_texts({key: value["spec"] for key, value in charts[1].items()}, None, cache_dir)
     context = bulletin_context(year_report(results, year), results, config, svgs, methodology_html(config, templates), charts)
     return _print_environment(templates).get_template(PRINT_TEMPLATE).render(**context)
-
-
-def write_bulletin_pdfs(all_results: list[PlanResults], config: SiteConfig, out_dir: Path,
-                        chart_svgs: dict[str, Path] | None = None, *, templates: Path | None = None,
-                        cache_dir: Path | None = None, chart_specs: dict[str, dict] | None = None,
-                        pdf_cache: Path | None = None, processes: int = 2) -> list[Path]:
-    """Write each bulletin PDF as ``out_dir/<plan-id>-<year>-bulletin.pdf``; return the paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for docs_path, data in bulletin_pdfs(all_results, config, templates, chart_svgs, cache_dir, chart_specs,
-                                         pdf_cache, processes).items():
-        path = out_dir / Path(docs_path).name
-        write_file(path, data)
-        written.append(path)
-    return written
