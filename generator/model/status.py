@@ -49,6 +49,9 @@ class Reason(StrEnum):
     ON_SCHEDULE = "on-schedule"
     BEHIND_SCHEDULE = "behind-schedule"
     OUT_OF_RANGE = "out-of-range"  # numbers too large to compute with
+    # Yes/no and milestone targets (generator/judge/goals.py)
+    GOAL_UNDER_WAY = "goal-under-way"  # 推进中 before the due year
+    GOAL_NOT_DUE = "goal-not-due"  # 未实现 before the due year: not late yet
 
 
 class StartKind(StrEnum):

@@ -37,8 +37,8 @@ from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, status_view
 from generator.render.environment import make_environment
-from generator.render.explain import explanation, gap_text, requirement_text
-from generator.render.labels import counts_text, figure, overview_sentence, with_unit
+from generator.render.explain import due_text, explanation, gap_text, goal_explanation, requirement_text
+from generator.render.labels import counts_text, figure, goal_proof, goal_sentence, overview_sentence, with_unit
 from generator.render.svg import render_svgs
 
 FOLDER = "bulletins"  # under downloads/
@@ -161,6 +161,18 @@ def _indicator_row(results: PlanResults, indicator: Indicator, judgement: Judgem
     }
 
 
+def _goal_rows(results: PlanResults, year: int, styles: Styles) -> list[dict]:
+    """Yes/no and milestone targets of the year: reported state, status, evidence and proof (counted apart)."""
+    rows = []
+    for goal, judgement in rollup.goal_judgements(results, year):
+        proof = goal_proof(goal, results.goals[goal.id].report(year))
+        rows.append({"name": goal.name, "kind": goal.kind_word, "due": due_text(None if goal.annual else goal.due),
+                     "reported": judgement.state or "数据暂缺", "status": _status(styles, judgement.status),
+                     "light": _status(styles, judgement.light) if judgement.light else None,
+                     "explanation": goal_explanation(judgement), "proof": "；".join(proof)})
+    return rows
+
+
 def _counts_text(counts: list[tuple[str, int]]) -> str:
     return counts_text(counts)
 
@@ -255,6 +267,9 @@ def bulletin_context(results: PlanResults, year: int, config: SiteConfig, svgs: 
                  for name, tasks in sorted(units.items())]
     task_counts = rollup.ordered_counts([s.status for _, s in results.tasks.get(year, ())], rollup.ITEM_STATUSES)
 
+    goal_rows = _goal_rows(results, year, styles)
+    goals = {"id": "s2-goals", "label": sub_label(len(groups) + 1), "rows": goal_rows,
+             "overview": goal_sentence(rollup.goal_judgements(results, year))} if goal_rows else None
     # Headings with their anchors, numbered as a government document numbers them.
     group_list = [{"id": f"s2-{n}", "label": sub_label(n), "title": label, "rows": rows}
                   for n, (label, rows) in enumerate(groups.items(), 1)]
@@ -266,6 +281,7 @@ def bulletin_context(results: PlanResults, year: int, config: SiteConfig, svgs: 
         {"id": "s1", "title": "一、总体情况", "level": 1},
         {"id": "s2", "title": "二、主要指标监测情况", "level": 1},
         *({"id": g["id"], "title": f"{g['label']}{g['title']}", "level": 2} for g in group_list),
+        *([{"id": goals["id"], "title": f"{goals['label']}是否达成和里程碑目标", "level": 2}] if goals else []),
         {"id": "s3", "title": "三、专栏实施情况", "level": 1},
         *({"id": c["id"], "title": f"{c['label']}{c['heading']}", "level": 2} for c in columns),
         {"id": "s4", "title": "四、任务落实情况", "level": 1},
@@ -304,6 +320,7 @@ def bulletin_context(results: PlanResults, year: int, config: SiteConfig, svgs: 
         "by_attribute": [(attribute, _counts_text(c)) for attribute, c in rollup.by_attribute(results, year)],
         "status_chart": chart(status_key) if status_key else None,
         "groups": group_list,
+        "goals": goals,
         "columns": columns,
         "has_columns": bool(plan.columns),
         "units": unit_list,

@@ -10,7 +10,7 @@ from generator.render.bulletin_pdf import pdf_path
 from generator.render.chart_views import status_view
 from generator.render.labels import badge, counts_text, overview_sentence
 from generator.render.pages.common import Page, SiteParts, crumbs
-from generator.render.pages.rows import indicator_row, place_chart
+from generator.render.pages.rows import goal_section, indicator_row, place_chart
 
 
 def group_label(table: str | None) -> str:
@@ -64,6 +64,7 @@ def bulletin_page(parts: SiteParts, results: PlanResults, year: int) -> Page:
         "by_attribute": [(attribute, counts_text(counts_)) for attribute, counts_ in rollup.by_attribute(results, year)],
         "chart": chart,
         "groups": list(groups.items()),
+        "goals": goal_section(parts, results, year),
         "columns": columns,
         "regions": [{"name": region, "link": links.relative(here, links.region(plan.id, region)),
                      "count": sum(n for _, n in counts_), "counts": counts_text(counts_),

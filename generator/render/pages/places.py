@@ -7,7 +7,7 @@ from generator.judge import rollup
 from generator.render import links
 from generator.render.labels import badge, counts_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
-from generator.render.pages.rows import indicator_row
+from generator.render.pages.rows import goal_section, indicator_row
 
 
 def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
@@ -40,6 +40,7 @@ def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
         "help_count": sum(1 for r in rows if r["role"] == "协同"),
         "key_tasks": key_tasks,
         "rows": rows,
+        "goals": goal_section(parts, results, keep=rollup.led_by(results, unit)),
     }
     return parts.add(Page(here, "unit.md.j2", unit, context))
 
@@ -68,5 +69,6 @@ def region_page(parts: SiteParts, results: PlanResults, region: str) -> Page:
         "count": len(rows),
         "behind": behind,
         "rows": rows,
+        "goals": goal_section(parts, results, keep=rollup.in_region(region)),
     }
     return parts.add(Page(here, "region.md.j2", region, context))
