@@ -288,6 +288,11 @@ def read_status(cell: Cell) -> str:
     raise CellError("bad-status", "状态只能从四个词中选一个", found=shorten(text), expected=f"{hint}{'、'.join(TASK_STATUSES)}")
 
 
+# Words staff use for a target's state, taken from the task vocabulary or from habit: suggested, not guessed.
+GOAL_STATE_HINTS = {"已完成": "已实现", "完成": "已实现", "达成": "已实现", "是": "已实现", "进行中": "推进中",
+                    "正在推进": "推进中", "未完成": "未实现", "未启动": "未实现", "否": "未实现", "滞后": "未实现"}
+
+
 def read_goal_state(cell: Cell) -> str | None:
     """已实现 / 推进中 / 未实现; blank is 数据暂缺."""
     if cell is None:
@@ -295,7 +300,7 @@ def read_goal_state(cell: Cell) -> str | None:
     text = _folded(cell_text(cell))
     if text in GOAL_STATES:
         return text
-    close = difflib.get_close_matches(text, GOAL_STATES, n=1, cutoff=0.5)
+    close = [GOAL_STATE_HINTS[text]] if text in GOAL_STATE_HINTS else difflib.get_close_matches(text, GOAL_STATES, n=1, cutoff=0.5)
     hint = f"是否应为“{close[0]}”？" if close else ""
     raise CellError("bad-goal-state", "目标的状态只能从三个词中选一个", found=shorten(text),
                     expected=f"{hint}{'、'.join(GOAL_STATES)}，或留空（数据暂缺）")
