@@ -143,9 +143,9 @@ def goal_links(loaded: LoadedPlan) -> Iterator[Problem]:
         if not goal.annual and goal.due not in period.years():
             yield loaded.problem("goal-due-outside", "完成年份不在规划期内", GOALS, ("goals", n, "due"),
                                  found=str(goal.due), expected=f"{period.start}–{period.end} 之间的年份，或“每年”")
-        if goal.annual and not any("每年" in comparable(q) for q in goal.quote):
-            yield loaded.problem("annual-not-in-quote", "写了“每年”，但原文摘录中没有“每年”", GOALS, ("goals", n, "due"),
-                                 found="每年", expected="原文写“每年……”的目标才写 due: 每年；否则写完成年份")
+        if goal.annual and not any(word in comparable(q) for q in goal.quote for word in ("每年", "逐年")):
+            yield loaded.problem("annual-not-in-quote", "写了“每年”，但原文摘录中没有“每年”或“逐年”", GOALS, ("goals", n, "due"),
+                                 found="每年", expected="原文写“每年……”“逐年……”的目标才写 due: 每年；否则写完成年份")
         if goal.column is not None and goal.column not in columns:
             yield loaded.problem("missing-column", "所属专栏不存在", GOALS, ("goals", n, "column"),
                                  found=f"专栏 {goal.column}", expected=f"columns.yaml 中已有的专栏编号：{_listing(sorted(columns))}")
