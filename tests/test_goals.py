@@ -245,3 +245,21 @@ def test_check_counts_targets_by_type_and_every_plan_has_yes_no_targets():
     for line in lines:
         numeric, yes_no, milestone = (int(part.split(" ")[1]) for part in line.split("：")[1].split("，")[:3])
         assert numeric > 0 and yes_no > 0, line
+
+
+def test_sample_data_covers_every_state_and_status():
+    plans, problems = load_content(ROOT / "content", root=ROOT)
+    loaded, data_problems = load_data(ROOT / "data", [p.plan for p in plans], ROOT)
+    assert problems == data_problems == []
+    states, statuses, lights = set(), set(), set()
+    for item in plans:
+        data = loaded[item.plan.id]
+        states |= {r.state for r in data.goal_reports}
+        assert all(r.sample for r in data.goal_reports)
+        results = judge_plan(item.plan, data)
+        for series in results.goals.values():
+            statuses |= {j.status for j in series.judgements}
+            lights |= {j.light for j in series.judgements}
+    assert states == set(GOAL_STATES)
+    assert statuses == {Status.DONE_EARLY, Status.DONE, Status.ON_TRACK, Status.BEHIND, Status.MISSING}
+    assert lights == {G, Y, O, R, None}
