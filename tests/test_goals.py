@@ -62,7 +62,7 @@ def goal(due):
 CASES = [
     ("done before due", 2025, {2023: "已实现"}, Status.DONE_EARLY, Reason.MET, G),
     ("done in the due year", 2025, {2025: "已实现"}, Status.DONE, Reason.MET, G),
-    ("done after the due year", 2023, {2024: "已实现"}, Status.DONE, Reason.MET, G),
+    ("done after the due year", 2023, {2024: "已实现"}, Status.DONE_LATE, Reason.MET, G),
     ("under way before due: on schedule", 2025, {2024: "推进中"}, Status.ON_TRACK, Reason.GOAL_UNDER_WAY, G),
     ("not achieved before due: not late yet", 2025, {2022: "未实现"}, Status.ON_TRACK, Reason.GOAL_NOT_DUE, G),
     ("still under way in the due year", 2025, {2024: "推进中", 2025: "推进中"}, Status.BEHIND, Reason.DUE_NOT_MET, Y),
@@ -113,7 +113,7 @@ def test_goal_judge_never_raises_and_lights_agree(due, states):
         assert (j.light is None) == (j.status == Status.MISSING)
         assert (j.light == G) == (j.status not in LAGGING and j.status != Status.MISSING)
         if j.state == "已实现":
-            assert j.status in (Status.DONE, Status.DONE_EARLY)
+            assert j.status in (Status.DONE, Status.DONE_EARLY, Status.DONE_LATE)
         if due is not None and j.year < due and j.state in ("推进中", "未实现"):
             assert j.status in (Status.ON_TRACK, Status.NOT_KEPT)
         if due is not None and j.year >= due and j.state in ("推进中", "未实现"):
@@ -261,5 +261,5 @@ def test_sample_data_covers_every_state_and_status():
             statuses |= {j.status for j in series.judgements}
             lights |= {j.light for j in series.judgements}
     assert states == set(GOAL_STATES)
-    assert statuses == {Status.DONE_EARLY, Status.DONE, Status.ON_TRACK, Status.BEHIND, Status.MISSING}
+    assert statuses == {Status.DONE_EARLY, Status.DONE, Status.DONE_LATE, Status.ON_TRACK, Status.BEHIND, Status.MISSING}
     assert lights == {G, Y, O, R, None}

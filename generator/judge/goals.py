@@ -4,7 +4,7 @@
 applies them:
 
 1. No report that year: 数据暂缺 — a state is never guessed.
-2. 已实现: 提前完成 before the due year, 按期完成 in or after it. A 每年 target: 按期完成 that year.
+2. 已实现: 提前完成 before the due year, 按期完成 in it, 逾期完成 after it. A 每年 target: 按期完成 that year.
 3. A 每年 target not 已实现: 滞后 that year (推进中 黄灯, 未实现 橙灯).
 4. Reported 已实现 in an earlier year, not any more: 未保持 (回落), 红灯.
 5. Before the due year: 推进中 is on schedule (达到序时进度); 未实现 is not late yet (also not 滞后).
@@ -53,7 +53,7 @@ def judge_goal(due: int | None, year: int, state: str | None, *, achieved_in: in
     if state == ACHIEVED:
         if due is None:
             return GoalJudgement(**facts, status=Status.DONE, reason=Reason.ANNUAL_MET, light=Light.GREEN)
-        status = Status.DONE_EARLY if year < due else Status.DONE
+        status = Status.DONE_EARLY if year < due else Status.DONE if year == due else Status.DONE_LATE
         return GoalJudgement(**facts, status=status, reason=Reason.MET, light=Light.GREEN)
     late_light = Light.YELLOW if state == UNDER_WAY else Light.ORANGE
     if due is None:

@@ -171,7 +171,7 @@ def goal_explanation(j: GoalJudgement) -> str:
         case Reason.ANNUAL_SHORT:
             return f"{said}，当年未实现。每年的目标逐年单独判定。"
         case Reason.MET:
-            timing = "提前完成" if j.year < j.due else "按期完成"
+            timing = "提前完成" if j.year < j.due else "按期完成" if j.year == j.due else "逾期完成"
             return f"{said}，{due}，{timing}。"
         case Reason.FELL_BACK:
             return f"{j.achieved_in} 年曾报告“已实现”，{said}，未保持。"

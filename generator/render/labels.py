@@ -10,7 +10,7 @@ from generator.judge.goals import GoalJudgement
 from generator.judge.rules import Judgement
 from generator.model.figures import GoalReport
 from generator.model.plan import Goal, Indicator
-from generator.model.status import Status, word
+from generator.model.status import DONE_STATUSES, Status, word
 from generator.render.escape import format_number, literal
 
 
@@ -98,10 +98,11 @@ def goal_sentence(pairs: list[tuple[Goal, GoalJudgement]]) -> str:
         return ""
     count = {s: [g for g, j in pairs if j.status == s] for s in Status}
     parts = []
-    done = len(count[Status.DONE_EARLY]) + len(count[Status.DONE])
+    done = sum(len(count[s]) for s in DONE_STATUSES)
     if done:
         early = f"（其中 {len(count[Status.DONE_EARLY])} 项提前实现）" if count[Status.DONE_EARLY] else ""
-        parts.append(f"{done} 项已实现{early}")
+        late = f"（其中 {len(count[Status.DONE_LATE])} 项晚于完成时限）" if count[Status.DONE_LATE] else ""
+        parts.append(f"{done} 项已实现{early}{late}")
     if count[Status.ON_TRACK]:
         parts.append(f"{len(count[Status.ON_TRACK])} 项按进度推进或尚未到期")
     if count[Status.BEHIND]:
