@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.config import load_site_config
 from generator.judge.engine import judge_plan
 from generator.judge import rollup
 from generator.judge.goals import judge_goal, judge_goal_series
@@ -20,7 +21,10 @@ from generator.load.data import load_data
 from generator.model.figures import GOAL_STATES, GoalReport, PlanData
 from generator.model.plan import Goal
 from generator.model.status import LAGGING, Light, Reason, Status
+from generator.render import links
+from generator.render.environment import make_environment
 from generator.render.explain import goal_explanation
+from generator.render.site import assemble
 from generator.workbook import write_fill_in_workbook
 from plan_fixture import SOURCE, write_plan
 
@@ -263,3 +267,37 @@ def test_sample_data_covers_every_state_and_status():
     assert states == set(GOAL_STATES)
     assert statuses == {Status.DONE_EARLY, Status.DONE, Status.DONE_LATE, Status.ON_TRACK, Status.BEHIND, Status.MISSING}
     assert lights == {G, Y, O, R, None}
+
+
+def test_goal_sections_on_bulletin_column_unit_region_plan_and_methodology_pages(plan):
+    config, problems = load_site_config(ROOT / "site_config", ROOT)
+    assert problems == []
+    data = PlanData(goal_reports=(
+        GoalReport(PLAN_ID, "preschool-groups-coverage", 2023, "推进中", "<b>已覆盖</b> 5 个县区", count=5),
+        GoalReport(PLAN_ID, "football-guidance", 2023, "已实现", "已印发", document="示教发〔2023〕3号"),
+        GoalReport(PLAN_ID, "yearly-league", 2023, "未实现")))
+    parts = assemble(config, [judge_plan(plan, data)], ROOT / "templates")
+    environment = make_environment(ROOT / "templates")
+    pages = {p.path: environment.get_template(p.template).render(**p.context) for p in parts.pages}
+    bulletin = pages[links.bulletin(PLAN_ID, 2023)]
+    assert "## 是否达成和里程碑目标" in bulletin
+    assert "3 项是否达成和里程碑目标中，1 项已实现（其中 1 项晚于完成时限）；2 项滞后：“学前教育集团全覆盖”、“每年举办校园足球联赛”。" in bulletin
+    assert "2023 年报告“已实现”，要求 2022 年底前实现，逾期完成。" in bulletin
+    assert "佐证文件：示教发〔2023〕3号" in bulletin
+    assert "&#60;b&#62;已覆盖&#60;/b&#62; 5 个县区；数量：5" in bulletin  # escaped, never HTML
+    assert "4 项指标" not in bulletin.split("## 是否达成")[1]  # the indicators are counted apart
+    for path in (links.column(PLAN_ID, 1), links.unit(PLAN_ID, "教育局"), links.region(PLAN_ID, "甲县")):
+        section = pages[path].split("## 是否达成和里程碑目标")[1]
+        assert "学前教育集团全覆盖" in section and "出台校园足球指导意见" not in section, path
+    assert "出台校园足球指导意见" in pages[links.plan(PLAN_ID)]
+    methodology = pages[links.METHODOLOGY]
+    assert "| 过了完成时限仍未实现 | 2023 年底前实现 | 2024 年 推进中 | ▼ 未达到序时进度（滞后） | ■ 红灯 |" in methodology
+
+
+def test_goals_without_any_report_are_still_listed(plan):
+    config, _ = load_site_config(ROOT / "site_config", ROOT)
+    parts = assemble(config, [judge_plan(plan, PlanData())], ROOT / "templates")
+    plan_page = next(p for p in parts.pages if p.path == links.plan(PLAN_ID))
+    section = plan_page.context["goals"]
+    assert section["overview"] == "3 项是否达成和里程碑目标，尚无年度进展报告。"
+    assert [r["reported"] for r in section["rows"]] == ["尚无报告"] * 3

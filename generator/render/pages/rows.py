@@ -38,17 +38,19 @@ def goal_source(goal: Goal) -> str:
     return goal.table or ""
 
 
-def goal_row(parts: SiteParts, results: PlanResults, goal: Goal, judgement: GoalJudgement) -> dict:
-    """A yes/no or milestone target in one year: what it asks, what was reported, the status and the proof."""
+def goal_row(parts: SiteParts, results: PlanResults, goal: Goal, judgement: GoalJudgement | None) -> dict:
+    """A yes/no or milestone target in one year: what it asks, what was reported, the status and the proof.
+    Without a judgement (no year of data yet) only what it asks."""
     styles = parts.config.styles
+    facts = {"name": goal.name, "kind": goal.kind_word, "due": due_text(goal.due if not goal.annual else None),
+             "source": goal_source(goal), "region": goal.region or "全域",
+             "units": "、".join(results.plan.canonical_unit(u) for u in goal.lead_units)}
+    if judgement is None:
+        return {**facts, "year": None, "reported": "尚无报告", "status": "—", "light": "",
+                "proof": "", "explanation": "尚无年度进展报告。"}
     proof = goal_proof(goal, results.goals[goal.id].report(judgement.year))
     return {
-        "name": goal.name,
-        "kind": goal.kind_word,
-        "due": due_text(goal.due if not goal.annual else None),
-        "source": goal_source(goal),
-        "region": goal.region or "全域",
-        "units": "、".join(results.plan.canonical_unit(u) for u in goal.lead_units),
+        **facts,
         "year": judgement.year,
         "reported": judgement.state or "数据暂缺",
         "status": badge(styles, judgement.status),
@@ -61,11 +63,14 @@ def goal_row(parts: SiteParts, results: PlanResults, goal: Goal, judgement: Goal
 def goal_section(parts: SiteParts, results: PlanResults, year: int | None = None, keep=lambda goal: True) -> dict | None:
     """The yes/no and milestone targets of a page, counted on their own: a sentence, the counts, the rows.
     ``year`` None: each target's latest reported year."""
-    pairs = rollup.goal_judgements(results, year, keep)
-    if not pairs:
+    goals = [series.goal for series in results.goals.values() if keep(series.goal)]
+    if not goals:
         return None
-    return {"overview": goal_sentence(pairs), "counts": counts_text(rollup.ordered_counts([j.status for _, j in pairs])),
-            "rows": [goal_row(parts, results, goal, judgement) for goal, judgement in pairs]}
+    pairs = rollup.goal_judgements(results, year, keep)
+    judged = {goal.id: judgement for goal, judgement in pairs}
+    overview = goal_sentence(pairs) if pairs else f"{len(goals)} 项是否达成和里程碑目标，尚无年度进展报告。"
+    return {"overview": overview, "counts": counts_text(rollup.ordered_counts([j.status for _, j in pairs])),
+            "rows": [goal_row(parts, results, goal, judged.get(goal.id)) for goal in goals]}
 
 
 def place_chart(parts: SiteParts, here: str, chart_path: str, view: ChartView) -> dict:
