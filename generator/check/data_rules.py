@@ -306,18 +306,21 @@ def read_goal_state(cell: Cell) -> str | None:
                     expected=f"{hint}{'、'.join(GOAL_STATES)}，或留空（数据暂缺）")
 
 
+def _amount(cell: Cell, unit_words: str) -> float:
+    """A number typed with or without thousands separators and a trailing unit; NaN when it is not one."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return float(cell)
+    try:
+        return float(re.sub(rf"[,，\s]|(?:{unit_words})$", "", _folded(cell_text(cell))))
+    except ValueError:
+        return math.nan
+
+
 def read_count(cell: Cell) -> float | None:
     """数量 as proof of a target (schools built, regions covered): a number, not negative; blank when none."""
     if cell is None:
         return None
-    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        amount = float(cell)
-    else:
-        text = re.sub(r"[,，\s]|[所个项家人次座间条]$", "", _folded(cell_text(cell)))
-        try:
-            amount = float(text)
-        except ValueError:
-            amount = math.nan
+    amount = _amount(cell, "所|个|项|家|人|次|座|间|条")
     if not math.isfinite(amount) or not abs(amount) < LARGEST_VALUE:
         raise CellError("unreadable-count", "数量应填数字", found=shorten(cell_text(cell)), expected="如 6 或 12；没有时留空")
     if amount < 0:
@@ -329,17 +332,10 @@ def read_spending(cell: Cell) -> float | None:
     """实际支出（万元）: a number, not negative; blank when nothing was spent or it is not known."""
     if cell is None:
         return None
-    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        amount = float(cell)
-    else:
-        text = re.sub(r"[,，\s]|万元$", "", _folded(cell_text(cell)))
-        try:
-            amount = float(text)
-        except ValueError:
-            amount = math.nan
-        if not math.isfinite(amount):
-            raise CellError("unreadable-spending", "实际支出应填数字（单位：万元）", found=shorten(cell_text(cell)),
-                            expected="如 120 或 35.5；没有或不详时留空")
+    amount = _amount(cell, "万元")
+    if not math.isfinite(amount):
+        raise CellError("unreadable-spending", "实际支出应填数字（单位：万元）", found=shorten(cell_text(cell)),
+                        expected="如 120 或 35.5；没有或不详时留空")
     if amount < 0:
         raise CellError("negative-spending", "实际支出不能是负数", found=cell_text(cell), expected="0 或正数（万元）")
     return amount
