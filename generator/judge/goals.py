@@ -7,7 +7,8 @@ applies them:
 2. 已实现: 提前完成 before the due year, 按期完成 in it, 逾期完成 after it. A 每年 target: 按期完成 that year.
 3. A 每年 target not 已实现: 滞后 that year (推进中 黄灯, 未实现 橙灯).
 4. Reported 已实现 in an earlier year, not any more: 未保持 (回落), 红灯.
-5. Before the due year: 推进中 is on schedule (达到序时进度); 未实现 is not late yet (also not 滞后).
+5. Before the due year: 推进中 is on schedule (达到序时进度); 未实现 is not late yet either. (Their sentences
+   never say 滞后 beside a green light.)
 6. In the due year, not 已实现: 滞后 (推进中 黄灯, 未实现 橙灯); after it: 滞后, 红灯.
 
 The sentences are written by generator/render/explain.py (:func:`goal_explanation`).

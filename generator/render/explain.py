@@ -176,9 +176,9 @@ def goal_explanation(j: GoalJudgement) -> str:
         case Reason.FELL_BACK:
             return f"{j.achieved_in} 年曾报告“已实现”，{said}，未保持。"
         case Reason.GOAL_UNDER_WAY:
-            return f"{said}，{due}，尚未到期，正在推进，不算滞后。"
+            return f"{said}，{due}，尚未到期，正在推进。"
         case Reason.GOAL_NOT_DUE:
-            return f"{said}，{due}，尚未到期，暂不算滞后；到期仍未实现即为滞后。"
+            return f"{said}，{due}，尚未到期；到期仍未实现的，才判为未按期完成。"
         case Reason.DUE_NOT_MET:
             late = "已到期" if j.year == j.due else f"已过期 {j.year - j.due} 年"
             return f"{said}，{due}，{late}仍未实现，滞后。"
