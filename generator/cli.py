@@ -18,8 +18,7 @@ from generator.load.content import load_content, plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import read_ledger
 from generator.model.figures import PlanData
-from generator.model.plan import Plan
-from generator.model.plan import ID_PATTERN
+from generator.model.plan import GOAL_KINDS, ID_PATTERN, Plan
 from generator.pipeline import build, preview
 from generator.plan_import.importer import ImportProblem, import_plan
 from generator.publish.build import BuildError
@@ -36,13 +35,26 @@ def plan_summary(plan: Plan) -> str:
             f"重点任务 {len(plan.key_tasks)} 项，分解任务 {len(plan.tasks)} 项，责任单位 {len(plan.units())} 个")
 
 
+def target_counts(plan: Plan) -> list[tuple[str, int, int]]:
+    """Targets encoded, by type: (type, count, of which 每年). Numeric: indicators with targets."""
+    numeric = [i for i in plan.indicators if i.targets]
+    by_kind = [(GOAL_KINDS[kind], [g for g in plan.goals if g.kind == kind]) for kind in GOAL_KINDS]
+    return [("数值", len(numeric), sum(i.annual for i in numeric)),
+            *((word, len(goals), sum(g.annual for g in goals)) for word, goals in by_kind)]
+
+
+def targets_summary(plan: Plan) -> str:
+    parts = [f"{word} {n} 项" + (f"（其中每年 {annual} 项）" if annual else "") for word, n, annual in target_counts(plan)]
+    return "  目标（按类型）：" + "，".join(parts)
+
+
 def data_summary(data: PlanData) -> str:
-    if not data.figures and not data.reports:
+    if not data.figures and not data.reports and not data.goal_reports:
         return "  年度数据：尚无（data/ 中没有这个规划的数据）"
     missing = sum(1 for f in data.figures if f.value is None)
     sample = "（含示例数据）" if data.is_sample else ""
     return (f"  年度数据{sample}：指标数值 {len(data.figures)} 条（其中数据暂缺 {missing} 条），"
-            f"事项和任务进展 {len(data.reports)} 条，年份 {'、'.join(map(str, data.years))}")
+            f"事项和任务进展 {len(data.reports)} 条，目标进展 {len(data.goal_reports)} 条，年份 {'、'.join(map(str, data.years))}")
 
 
 def _load_data(root: Path, plans: list[Plan]) -> tuple[dict[str, PlanData | None], list[Problem]]:
@@ -62,6 +74,7 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     for loaded in plans:
         print(plan_summary(loaded.plan))
+        print(targets_summary(loaded.plan))
         print(data_summary(data[loaded.plan.id]))
     print(f"检查通过：{len(plans)} 个规划，没有发现问题。")
     return 0

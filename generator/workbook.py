@@ -17,21 +17,22 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.check.data_rules import unit_of
-from generator.load.figures import FIGURES, MILESTONES, SPENT, TASKS, TableKind
-from generator.model.figures import TASK_STATUSES, WHOLE_AREA, PlanData
+from generator.load.figures import COUNT, DOCUMENT, FIGURES, GOALS, MILESTONES, SPENT, TASKS, TableKind
+from generator.model.figures import GOAL_STATES, TASK_STATUSES, WHOLE_AREA, PlanData
 from generator.model.plan import Indicator, Plan, Task
 from generator.render.spreadsheet import append_row
 
 INDICATOR_COLUMNS = ("指标编号", "指标名称", "单位", "地区", "年份", "上年数值", "规划目标", "数值", "说明", "来源", "口径变化")
 MILESTONE_COLUMNS = ("事项编号", "专栏", "计划年份", "事项内容", "年份", "状态", "进展情况")
+GOAL_COLUMNS = ("目标编号", "目标", "类型", "完成年份", "责任单位", "年份", "状态", "进展情况", DOCUMENT, COUNT)
 TASK_COLUMNS = ("任务编号", "重点任务", "主要工作", "责任单位", "完成时限", "资金预算", "年份", "状态", "进展情况", SPENT)
 
 WIDTHS = {"指标编号": 24, "指标名称": 32, "单位": 8, "地区": 10, "年份": 8, "上年数值": 12, "规划目标": 24, "数值": 14,
           "说明": 30, "来源": 22, "口径变化": 10, "事项编号": 12, "专栏": 26, "计划年份": 12, "事项内容": 40, "状态": 10,
           "进展情况": 50, "任务编号": 10, "重点任务": 30, "主要工作": 50, "责任单位": 22, "完成时限": 16, "资金预算": 22,
-          SPENT: 14}
+          SPENT: 14, "目标编号": 24, "目标": 40, "类型": 10, "完成年份": 10, DOCUMENT: 30, COUNT: 10}
 WRAPPED = {"指标名称", "规划目标", "说明", "来源", "专栏", "事项内容", "进展情况", "重点任务", "主要工作", "责任单位",
-           "资金预算", "完成时限"}
+           "资金预算", "完成时限", "目标", DOCUMENT}
 GREY = PatternFill("solid", fgColor="E7E6E6")  # reference: ignored when loading
 TO_FILL = PatternFill("solid", fgColor="FFF2CC")  # the figure to enter
 HEADER = PatternFill("solid", fgColor="D9E1F2")
@@ -47,6 +48,7 @@ def write_fill_in_workbook(plan: Plan, year: int, previous: PlanData | None, pat
     _write_table(workbook.create_sheet("指标"), FIGURES, INDICATOR_COLUMNS, list(indicator_rows(plan, year, previous)))
     _write_table(workbook.create_sheet("专栏事项"), MILESTONES, MILESTONE_COLUMNS, list(milestone_rows(plan, year)))
     _write_table(workbook.create_sheet("任务"), TASKS, TASK_COLUMNS, list(task_rows(plan, year)))
+    _write_table(workbook.create_sheet("目标"), GOALS, GOAL_COLUMNS, list(goal_rows(plan, year)))
     workbook.properties.title = f"{plan.info.title} {year} 年度监测数据填报表"
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
@@ -103,6 +105,14 @@ def task_rows(plan: Plan, year: int) -> Iterator[dict[str, object]]:
                "完成时限": task.deadline.text if task.deadline else None, "资金预算": _budget(task), "年份": year}
 
 
+def goal_rows(plan: Plan, year: int) -> Iterator[dict[str, object]]:
+    """Every yes/no and milestone target, each year until it is reached (and 每年 ones every year)."""
+    for goal in plan.goals:
+        yield {"目标编号": goal.id, "目标": goal.name + (f"（{goal.region}）" if goal.region else ""),
+               "类型": goal.kind_word, "完成年份": "每年" if goal.annual else goal.due,
+               "责任单位": "、".join(goal.lead_units) or None, "年份": year}
+
+
 # Sheets ---------------------------------------------------------------------------------------
 
 def _dropdown(sheet: Worksheet, letter: str, last_row: int, choices: tuple[str, ...], title: str) -> None:
@@ -112,9 +122,10 @@ def _dropdown(sheet: Worksheet, letter: str, last_row: int, choices: tuple[str, 
     sheet.add_data_validation(validation)
 
 
-def _not_negative(sheet: Worksheet, letter: str, last_row: int) -> None:
+def _not_negative(sheet: Worksheet, letter: str, last_row: int, column: str) -> None:
+    unit = "（万元）" if column == SPENT else ""
     validation = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                                showErrorMessage=True, errorTitle="实际支出", error="请填写 0 或正数（万元）；不详时留空")
+                                showErrorMessage=True, errorTitle=column, error=f"请填写 0 或正数{unit}；不详时留空")
     validation.add(f"{letter}2:{letter}{last_row}")
     sheet.add_data_validation(validation)
 
@@ -139,11 +150,11 @@ def _write_table(sheet: Worksheet, kind: TableKind, columns: tuple[str, ...], ro
             if column == "年份":
                 cell.number_format = "0"
         if column == "状态":
-            _dropdown(sheet, letter, last_row, TASK_STATUSES, "状态")
+            _dropdown(sheet, letter, last_row, GOAL_STATES if kind is GOALS else TASK_STATUSES, "状态")
         elif column == "口径变化":
             _dropdown(sheet, letter, last_row, ("是", "否"), "口径变化")
-        elif column == SPENT:
-            _not_negative(sheet, letter, last_row)
+        elif column in (SPENT, COUNT):
+            _not_negative(sheet, letter, last_row, column)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
 
@@ -151,7 +162,8 @@ def _write_table(sheet: Worksheet, kind: TableKind, columns: tuple[str, ...], ro
 def _write_notes(sheet: Worksheet, plan: Plan, year: int) -> None:
     period = plan.info.period
     grey = "、".join(dict.fromkeys(c for kind, columns in ((FIGURES, INDICATOR_COLUMNS), (MILESTONES, MILESTONE_COLUMNS),
-                                                            (TASKS, TASK_COLUMNS)) for c in columns if c in kind.reference))
+                                                            (TASKS, TASK_COLUMNS), (GOALS, GOAL_COLUMNS))
+                                   for c in columns if c in kind.reference))
     lines = [
         f"{plan.info.title} {year} 年度监测数据填报表",
         f"规划编号：{plan.id}；规划期：{period.start}–{period.end} 年；填报年份：{year} 年。",
@@ -161,6 +173,9 @@ def _write_notes(sheet: Worksheet, plan: Plan, year: int) -> None:
         f"在黄色的“数值”列填写 {year} 年的实际数值。",
         f"2. “专栏事项”表：{year} 年应推进的专栏事项。选择“状态”，并简要写明“进展情况”。",
         "3. “任务”表：任务分解表中的每一项。选择“状态”，写明“进展情况”；有实际支出的，在“实际支出（万元）”中只填数字。",
+        "4. “目标”表：规划中没有数值的目标（全覆盖、全域通过、创成、建成、出台……）。“状态”从下拉列表中选："
+        f"{'、'.join(GOAL_STATES)}；“进展情况”写一句依据；有文件的在“佐证文件”写文号或标题，有数量的在“数量”中只填数字。"
+        "不知道的留空，公报中显示为“数据暂缺”。",
         "",
         "二、怎么填",
         "• 数值照统计报表原样填写，如 99.2、99.2%、>99、90 以上；全角数字也可以。百分比不超过 100，人数、校数等不能为负数。",

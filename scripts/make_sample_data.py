@@ -1,9 +1,10 @@
-"""Write the demo's yearly figures and progress reports into data/ — 示例数据, not official statistics.
+"""Write the demo's yearly figures, progress reports and target states into data/ — 示例数据, not official statistics.
 
 The plan documents give only base values, so the later years of the bundled demo are made up:
 plausible (they move from the base towards the target at about the planned pace), reproducible
 (seeded by plan and indicator id), and chosen so that the demo shows every status: a lagging
-约束性 indicator, a missing value, a 口径变化, a county that lags, targets kept and not kept.
+约束性 indicator, a missing value, a 口径变化, a county that lags, targets kept and not kept; and for the
+yes/no and milestone targets every state (已实现, 推进中, 未实现, not reported), early, on time and late.
 Every row says 示例数据 in its 来源 column and every file name starts with 示例数据.
 
     .venv/bin/python scripts/make_sample_data.py
@@ -21,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.judge.targets import direction_of, goal_number, meets, target_for  # noqa: E402
 from generator.load.content import load_content  # noqa: E402
-from generator.model.plan import Indicator, Plan, YearValue  # noqa: E402
+from generator.model.plan import Goal, Indicator, Plan, YearValue  # noqa: E402
 from generator.render.escape import format_number  # noqa: E402
 
 SOURCE = "示例数据（非官方统计，由 scripts/make_sample_data.py 生成）"
@@ -55,6 +56,12 @@ DEFINITION_CHANGES = {
     ("nantong-2021-2025", "working-age-schooling-years", 2025): _RECENSUS,
 }
 LAGGING_REGION = {"nantong-2021-2025": "如东县"}  # the county that lags in the demo
+
+
+def start_for(indicator: Indicator, year: int) -> YearValue | None:
+    """Where the made-up series heads from: the last intermediate target already passed, else the base."""
+    passed = [t for t in indicator.targets if t.year < year]
+    return passed[-1] if passed else indicator.base
 
 
 def decimals(indicator: Indicator, target: float) -> int:
@@ -170,6 +177,56 @@ def task_rows(plan: Plan) -> list[dict]:
     return rows
 
 
+GOAL_TEXT = {
+    "已实现": "已经实现，相关材料已归档备查。",
+    "推进中": "正在推进，已完成部分县（市、区）和学校。",
+    "未实现": "尚未实现，正在研究推进办法。",
+    "": "",
+}
+# Exact states where the demo needs them: (plan, goal, year) → state ("" = not reported: 数据暂缺).
+GOAL_FIXED = {
+    ("nantong-2021-2025", "vision-self-screening", 2022): "已实现",  # early
+    ("nantong-2021-2025", "internal-audit-full-coverage", 2021): "未实现",  # not due yet: not late
+    ("nantong-2021-2025", "security-monitoring-centre", 2024): "",  # 数据暂缺
+    ("rugao-2021-2023", "hui-xue-nantong-full-coverage", 2021): "推进中",  # due 2021, under way: late (yellow)
+    ("rugao-2021-2023", "hui-xue-nantong-full-coverage", 2022): "已实现",  # done after its year
+    ("rugao-2021-2023", "training-materials-measures", 2021): "未实现",  # due 2021: late (orange)
+    ("rugao-2021-2023", "training-materials-measures", 2022): "推进中",  # a year after: late (red)
+    ("rugao-2021-2023", "training-materials-measures", 2023): "推进中",
+    ("rugao-2021-2023", "quality-balanced-county-creation", 2023): "已实现",  # on time
+    ("lianyungang-2021-2025", "basic-education-modernisation", 2022): "推进中",  # due 2022: late
+    ("lianyungang-2021-2025", "education-spending-not-decreasing", 2022): "未实现",  # 每年: that year late
+}
+
+
+def goal_state(rng: random.Random, goal: Goal, year: int, achieved: bool) -> str:
+    """每年 targets are mostly met; a dated target is mostly under way before its year, mostly done in it."""
+    roll = rng.random()
+    if goal.annual:
+        return "已实现" if roll < 0.8 else ("推进中" if roll < 0.95 else "未实现")
+    if achieved:
+        return "已实现"
+    if year < goal.due:
+        return "推进中" if roll < 0.8 else ("已实现" if roll < 0.9 else "未实现")
+    return "已实现" if roll < 0.75 else ("推进中" if roll < 0.9 else "未实现")
+
+
+def goal_rows(plan: Plan) -> list[dict]:
+    rows = []
+    for goal in plan.goals:
+        rng = random.Random(f"{plan.id}/{goal.id}")
+        achieved = False
+        for year in YEARS[plan.id]:
+            state = GOAL_FIXED.get((plan.id, goal.id, year)) if (plan.id, goal.id, year) in GOAL_FIXED \
+                else goal_state(rng, goal, year, achieved)
+            achieved = achieved or state == "已实现"
+            document = f"示例文件〔{year}〕{rng.randint(1, 60)}号" if state == "已实现" and goal.proof == "文件" else ""
+            count = str(rng.randint(2, 8)) if state and goal.proof == "数量" else ""
+            rows.append({"目标编号": goal.id, "年份": year, "状态": state, "进展情况": GOAL_TEXT[state],
+                         "佐证文件": document, "数量": count})
+    return rows
+
+
 def write_csv(path: Path, rows: list[dict]) -> None:
     if not rows:
         return
@@ -195,6 +252,7 @@ def main() -> int:
         write_csv(folder / "示例数据-指标.csv", figure_rows(plan))
         write_csv(folder / "示例数据-专栏事项.csv", milestone_rows(plan))
         write_csv(folder / "示例数据-任务.csv", task_rows(plan))
+        write_csv(folder / "示例数据-目标.csv", goal_rows(plan))
         print(f"{plan.id}：已写入 {folder.relative_to(ROOT)}")
     return 0
 

@@ -102,6 +102,32 @@ def test_lianyungang_table_1_has_three_columns_and_attributes(loaded):
 def test_taizhou_targets_have_2027_and_2030_horizons(loaded):
     plan = loaded["taizhou-2030"]
     assert len(plan.key_tasks) == 22
-    years = {t.year for i in plan.indicators for t in i.targets}
+    years = {t.year for i in plan.indicators if not i.annual for t in i.targets}
     assert years == {2027, 2030}
     assert all(i.key_task for i in plan.indicators)
+    # “每年……” targets apply every year of the period, each year judged on its own (as 连云港's 每年补充新教师)
+    annual = [i for i in plan.indicators if i.annual]
+    assert {i.id for i in annual} >= {"new-sister-schools-per-year", "new-quality-schools-per-year"}
+    assert all([t.year for t in i.targets] == list(range(2025, 2031)) for i in annual)
+    assert all(any("每年" in q for q in i.quote) for i in annual)
+
+
+def test_rugao_variation_coefficient_per_resource(loaded):
+    """Tasks 49, 52 and 53 each state ≤0.50 (小学) / ≤0.45 (初中) for one resource: three coefficients, six targets."""
+    plan = loaded["rugao-2021-2023"]
+    coefficients = [i for i in plan.indicators if i.id.startswith("variation-") and i.parent is None]
+    assert [i.note for i in coefficients] == ["第49项", "第52项", "第53项"]
+    for parent in coefficients:
+        subs = {s.name: s.targets[-1].value for s in plan.sub_items(parent.id)}
+        assert (subs["小学"].comparator, subs["小学"].number) == ("<=", 0.5)
+        assert (subs["初中"].comparator, subs["初中"].number) == ("<=", 0.45)
+
+
+def test_nantong_body_text_minimums(loaded):
+    plan = loaded["nantong-2021-2025"]
+    minimums = {i.id: i for i in plan.indicators if i.id in (
+        "teacher-training-funds-share-of-payroll", "school-training-funds-share-of-public-funds", "rural-teacher-allowance-raise")}
+    assert {k: (i.targets[-1].value.number, i.annual, i.direction) for k, i in minimums.items()} == {
+        "teacher-training-funds-share-of-payroll": (1.5, True, "higher"),
+        "school-training-funds-share-of-public-funds": (5, True, "higher"),
+        "rural-teacher-allowance-raise": (20, True, "higher")}

@@ -331,4 +331,4 @@ def test_check_command_reports_data_problems_and_summarises_data(tmp_path):
     figures_csv(*GOOD_ROWS)(tmp_path / "data")
     good = _run(tmp_path, "check")
     assert good.returncode == 0, good.stderr
-    assert "指标数值 6 条（其中数据暂缺 1 条），事项和任务进展 0 条，年份 2022" in good.stdout
+    assert "指标数值 6 条（其中数据暂缺 1 条），事项和任务进展 0 条，目标进展 0 条，年份 2022" in good.stdout

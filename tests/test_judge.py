@@ -215,7 +215,7 @@ def test_single_year_judge_without_a_series():
 
 def test_every_status_and_light_is_reachable():
     seen = {(j.status, j.light) for case in GOLDEN for j in [last(case[1], case[2], **case[3])]}
-    assert {s for s, _ in seen} == set(Status)
+    assert {s for s, _ in seen} == set(Status) - {Status.DONE_LATE}  # 逾期完成: yes/no targets only (test_goals.py)
     assert {light for _, light in seen} - {None} == set(Light)
 
 

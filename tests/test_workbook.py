@@ -66,8 +66,8 @@ def test_untouched_workbook_loads_without_problems(tmp_path, plan):
     assert len(data.figures) == 12 and all(f.value is None for f in data.figures)
     assert {f.indicator_id for f in data.figures} == {"preschool-enrolment", "student-teacher-ratio",
                                                       "class-size-primary", "football-schools"}
-    assert data.reports == ()  # rows without a status: not reported
-    assert openpyxl.load_workbook(path).sheetnames == ["说明", "指标", "专栏事项", "任务"]
+    assert data.reports == () and data.goal_reports == ()  # rows without a status: not reported
+    assert openpyxl.load_workbook(path).sheetnames == ["说明", "指标", "专栏事项", "任务", "目标"]
 
 
 def test_filled_workbook_round_trip(tmp_path, plan):

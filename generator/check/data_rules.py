@@ -19,8 +19,9 @@ from typing import Callable
 
 from generator.check.characters import forbidden
 from generator.check.problems import Problem, shorten
-from generator.load.figures import FIGURES, KINDS, SPENT, TASKS, Cell, Row, Table, TableKind, column_name, number_text
-from generator.model.figures import TASK_STATUSES, WHOLE_AREA, Figure, ProgressReport, Where
+from generator.load.figures import (COUNT, DOCUMENT, FIGURES, GOALS, KINDS, SPENT, TASKS, Cell, Row, Table, TableKind,
+                                    column_name, number_text)
+from generator.model.figures import GOAL_STATES, TASK_STATUSES, WHOLE_AREA, Figure, GoalReport, ProgressReport, Where
 from generator.model.names import name_key
 from generator.model.plan import Indicator, Period, Plan
 from generator.model.written_value import WrittenValue, WrittenValueError, parse_written_value
@@ -287,21 +288,54 @@ def read_status(cell: Cell) -> str:
     raise CellError("bad-status", "状态只能从四个词中选一个", found=shorten(text), expected=f"{hint}{'、'.join(TASK_STATUSES)}")
 
 
+# Words staff use for a target's state, taken from the task vocabulary or from habit: suggested, not guessed.
+GOAL_STATE_HINTS = {"已完成": "已实现", "完成": "已实现", "达成": "已实现", "是": "已实现", "进行中": "推进中",
+                    "正在推进": "推进中", "未完成": "未实现", "未启动": "未实现", "否": "未实现", "滞后": "未实现"}
+
+
+def read_goal_state(cell: Cell) -> str | None:
+    """已实现 / 推进中 / 未实现; blank is 数据暂缺."""
+    if cell is None:
+        return None
+    text = _folded(cell_text(cell))
+    if text in GOAL_STATES:
+        return text
+    close = [GOAL_STATE_HINTS[text]] if text in GOAL_STATE_HINTS else difflib.get_close_matches(text, GOAL_STATES, n=1, cutoff=0.5)
+    hint = f"是否应为“{close[0]}”？" if close else ""
+    raise CellError("bad-goal-state", "目标的状态只能从三个词中选一个", found=shorten(text),
+                    expected=f"{hint}{'、'.join(GOAL_STATES)}，或留空（数据暂缺）")
+
+
+def _amount(cell: Cell, unit_words: str) -> float:
+    """A number typed with or without thousands separators and a trailing unit; NaN when it is not one."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return float(cell)
+    try:
+        return float(re.sub(rf"[,，\s]|(?:{unit_words})$", "", _folded(cell_text(cell))))
+    except ValueError:
+        return math.nan
+
+
+def read_count(cell: Cell) -> float | None:
+    """数量 as proof of a target (schools built, regions covered): a number, not negative; blank when none."""
+    if cell is None:
+        return None
+    amount = _amount(cell, "所|个|项|家|人|次|座|间|条")
+    if not math.isfinite(amount) or not abs(amount) < LARGEST_VALUE:
+        raise CellError("unreadable-count", "数量应填数字", found=shorten(cell_text(cell)), expected="如 6 或 12；没有时留空")
+    if amount < 0:
+        raise CellError("negative-count", "数量不能是负数", found=cell_text(cell), expected="0 或正数")
+    return amount
+
+
 def read_spending(cell: Cell) -> float | None:
     """实际支出（万元）: a number, not negative; blank when nothing was spent or it is not known."""
     if cell is None:
         return None
-    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
-        amount = float(cell)
-    else:
-        text = re.sub(r"[,，\s]|万元$", "", _folded(cell_text(cell)))
-        try:
-            amount = float(text)
-        except ValueError:
-            amount = math.nan
-        if not math.isfinite(amount):
-            raise CellError("unreadable-spending", "实际支出应填数字（单位：万元）", found=shorten(cell_text(cell)),
-                            expected="如 120 或 35.5；没有或不详时留空")
+    amount = _amount(cell, "万元")
+    if not math.isfinite(amount):
+        raise CellError("unreadable-spending", "实际支出应填数字（单位：万元）", found=shorten(cell_text(cell)),
+                        expected="如 120 或 35.5；没有或不详时留空")
     if amount < 0:
         raise CellError("negative-spending", "实际支出不能是负数", found=cell_text(cell), expected="0 或正数（万元）")
     return amount
@@ -327,10 +361,10 @@ class RowReader:
         try:
             return reader(self.cell(column), *args)
         except CellError as error:
-            self.problems.append(self._located(error, column))
+            self.problems.append(self.located(error, column))
             return None
 
-    def _located(self, error: CellError, column: str) -> Problem:
+    def located(self, error: CellError, column: str) -> Problem:
         message = f"“{column}”{error.message}" if error.code == "missing-value" else error.message
         index = self.columns.get(column)
         merged = self.row.merged_range(index) if index is not None else None
@@ -396,12 +430,38 @@ def reports_of(table: Table, plan: Plan, kind: TableKind) -> tuple[list[Progress
     return reports, problems
 
 
+def goal_reports_of(table: Table, plan: Plan) -> tuple[list[GoalReport], list[Problem]]:
+    """Each row of a goals table. A row with nothing reported (state, evidence, proof all blank) is skipped;
+    evidence or proof without a state is a problem: the state says whether the target was reached."""
+    columns = columns_of(table, GOALS)
+    known = KnownIds("unknown-goal", "目标", {g.id: _cut(g.name) for g in plan.goals})
+    reports: list[GoalReport] = []
+    problems: list[Problem] = []
+    for row in table.rows:
+        cells = RowReader(table, row, columns)
+        if all(cells.cell(c) is None for c in ("状态", "进展情况", DOCUMENT, COUNT)):
+            continue
+        goal_id = cells.read("目标编号", read_id, known, plan)
+        year = cells.read("年份", read_year, plan.info.period)
+        state = cells.read("状态", read_goal_state)
+        count = cells.read(COUNT, read_count)
+        if state is None and not cells.problems:
+            cells.problems.append(cells.located(CellError(
+                "missing-goal-state", "填写了进展情况或佐证，但没有选择状态", expected="、".join(GOAL_STATES)), "状态"))
+        if cells.problems:
+            problems += cells.problems
+            continue
+        reports.append(GoalReport(plan.id, goal_id, year, state, text=cells.text("进展情况"), document=cells.text(DOCUMENT),
+                                  count=count, sample=table.sample, where=table.where(row)))
+    return reports, problems
+
+
 def _place(where: Where) -> str:
     sheet = f"工作表“{where.sheet}”" if where.sheet else ""
     return f"{where.file} {sheet}第 {where.row} 行"
 
 
-def duplicate_rows(items: Iterable[Figure | ProgressReport]) -> Iterator[Problem]:
+def duplicate_rows(items: Iterable[Figure | ProgressReport | GoalReport]) -> Iterator[Problem]:
     """The same indicator, year and region (or item and year) filled twice, in one file or across files."""
     first: dict[tuple, Where] = {}
     for item in items:
@@ -409,6 +469,9 @@ def duplicate_rows(items: Iterable[Figure | ProgressReport]) -> Iterator[Problem
             key = ("figure", item.indicator_id, item.year, item.region)
             column, what = FIGURES.id_column, f"指标“{item.indicator_id}”{item.year} 年{item.region or '全域'}的数值"
             expected = "每个指标、年份、地区只填一行：删去其中一行"
+        elif isinstance(item, GoalReport):
+            key = ("goal", item.goal_id, item.year)
+            column, what, expected = GOALS.id_column, f"目标“{item.goal_id}”{item.year} 年的进展", "每个目标每年只填一行：删去其中一行"
         else:
             key = (item.kind, item.item_id, item.year)
             column = next(k.id_column for k in KINDS if k.kind == item.kind)

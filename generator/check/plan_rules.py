@@ -11,7 +11,7 @@ from generator.load.plan import LoadedPlan
 from generator.model.names import name_key
 from generator.model.plan import RESERVED_PLAN_IDS
 
-IND, COL, TASKS, PLAN = "indicators.yaml", "columns.yaml", "tasks.yaml", "plan.yaml"
+IND, COL, TASKS, PLAN, GOALS = "indicators.yaml", "columns.yaml", "tasks.yaml", "plan.yaml", "goals.yaml"
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # years a plan, its base year and its targets can plausibly have
 
 
@@ -41,6 +41,7 @@ def unique_ids(loaded: LoadedPlan) -> Iterator[Problem]:
                                          for n, c in enumerate(plan.columns) for k, m in enumerate(c.milestones)), "事项编号")
     yield from _duplicates(loaded, TASKS, ((("key_tasks", n, "id"), k.id) for n, k in enumerate(plan.key_tasks)), "重点任务编号")
     yield from _duplicates(loaded, TASKS, ((("tasks", n, "id"), t.id) for n, t in enumerate(plan.tasks)), "任务编号")
+    yield from _duplicates(loaded, GOALS, ((("goals", n, "id"), g.id) for n, g in enumerate(plan.goals)), "目标编号")
 
 
 def plan_frame(loaded: LoadedPlan) -> Iterator[Problem]:
@@ -146,6 +147,33 @@ def task_links(loaded: LoadedPlan) -> Iterator[Problem]:
                                  found=task.key_task, expected="key_tasks 中已有的编号")
 
 
+def goal_links(loaded: LoadedPlan) -> Iterator[Problem]:
+    """A yes/no or milestone target: due within the period, linked to what exists, 每年 only where the text says so."""
+    plan = loaded.plan
+    period = plan.info.period
+    columns = {c.number for c in plan.columns}
+    key_tasks = {k.id for k in plan.key_tasks}
+    for n, goal in enumerate(plan.goals):
+        if not goal.annual and goal.due not in period.years():
+            yield loaded.problem("goal-due-outside", "完成年份不在规划期内", GOALS, ("goals", n, "due"),
+                                 found=str(goal.due), expected=f"{period.start}–{period.end} 之间的年份，或“每年”")
+        if goal.annual and not any(word in comparable(q) for q in goal.quote for word in ("每年", "逐年")):
+            yield loaded.problem("annual-not-in-quote", "写了“每年”，但原文摘录中没有“每年”或“逐年”", GOALS, ("goals", n, "due"),
+                                 found="每年", expected="原文写“每年……”“逐年……”的目标才写 due: 每年；否则写完成年份")
+        if goal.column is not None and goal.column not in columns:
+            yield loaded.problem("missing-column", "所属专栏不存在", GOALS, ("goals", n, "column"),
+                                 found=f"专栏 {goal.column}", expected=f"columns.yaml 中已有的专栏编号：{_listing(sorted(columns))}")
+        if goal.key_task is not None and goal.key_task not in key_tasks:
+            yield loaded.problem("missing-key-task", "所属重点任务不存在", GOALS, ("goals", n, "key_task"),
+                                 found=goal.key_task, expected="tasks.yaml 中 key_tasks 已有的编号")
+        if goal.region is not None and goal.region not in plan.info.regions:
+            yield loaded.problem("unknown-region", "规划中没有这个地区", GOALS, ("goals", n, "region"),
+                                 found=goal.region, expected=f"plan.yaml 的 regions 之一：{_listing(plan.info.regions)}")
+        if goal.unit and goal.proof != "数量":
+            yield loaded.problem("unit-without-count", "写了单位，但佐证不是数量", GOALS, ("goals", n, "unit"),
+                                 found=goal.unit, expected="proof: 数量（以数量为佐证时才写单位）")
+
+
 def faithful_to_source(loaded: LoadedPlan) -> Iterator[Problem]:
     """Every quote, value and text taken from the document must be found in source.txt."""
     source = SourceText(loaded.plan.source_text)
@@ -174,6 +202,14 @@ def faithful_to_source(loaded: LoadedPlan) -> Iterator[Problem]:
             if not (steps.contains(milestone.text) or source.contains(milestone.text)):
                 yield loaded.problem("text-not-in-source", "事项文字在实施步骤和原文中都找不到", COL,
                                      ("columns", n, "milestones", k, "text"), found=_cut(milestone.text))
+    for n, goal in enumerate(loaded.plan.goals):
+        for k, quote in enumerate(goal.quote):
+            if not source.contains(quote):
+                yield loaded.problem("quote-not-in-source", not_found, GOALS, ("goals", n, "quote", k) if len(goal.quote) > 1
+                                     else ("goals", n, "quote"), found=_cut(quote), expected="从原文原样复制的一段")
+        for k, unit in enumerate(goal.lead_units):
+            if not source.contains(unit):
+                yield loaded.problem("unit-not-in-source", "单位名称在原文中找不到", GOALS, ("goals", n, "lead_units", k), found=unit)
     for listing, items in (("key_tasks", loaded.plan.key_tasks), ("tasks", loaded.plan.tasks)):
         for n, item in enumerate(items):
             for name in ("title", "project", "name", "work"):
@@ -202,4 +238,5 @@ def _listing(values: list) -> str:
     return "、".join(map(str, values)) or "（无）"
 
 
-RULES = (plan_frame, unique_ids, indicator_years, indicator_links, milestone_years, task_links, faithful_to_source)
+RULES = (plan_frame, unique_ids, indicator_years, indicator_links, milestone_years, task_links, goal_links,
+         faithful_to_source)

@@ -1,17 +1,17 @@
-"""Judge a whole plan against its data: every indicator, region and year; every milestone and task."""
+"""Judge a whole plan against its data: every indicator, region and year; every milestone, task and yes/no target."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.activity import working_on
+from generator.judge.goals import GoalJudgement, judge_goal_series
 from generator.judge.projection import Projection, project
 from generator.judge.rules import Judgement, Thresholds
 from generator.judge.series import YearFigure, judge_series
 from generator.judge.targets import direction_of
-from generator.model.figures import NOT_REPORTED, WHOLE_AREA, Figure, PlanData, ProgressReport
-from generator.model.plan import Column, Milestone, Plan, Task
-
+from generator.model.figures import NOT_REPORTED, WHOLE_AREA, Figure, GoalReport, PlanData, ProgressReport
+from generator.model.plan import Column, Goal, Milestone, Plan, Task
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,25 @@ class ItemState:
 
 
 @dataclass(frozen=True)
+class GoalSeries:
+    """A yes/no or milestone target: what was reported each year, and a judgement per year."""
+
+    goal: Goal
+    reports: tuple[GoalReport, ...]
+    judgements: tuple[GoalJudgement, ...]
+
+    def at(self, year: int) -> GoalJudgement | None:
+        return next((j for j in self.judgements if j.year == year), None)
+
+    def report(self, year: int) -> GoalReport | None:
+        return next((r for r in self.reports if r.year == year), None)
+
+    def latest(self) -> GoalJudgement | None:
+        """The most recent year with a report (a year not reported yet does not hide the last state)."""
+        return next((j for j in reversed(self.judgements) if j.state is not None), None)
+
+
+@dataclass(frozen=True)
 class PlanResults:
     plan: Plan
     years: tuple[int, ...]  # years with data, within the plan period
@@ -62,6 +81,7 @@ class PlanResults:
     milestones: dict[int, tuple[tuple[Column, Milestone, ItemState], ...]]  # year → milestones due that year
     tasks: dict[int, tuple[tuple[Task, ItemState], ...]]
     sample: bool  # any figure or report is 示例数据
+    goals: dict[str, GoalSeries] = field(default_factory=dict)  # goal id → series, in plan order
 
     @property
     def latest_year(self) -> int | None:
@@ -123,5 +143,10 @@ def judge_plan(plan: Plan, data: PlanData, thresholds: Thresholds | None = None)
             for column in plan.columns for m in column.milestones
             if m.year.covers(year, info.period.start, info.period.end))
         tasks[year] = tuple((t, _state("task", t.id, year, reports)) for t in plan.tasks)
-    return PlanResults(plan, tuple(years), series, milestones, tasks, data.is_sample)
+    goals = {}
+    for goal in plan.goals:
+        reported = tuple(sorted((r for r in data.goal_reports if r.goal_id == goal.id), key=lambda r: r.year))
+        with working_on(f"研判规划 {plan.id} 的目标 {goal.id}（{goal.name}）"):
+            goals[goal.id] = GoalSeries(goal, reported, judge_goal_series(goal, {r.year: r.state for r in reported}, years))
+    return PlanResults(plan, tuple(years), series, milestones, tasks, data.is_sample, goals)
 

@@ -1,14 +1,20 @@
-"""Counts and lists for a year: by status, 专栏, attribute, region and responsible unit; 预警."""
+"""Counts and lists for a year: by status, 专栏, attribute, region and responsible unit; 预警.
+
+Yes/no and milestone targets are counted on their own (``goal_*``), never added to the numeric
+indicators' counts: “12 项指标中 8 项达到序时进度” stays a statement about measured figures.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.judge.engine import PlanResults, judged_indicators
+from generator.judge.goals import GoalJudgement
 from generator.judge.rules import Judgement
 from generator.model.figures import NOT_REPORTED, TASK_STATUSES, WHOLE_AREA
-from generator.model.plan import Indicator
+from generator.model.plan import Goal, Indicator
 from generator.model.status import Status
 
 ITEM_STATUSES = (*TASK_STATUSES, NOT_REPORTED)
@@ -98,3 +104,35 @@ def warnings(results: PlanResults, year: int | None = None) -> list[Warning]:
 
 def latest_counts(results: PlanResults) -> list[tuple[str, int]]:
     return ordered_counts([j.status for _, j in latest_judgements(results)])
+
+
+def goal_judgements(results: PlanResults, year: int | None = None,
+                    keep: Callable[[Goal], bool] = lambda goal: True) -> list[tuple[Goal, GoalJudgement]]:
+    """Each yes/no or milestone target's judgement in ``year``; without a year, its latest reported year
+    (else its latest 数据暂缺). In plan order; ``keep`` selects the targets (of a 专栏, a region, a unit)."""
+    pairs = []
+    for goal_id, series in results.goals.items():
+        if not keep(series.goal) or not series.judgements:
+            continue
+        judgement = series.at(year) if year is not None else series.latest() or series.judgements[-1]
+        if judgement is not None:
+            pairs.append((series.goal, judgement))
+    return pairs
+
+
+def goal_counts(results: PlanResults, year: int | None = None,
+                keep: Callable[[Goal], bool] = lambda goal: True) -> list[tuple[str, int]]:
+    return ordered_counts([j.status for _, j in goal_judgements(results, year, keep)])
+
+
+def in_column(number: int) -> Callable[[Goal], bool]:
+    return lambda goal: goal.column == number
+
+
+def in_region(region: str) -> Callable[[Goal], bool]:
+    return lambda goal: goal.region == region
+
+
+def led_by(results: PlanResults, unit: str) -> Callable[[Goal], bool]:
+    plan = results.plan
+    return lambda goal: unit in [plan.canonical_unit(u) for u in goal.lead_units]

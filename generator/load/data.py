@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
-from generator.check.data_rules import (columns_of, control_characters, duplicate_rows, figures_of, header_problems,
-                                        reports_of, stray_entry, table_kind, unknown_plan_folder, unrecognised_table)
+from generator.check.data_rules import (columns_of, control_characters, duplicate_rows, figures_of, goal_reports_of,
+                                        header_problems, reports_of, stray_entry, table_kind, unknown_plan_folder,
+                                        unrecognised_table)
 from generator.check.problems import Problem
 from generator.load.files import refused
-from generator.load.figures import FIGURES, Table, is_data_file, is_ignored, read_tables
+from generator.load.figures import FIGURES, GOALS, Table, is_data_file, is_ignored, read_tables
 from generator.load.ledger import LEDGER
-from generator.model.figures import Figure, PlanData, ProgressReport
+from generator.model.figures import Figure, GoalReport, PlanData, ProgressReport
 from generator.model.plan import Plan
 
 
@@ -55,8 +56,7 @@ def load_data(data_dir: Path, plans: list[Plan], root: Path,
 
 def load_plan_data(folder: Path, plan: Plan, root: Path) -> tuple[PlanData | None, list[Problem]]:
     """All tables of one plan's data folder, checked against the plan."""
-    figures: list[Figure] = []
-    reports: list[ProgressReport] = []
+    rows: list[Figure | ProgressReport | GoalReport] = []
     problems: list[Problem] = []
     for path in sorted(folder.iterdir()):
         if is_ignored(path):
@@ -70,27 +70,32 @@ def load_plan_data(folder: Path, plan: Plan, root: Path) -> tuple[PlanData | Non
         tables, found = read_tables(path, _shown(path, root))
         problems += found
         for table in tables:
-            table_figures, table_reports, found = read_table(table, plan)
-            figures += table_figures
-            reports += table_reports
+            table_rows, found = read_table(table, plan)
+            rows += table_rows
             problems += found + list(control_characters(table))
-    problems += duplicate_rows([*figures, *reports])
+    problems += duplicate_rows(rows)
     if problems:
         return None, problems
-    return PlanData(tuple(figures), tuple(reports)), []
+    return PlanData(_of(rows, Figure), _of(rows, ProgressReport), _of(rows, GoalReport)), []
 
 
-def read_table(table: Table, plan: Plan) -> tuple[list[Figure], list[ProgressReport], list[Problem]]:
+def _of(rows: list, kind: type) -> tuple:
+    return tuple(row for row in rows if isinstance(row, kind))
+
+
+def read_table(table: Table, plan: Plan) -> tuple[list[Figure | ProgressReport | GoalReport], list[Problem]]:
     """One table's rows, once its header is known. Without a required column its rows are not read."""
     kind = table_kind(table)
     if kind is None:
-        return [], [], [unrecognised_table(table)]
+        return [], [unrecognised_table(table)]
     problems = list(header_problems(table, kind))
     if not set(kind.required) <= set(columns_of(table, kind)):
-        return [], [], problems
+        return [], problems
     if kind is FIGURES:
-        figures, found = figures_of(table, plan)
-        return figures, [], problems + found
-    reports, found = reports_of(table, plan, kind)
-    return [], reports, problems + found
+        rows, found = figures_of(table, plan)
+    elif kind is GOALS:
+        rows, found = goal_reports_of(table, plan)
+    else:
+        rows, found = reports_of(table, plan, kind)
+    return rows, problems + found
 

@@ -312,13 +312,15 @@ def read_xlsx(path: Path, shown: str, sample: bool = False) -> tuple[list[Table]
 # The format -----------------------------------------------------------------------------------
 
 SPENT = "实际支出（万元）"
+DOCUMENT = "佐证文件"  # a yes/no target's proof: the document (文号 or title)
+COUNT = "数量"  # … or a count
 
 
 @dataclass(frozen=True)
 class TableKind:
     """One kind of data table, recognised by its id column."""
 
-    kind: str  # "figure" | "milestone" | "task"
+    kind: str  # "figure" | "milestone" | "task" | "goal"
     title: str  # for messages
     id_column: str
     required: tuple[str, ...]
@@ -336,4 +338,6 @@ MILESTONES = TableKind("milestone", "专栏事项进展表", "事项编号", ("�
                        ("专栏", "计划年份", "事项内容"))
 TASKS = TableKind("task", "任务进展表", "任务编号", ("任务编号", "年份", "状态"), ("进展情况", SPENT),
                   ("重点任务", "主要工作", "责任单位", "完成时限", "资金预算"))
-KINDS = (FIGURES, MILESTONES, TASKS)
+GOALS = TableKind("goal", "目标进展表", "目标编号", ("目标编号", "年份", "状态"), ("进展情况", DOCUMENT, COUNT),
+                  ("目标", "类型", "完成年份", "责任单位"))
+KINDS = (FIGURES, MILESTONES, TASKS, GOALS)

@@ -15,13 +15,14 @@ from generator.check.problems import Problem
 from generator.load.files import read_bytes, refused
 from generator.load.validation import problems_from_validation
 from generator.load.yaml_lines import Path_, YamlDocument, format_path, read_yaml
-from generator.model.plan import ColumnsFile, IndicatorsFile, Plan, PlanInfo, TasksFile
+from generator.model.plan import ColumnsFile, GoalsFile, IndicatorsFile, Plan, PlanInfo, TasksFile
 
 PLAN_FILES: dict[str, type[BaseModel]] = {
     "plan.yaml": PlanInfo,
     "indicators.yaml": IndicatorsFile,
     "columns.yaml": ColumnsFile,
     "tasks.yaml": TasksFile,
+    "goals.yaml": GoalsFile,
 }
 SOURCE_FILE = "source.txt"
 
@@ -106,6 +107,7 @@ def load_plan(folder: Path, root: Path | None = None) -> tuple[LoadedPlan | None
     indicators = parts.get("indicators.yaml", IndicatorsFile())
     columns = parts.get("columns.yaml", ColumnsFile())
     tasks = parts.get("tasks.yaml", TasksFile())
+    goals = parts.get("goals.yaml", GoalsFile())
     plan = Plan(info=parts["plan.yaml"], indicators=indicators.indicators, columns=columns.columns,
-                key_tasks=tasks.key_tasks, tasks=tasks.tasks, source_text=source_text)
+                key_tasks=tasks.key_tasks, tasks=tasks.tasks, goals=goals.goals, source_text=source_text)
     return LoadedPlan(plan, folder, shown_as, docs), []

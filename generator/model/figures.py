@@ -8,6 +8,7 @@ from typing import Literal
 from generator.model.written_value import WrittenValue
 
 TASK_STATUSES = ("已完成", "推进中", "未启动", "滞后")
+GOAL_STATES = ("已实现", "推进中", "未实现")  # a yes/no or milestone target, as reported each year
 NOT_REPORTED = "未报告"  # a milestone or task nobody reported on that year
 WHOLE_AREA = ""  # a blank region: the whole plan area
 
@@ -53,14 +54,30 @@ class ProgressReport:
 
 
 @dataclass(frozen=True)
+class GoalReport:
+    """The reported state of a yes/no or milestone target in one year, with its evidence."""
+
+    plan_id: str
+    goal_id: str
+    year: int
+    state: str  # one of GOAL_STATES
+    text: str = ""  # 进展情况: one line of evidence
+    document: str = ""  # 佐证文件: the document that proves it (a 文号 or title)
+    count: float | None = None  # 数量: a count that proves it (schools built, regions covered)
+    sample: bool = False
+    where: Where | None = None
+
+
+@dataclass(frozen=True)
 class PlanData:
     figures: tuple[Figure, ...] = ()
     reports: tuple[ProgressReport, ...] = ()
+    goal_reports: tuple[GoalReport, ...] = ()
 
     @property
     def years(self) -> list[int]:
-        return sorted({f.year for f in self.figures} | {r.year for r in self.reports})
+        return sorted({f.year for f in self.figures} | {r.year for r in self.reports} | {g.year for g in self.goal_reports})
 
     @property
     def is_sample(self) -> bool:
-        return any(f.sample for f in self.figures) or any(r.sample for r in self.reports)
+        return any(item.sample for item in (*self.figures, *self.reports, *self.goal_reports))

@@ -173,12 +173,66 @@ class Task(Strict):
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+GOAL_KINDS = {"yes-no": "是否达成", "milestone": "里程碑"}
+EVERY_YEAR = "每年"
+
+
+def _due(value: object) -> object:
+    """A due year (2027, "2027", "2027年") or 每年; any other text is a located problem."""
+    if isinstance(value, bool):
+        raise ValueError(f"完成年份应写成年份（如 2027）或“每年”，发现的是 {value!r}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        text = re.sub(r"\s+", "", value)
+        if text == EVERY_YEAR:
+            return EVERY_YEAR
+        if m := re.fullmatch(r"(\d{4})年?(?:底|前|底前)?", text):
+            return int(m.group(1))
+    raise ValueError(f"完成年份应写成年份（如 2027）或“每年”，发现的是 {value!r}")
+
+
+class Goal(Strict):
+    """A target that is not a number (全覆盖, 全域通过, 创成, 建成, 实现, 出台 …): reached or not, by a due year.
+
+    ``yes-no`` is a state the plan wants reached (全覆盖, 实现); ``milestone`` is a one-off deed
+    (出台 a document, 建成 a centre). Both are judged by the same “due by” rule
+    (generator/judge/goals.py); the kind says what the reader is told and what proof fits.
+    """
+
+    id: StableId
+    kind: Literal["yes-no", "milestone"]
+    name: NonEmpty
+    due: Annotated[int | Literal["每年"], BeforeValidator(_due)]
+    proof: Literal["文件", "数量"] | None = None  # what the plan expects as proof: a document, or a count
+    unit: str | None = None  # the count's unit (所、个), when proof is 数量
+    table: str | None = None
+    column: int | None = None
+    key_task: str | None = None
+    lead_units: Units = []
+    region: str | None = None
+    note: str | None = None
+    quote: Quote
+
+    @property
+    def annual(self) -> bool:
+        return self.due == EVERY_YEAR
+
+    @property
+    def kind_word(self) -> str:
+        return GOAL_KINDS[self.kind]
+
+
 class IndicatorsFile(Strict):
     indicators: list[Indicator] = []
 
 
 class ColumnsFile(Strict):
     columns: list[Column] = []
+
+
+class GoalsFile(Strict):
+    goals: list[Goal] = []
 
 
 class TasksFile(Strict):
@@ -194,11 +248,15 @@ class Plan(Strict):
     columns: list[Column] = []
     key_tasks: list[KeyTask] = []
     tasks: list[Task] = []
+    goals: list[Goal] = []
     source_text: str = ""
 
     @property
     def id(self) -> str:
         return self.info.id
+
+    def goal(self, goal_id: str) -> Goal:
+        return next(g for g in self.goals if g.id == goal_id)
 
     def indicator(self, indicator_id: str) -> Indicator:
         return next(i for i in self.indicators if i.id == indicator_id)
@@ -223,10 +281,10 @@ class Plan(Strict):
     def _units_by_key(self) -> dict[str, str]:
         aliases = {name_key(written): target for written, target in self.info.unit_aliases.items()}
         seen: dict[str, str] = {}
-        for holder in [*self.key_tasks, *self.tasks]:
-            for name in [*holder.lead_units, *holder.cooperating_units]:
-                cleaned = re.sub(r"\s+", "", aliases.get(name_key(name), name))
-                seen.setdefault(name_key(cleaned), cleaned)
+        names = [n for holder in [*self.key_tasks, *self.tasks] for n in [*holder.lead_units, *holder.cooperating_units]]
+        for name in [*names, *(n for goal in self.goals for n in goal.lead_units)]:
+            cleaned = re.sub(r"\s+", "", aliases.get(name_key(name), name))
+            seen.setdefault(name_key(cleaned), cleaned)
         return seen
 
     def units(self) -> list[str]:

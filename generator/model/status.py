@@ -14,6 +14,7 @@ class Status(StrEnum):
 
     DONE_EARLY = "done-early"  # target met before its target year
     DONE = "done"  # met in (or after) its target year; an annual target met that year
+    DONE_LATE = "done-late"  # a yes/no or milestone target reached only after its due year
     ON_TRACK = "on-track"  # completion not below 序时进度
     BEHIND = "behind"  # completion below 序时进度, or due and not met
     KEPT = "kept"  # the start already met the target, and it still does
@@ -49,6 +50,9 @@ class Reason(StrEnum):
     ON_SCHEDULE = "on-schedule"
     BEHIND_SCHEDULE = "behind-schedule"
     OUT_OF_RANGE = "out-of-range"  # numbers too large to compute with
+    # Yes/no and milestone targets (generator/judge/goals.py)
+    GOAL_UNDER_WAY = "goal-under-way"  # 推进中 before the due year
+    GOAL_NOT_DUE = "goal-not-due"  # 未实现 before the due year: not late yet
 
 
 class StartKind(StrEnum):
@@ -63,6 +67,7 @@ class StartKind(StrEnum):
 STATUS_WORDS = {
     Status.DONE_EARLY: "提前完成",
     Status.DONE: "按期完成",
+    Status.DONE_LATE: "逾期完成",
     Status.ON_TRACK: "达到序时进度",
     Status.BEHIND: "未达到序时进度（滞后）",
     Status.KEPT: "保持",
@@ -78,9 +83,9 @@ START_WORDS = {
     StartKind.NEW_DEFINITION: "口径变化当年",
 }
 
-DONE_STATUSES = (Status.DONE_EARLY, Status.DONE)
+DONE_STATUSES = (Status.DONE_EARLY, Status.DONE, Status.DONE_LATE)
 LAGGING = (Status.BEHIND, Status.NOT_KEPT)  # what a 预警 is about when the indicator is 约束性
-LIGHTED = (Status.DONE_EARLY, Status.DONE, Status.ON_TRACK, Status.KEPT, Status.BEHIND, Status.NOT_KEPT)
+LIGHTED = (Status.DONE_EARLY, Status.DONE, Status.DONE_LATE, Status.ON_TRACK, Status.KEPT, Status.BEHIND, Status.NOT_KEPT)
 
 
 def word(key: str) -> str:

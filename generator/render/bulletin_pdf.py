@@ -39,8 +39,8 @@ from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, status_view
 from generator.render.environment import make_environment
-from generator.render.explain import explanation, gap_text, requirement_text
-from generator.render.labels import counts_text, with_unit
+from generator.render.explain import due_text, explanation, gap_text, goal_explanation, requirement_text
+from generator.render.labels import counts_text, goal_proof, goal_sentence, with_unit
 from generator.render.pages.common import SiteParts
 from generator.render.pages.static import methodology_page
 from generator.render.svg import render_svgs
@@ -157,6 +157,18 @@ def _item_row(item: ItemLine, styles: Styles) -> dict:
             "report": item.report, "spent": f"{item.spent:g}" if item.spent is not None else ""}
 
 
+def _goal_rows(results: PlanResults, year: int, styles: Styles) -> list[dict]:
+    """Yes/no and milestone targets of the year: reported state, status, evidence and proof (counted apart)."""
+    rows = []
+    for goal, judgement in rollup.goal_judgements(results, year):
+        proof = goal_proof(goal, results.goals[goal.id].report(year))
+        rows.append({"name": goal.name, "kind": goal.kind_word, "due": due_text(None if goal.annual else goal.due),
+                     "reported": judgement.state or "数据暂缺", "status": _status(styles, judgement.status),
+                     "light": _status(styles, judgement.light) if judgement.light else None,
+                     "explanation": goal_explanation(judgement), "proof": "；".join(proof)})
+    return rows
+
+
 def methodology_html(config: SiteConfig, templates: Path) -> Markup:
     """The methodology page's text (templates/methodology.md.j2, the site's own context) as HTML.
 
@@ -194,10 +206,14 @@ def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfi
     units = [{"id": f"{sections['tasks']['id']}-{n}", "label": sub_label(n), "name": u.name,
               "tasks": [_item_row(t, styles) for t in u.tasks], "counts": counts_text(u.counts)}
              for n, u in enumerate(report.units, 1)]
+    goal_rows = _goal_rows(results, year, styles)
+    goals = {"id": f"{sections['indicators']['id']}-goals", "label": sub_label(len(groups) + 1),
+             "title": "是否达成和里程碑目标", "rows": goal_rows,
+             "overview": goal_sentence(rollup.goal_judgements(results, year))} if goal_rows and "indicators" in sections else None
     toc = []
     for key, entry in sections.items():
         toc.append({"id": entry["id"], "title": entry["title"], "level": 1})
-        subs = {"indicators": groups, "columns": columns, "tasks": units}.get(key, [])
+        subs = {"indicators": [*groups, *([goals] if goals else [])], "columns": columns, "tasks": units}.get(key, [])
         toc += [{"id": s["id"], "title": f"{s['label']}{s.get('title') or s.get('heading') or s['name']}", "level": 2}
                 for s in subs]
     toc.append({"id": "appendix", "title": "附件：测算方法说明", "level": 1})
@@ -236,6 +252,7 @@ def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfi
         "groups": groups,
         "regions": [{"name": r.name, "count": r.count, "behind": r.behind, "counts": counts_text(r.counts)}
                     for r in report.regions],
+        "goals": goals,
         "columns": columns,
         "units": units,
         "task_total": sum(n for _, n in report.task_counts),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from generator.judge.goals import GoalJudgement
 from generator.judge.rules import Judgement
 from generator.model.status import START_WORDS, Reason
 from generator.render.escape import format_number
@@ -151,3 +152,33 @@ def explanation(j: Judgement, unit: str | None) -> str:
             f"按序时应达到 {requirement_text(j, unit)}；{schedule_gap(j, unit)}"
             f"（完成度 {pct(j.completion)}，序时进度 {pct(j.schedule_share)}）。")
 
+
+
+def due_text(due: int | None) -> str:
+    return "每年" if due is None else f"{due} 年底前"
+
+
+def goal_explanation(j: GoalJudgement) -> str:
+    """How a yes/no or milestone target's status was reached: the reported state against its due year."""
+    said = f"{j.year} 年报告“{j.state}”"
+    due = f"要求 {due_text(j.due)}实现"
+    match j.reason:
+        case Reason.NO_VALUE:
+            return f"{j.year} 年没有报告这项目标的进展，不作推断。"
+        case Reason.ANNUAL_MET:
+            return f"{said}，当年已实现。每年的目标逐年单独判定。"
+        case Reason.ANNUAL_SHORT:
+            return f"{said}，当年未实现。每年的目标逐年单独判定。"
+        case Reason.MET:
+            timing = "提前完成" if j.year < j.due else "按期完成" if j.year == j.due else "逾期完成"
+            return f"{said}，{due}，{timing}。"
+        case Reason.FELL_BACK:
+            return f"{j.achieved_in} 年曾报告“已实现”，{said}，未保持。"
+        case Reason.GOAL_UNDER_WAY:
+            return f"{said}，{due}，尚未到期，正在推进。"
+        case Reason.GOAL_NOT_DUE:
+            return f"{said}，{due}，尚未到期；到期仍未实现的，才判为未按期完成。"
+        case Reason.DUE_NOT_MET:
+            late = "已到期" if j.year == j.due else f"已过期 {j.year - j.due} 年"
+            return f"{said}，{due}，{late}仍未实现，滞后。"
+    raise ValueError(f"not a goal reason: {j.reason}")

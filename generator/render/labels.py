@@ -6,9 +6,11 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.config import Styles
+from generator.judge.goals import GoalJudgement
 from generator.judge.rules import Judgement
-from generator.model.plan import Indicator
-from generator.model.status import Status, word
+from generator.model.figures import GoalReport
+from generator.model.plan import Goal, Indicator
+from generator.model.status import DONE_STATUSES, Status, word
 from generator.render.escape import format_number, literal
 
 
@@ -91,3 +93,36 @@ def overview_sentence(pairs: list[tuple[Indicator, Judgement]], full_name) -> st
     if count[Status.CANNOT]:
         parts.append(f"{len(count[Status.CANNOT])} 项无法测算")
     return f"{len(pairs)} 项指标中，" + "；".join(parts) + "。"
+
+
+def goal_proof(goal: Goal, report: GoalReport | None) -> list[str]:
+    """A target's reported evidence: the line of text, the document, the count with its unit."""
+    if report is None:
+        return []
+    lines = [report.text] if report.text else []
+    lines += [f"佐证文件：{report.document}"] if report.document else []
+    if report.count is not None:
+        lines.append(f"数量：{format_number(report.count)}{f' {goal.unit}' if goal.unit else ''}")
+    return lines
+
+
+def goal_sentence(pairs: list[tuple[Goal, GoalJudgement]]) -> str:
+    """e.g. 9 项是否达成和里程碑目标中，3 项已实现（其中 2 项提前实现），4 项按进度推进或尚未到期，1 项滞后：“…”；1 项数据暂缺。"""
+    if not pairs:
+        return ""
+    count = {s: [g for g, j in pairs if j.status == s] for s in Status}
+    parts = []
+    done = sum(len(count[s]) for s in DONE_STATUSES)
+    if done:
+        early = f"（其中 {len(count[Status.DONE_EARLY])} 项提前实现）" if count[Status.DONE_EARLY] else ""
+        late = f"（其中 {len(count[Status.DONE_LATE])} 项晚于完成时限）" if count[Status.DONE_LATE] else ""
+        parts.append(f"{done} 项已实现{early}{late}")
+    if count[Status.ON_TRACK]:
+        parts.append(f"{len(count[Status.ON_TRACK])} 项按进度推进或尚未到期")
+    if count[Status.BEHIND]:
+        parts.append(f"{len(count[Status.BEHIND])} 项滞后：{_names([g.name for g in count[Status.BEHIND]])}")
+    if count[Status.NOT_KEPT]:
+        parts.append(f"{len(count[Status.NOT_KEPT])} 项曾实现、未保持：{_names([g.name for g in count[Status.NOT_KEPT]])}")
+    if count[Status.MISSING]:
+        parts.append(f"{len(count[Status.MISSING])} 项数据暂缺")
+    return f"{len(pairs)} 项是否达成和里程碑目标中，" + "；".join(parts) + "。"

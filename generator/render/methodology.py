@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.config import Styles
+from generator.judge.goals import judge_goal_series
 from generator.judge.rules import Thresholds
 from generator.judge.series import YearFigure, judge_series
-from generator.model.plan import Indicator
+from generator.model.plan import Goal, Indicator
 from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Light, Status, word
 from generator.model.written_value import parse_written_value
-from generator.render.explain import explanation, gap_text
+from generator.render.explain import due_text, explanation, gap_text, goal_explanation
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,48 @@ def case_rows(styles: Styles, thresholds: Thresholds) -> list[dict]:
             "light": f"{styles.of(judgement.light).icon} {word(judgement.light)}" if judgement.light else "不亮灯",
             "gap": gap_text(judgement, unit),
             "explanation": explanation(judgement, unit),
+        })
+    return rows
+
+
+@dataclass(frozen=True)
+class GoalCase:
+    situation: str
+    due: int | None  # None: 每年
+    reports: tuple[tuple[int, str], ...]  # (year, 已实现 / 推进中 / 未实现, "" = not reported); the last is shown
+
+
+GOAL_CASES = (
+    GoalCase("完成时限之前报告已实现", 2025, ((2023, "已实现"),)),
+    GoalCase("完成时限当年报告已实现", 2025, ((2025, "已实现"),)),
+    GoalCase("过了完成时限才报告已实现", 2022, ((2022, "推进中"), (2023, "已实现"))),
+    GoalCase("完成时限之前报告推进中", 2025, ((2023, "推进中"),)),
+    GoalCase("完成时限之前报告未实现", 2025, ((2023, "未实现"),)),
+    GoalCase("完成时限当年仍在推进", 2025, ((2024, "推进中"), (2025, "推进中"))),
+    GoalCase("完成时限当年未实现", 2025, ((2025, "未实现"),)),
+    GoalCase("过了完成时限仍未实现", 2023, ((2024, "推进中"),)),
+    GoalCase("已实现后又报告未实现", 2025, ((2022, "已实现"), (2023, "未实现"))),
+    GoalCase("每年的目标，当年已实现", None, ((2023, "已实现"),)),
+    GoalCase("每年的目标，当年仍在推进", None, ((2023, "推进中"),)),
+    GoalCase("当年没有报告", 2025, ((2023, ""),)),
+)
+
+
+def goal_case_rows(styles: Styles) -> list[dict]:
+    """The yes/no and milestone cases, judged by generator/judge/goals.py as every such target is."""
+    rows = []
+    for case in GOAL_CASES:
+        goal = Goal(id="example", kind="yes-no", name=case.situation, due=case.due or "每年", quote="示例")
+        states = {year: state or None for year, state in case.reports}
+        years = list(range(min(states), max(states) + 1))
+        judgement = judge_goal_series(goal, states, years)[-1]
+        rows.append({
+            "situation": case.situation,
+            "plan": f"{due_text(case.due)}实现",
+            "figures": "；".join(f"{y} 年 {s or '未报告'}" for y, s in case.reports),
+            "status": f"{styles.of(judgement.status).icon} {word(judgement.status)}",
+            "light": f"{styles.of(judgement.light).icon} {word(judgement.light)}" if judgement.light else "不亮灯",
+            "explanation": goal_explanation(judgement),
         })
     return rows
 

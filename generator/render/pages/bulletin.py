@@ -7,7 +7,7 @@ from generator.render import links
 from generator.render.chart_views import status_view
 from generator.render.labels import badge, counts_text
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
-from generator.render.pages.rows import indicator_row, place_chart
+from generator.render.pages.rows import goal_section, indicator_row, place_chart
 from generator.render.year_report import YearReport
 
 
@@ -39,6 +39,7 @@ def bulletin_page(parts: SiteParts, results: PlanResults, report: YearReport) ->
         "by_attribute": [(attribute, counts_text(counts)) for attribute, counts in report.by_attribute],
         "chart": chart,
         "groups": [(label, rows(lines)) for label, lines in report.groups],
+        "goals": goal_section(parts, results, year),
         "columns": [{"heading": c.heading, "link": links.relative(here, links.column(plan.id, c.number)),
                      "indicators": rows(c.indicators), "milestones": items(c.milestones)} for c in report.columns],
         "regions": [{"name": r.name, "link": links.relative(here, links.region(plan.id, r.name)), "count": r.count,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from generator.judge import rollup
 from generator.judge.engine import PlanResults
 from generator.model.plan import Column
 from generator.render import links
 from generator.render.chart_views import progress_view
 from generator.render.labels import badge
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
-from generator.render.pages.rows import indicator_row, place_chart
+from generator.render.pages.rows import goal_section, indicator_row, place_chart
 from generator.render.year_report import lagging_key
 
 
@@ -46,6 +47,7 @@ def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
         "timeline": timeline,
         "latest": latest,
         "rows": rows,
+        "goals": goal_section(parts, results, keep=rollup.in_column(column.number)),
         "charts": charts,
     }
     return parts.add(Page(here, "column.md.j2", page_title(f"专栏 {column.number}：{column.title}", plan), context))

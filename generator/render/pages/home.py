@@ -6,7 +6,7 @@ from generator.judge import rollup
 from generator.judge.engine import PlanResults
 from generator.render import links
 from generator.render.chart_views import status_view
-from generator.render.labels import overview_sentence
+from generator.render.labels import goal_sentence, overview_sentence
 from generator.render.pages.common import Page, SiteParts
 from generator.render.pages.rows import indicator_row, place_chart
 
@@ -25,6 +25,7 @@ def home_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
             pairs = rollup.latest_judgements(results)
             entry["bulletin"] = links.relative(here, links.bulletin(plan.id, year))
             entry["overview"] = "按各指标最新一年的数据，" + overview_sentence(pairs, plan.full_name)
+            entry["goals"] = goal_sentence(rollup.goal_judgements(results))
             counts = rollup.latest_counts(results)
             if counts:
                 entry["chart"] = place_chart(parts, here, links.chart(plan.id, "status-latest"),

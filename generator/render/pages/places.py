@@ -7,7 +7,7 @@ from generator.judge import rollup
 from generator.render import links
 from generator.render.labels import badge, counts_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
-from generator.render.pages.rows import indicator_row
+from generator.render.pages.rows import goal_section, indicator_row
 from generator.render.downloads import REGION, own_downloads
 from generator.render.year_report import lagging_key
 
@@ -42,6 +42,7 @@ def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
         "help_count": sum(1 for r in rows if r["role"] == "协同"),
         "key_tasks": key_tasks,
         "rows": rows,
+        "goals": goal_section(parts, results, keep=rollup.led_by(results, unit)),
     }
     return parts.add(Page(here, "unit.md.j2", page_title(unit, plan), context))
 
@@ -76,5 +77,6 @@ def region_page(parts: SiteParts, results: PlanResults, region: str, figures: li
         "years": years,
         "downloads": own_downloads(parts, here, f"{plan.id}/regions/{links.name_slug(region)}",
                                    [row for row in figures if row[REGION] == region], f"{region}（{plan.info.short_title}）"),
+        "goals": goal_section(parts, results, keep=rollup.in_region(region)),
     }
     return parts.add(Page(here, "region.md.j2", page_title(region, plan), context))

@@ -8,6 +8,7 @@ from generator.judge.evaluation import evaluations
 from generator.render import links
 from generator.render.labels import badge, counts_text, targets_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
+from generator.render.pages.rows import goal_section
 from generator.render.year_report import lagging_key
 
 
@@ -55,6 +56,7 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
                         for e in evaluations(plan.info.period, latest)],
         "overview_counts": counts_text(rollup.latest_counts(results)),
         "indicators": indicators,
+        "goals": goal_section(parts, results),
         "columns": [(f"专栏 {c.number}：{c.title}", links.relative(here, links.column(plan.id, c.number))) for c in plan.columns],
         "units": [(u, links.relative(here, links.unit(plan.id, u))) for u in plan.units()],
         "regions": [(r, links.relative(here, links.region(plan.id, r))) for r in plan.info.regions],

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from generator.judge import rollup
 from generator.judge.engine import PlanResults
+from generator.judge.goals import GoalJudgement
 from generator.judge.rules import Judgement
-from generator.model.plan import Indicator
+from generator.model.plan import Goal, Indicator
 from generator.render import links
 from generator.render.chart_views import ChartView
-from generator.render.explain import gap_text, requirement_text
-from generator.render.labels import badge, with_unit
+from generator.render.explain import due_text, gap_text, goal_explanation, requirement_text
+from generator.render.labels import badge, counts_text, goal_proof, goal_sentence, with_unit
 from generator.render.pages.common import SiteParts
 
 
@@ -27,6 +29,48 @@ def indicator_row(parts: SiteParts, results: PlanResults, indicator: Indicator, 
         "light": badge(styles, judgement.light) if judgement.light else "",
         "gap": gap_text(judgement, unit),
     }
+
+
+def goal_source(goal: Goal) -> str:
+    """Where the plan states the target: 专栏 3, 重点任务 kt05's number, or the table/section written."""
+    if goal.column is not None:
+        return f"专栏 {goal.column}"
+    return goal.table or ""
+
+
+def goal_row(parts: SiteParts, results: PlanResults, goal: Goal, judgement: GoalJudgement | None) -> dict:
+    """A yes/no or milestone target in one year: what it asks, what was reported, the status and the proof.
+    Without a judgement (no year of data yet) only what it asks."""
+    styles = parts.config.styles
+    facts = {"name": goal.name, "kind": goal.kind_word, "due": due_text(goal.due if not goal.annual else None),
+             "source": goal_source(goal), "region": goal.region or "全域",
+             "units": "、".join(results.plan.canonical_unit(u) for u in goal.lead_units)}
+    if judgement is None:
+        return {**facts, "year": None, "reported": "尚无报告", "status": "—", "light": "",
+                "proof": "", "explanation": "尚无年度进展报告。"}
+    proof = goal_proof(goal, results.goals[goal.id].report(judgement.year))
+    return {
+        **facts,
+        "year": judgement.year,
+        "reported": judgement.state or "数据暂缺",
+        "status": badge(styles, judgement.status),
+        "light": badge(styles, judgement.light) if judgement.light else "",
+        "proof": "；".join(proof),
+        "explanation": goal_explanation(judgement),
+    }
+
+
+def goal_section(parts: SiteParts, results: PlanResults, year: int | None = None, keep=lambda goal: True) -> dict | None:
+    """The yes/no and milestone targets of a page, counted on their own: a sentence, the counts, the rows.
+    ``year`` None: each target's latest reported year."""
+    goals = [series.goal for series in results.goals.values() if keep(series.goal)]
+    if not goals:
+        return None
+    pairs = rollup.goal_judgements(results, year, keep)
+    judged = {goal.id: judgement for goal, judgement in pairs}
+    overview = goal_sentence(pairs) if pairs else f"{len(goals)} 项是否达成和里程碑目标，尚无年度进展报告。"
+    return {"overview": overview, "counts": counts_text(rollup.ordered_counts([j.status for _, j in pairs])),
+            "rows": [goal_row(parts, results, goal, judged.get(goal.id)) for goal in goals]}
 
 
 def place_chart(parts: SiteParts, here: str, chart_path: str, view: ChartView) -> dict:

@@ -9,7 +9,7 @@ from generator.render import links
 from generator.render.downloads import COLUMNS, figure_rows, to_csv, to_xlsx
 from generator.render.escape import format_number
 from generator.render.open_data import PACKAGE, data_package, indicator_files
-from generator.render.methodology import case_rows, light_rows, status_rows
+from generator.render.methodology import case_rows, goal_case_rows, light_rows, status_rows
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.plan import plan_facts
 from generator.render.pages.rows import correction_rows
@@ -32,6 +32,7 @@ def methodology_page(parts: SiteParts) -> Page:
             f"未达到序时进度，落后超过 {red} 个百分点；未保持；到目标年仍未达到而无法计算完成度",
         ],
         "cases": case_rows(styles, settings.judging()),
+        "goal_cases": goal_case_rows(styles),
         "task_statuses": [(name, s.icon) for name, s in styles.task_statuses.items()],
     }
     return parts.add(Page(links.METHODOLOGY, "methodology.md.j2", "测算方法说明", context))
