@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 from generator import progress
-from generator.check.problems import Problem, Report, os_error_message, printable, shorten
+from generator.model.problems import Problem, Report, os_error_message, printable, shorten
 from generator.judge.evaluation import evaluations
-from generator.load.content import load_content, plan_folders
+from generator.check.content import checked_content
+from generator.load.content import plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import read_ledger
 from generator.model.figures import PlanData
@@ -65,7 +66,7 @@ def _load_data(root: Path, plans: list[Plan]) -> tuple[dict[str, PlanData | None
 
 def _check(args: argparse.Namespace) -> int:
     root = Path(args.root)
-    plans, problems = load_content(root / "content", args.plan, root)
+    plans, problems = checked_content(root / "content", args.plan, root)
     data, data_problems = _load_data(root, [loaded.plan for loaded in plans])
     problems += data_problems
     problems += read_ledger(root)[1]
@@ -82,7 +83,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _template(args: argparse.Namespace) -> int:
     root = Path(args.root)
-    plans, problems = load_content(root / "content", args.plan, root)
+    plans, problems = checked_content(root / "content", args.plan, root)
     if any(p.code == "unknown-plan" for p in problems):
         print(Report(problems).render(), file=sys.stderr)
         return 2

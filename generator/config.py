@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from generator.check.problems import Problem
+from generator.model.problems import Problem
 from generator.judge.evaluation import EvaluationThresholds
 from generator.judge.rules import Thresholds as JudgingThresholds
 from generator.load.validation import problems_from_validation

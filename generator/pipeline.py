@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import progress
-from generator.check.problems import Problem, Report
+from generator.model.problems import Problem, Report
 from generator.config import SiteConfig, load_site_config
 from generator.judge.corrections import ledger_of, merge, new_corrections
 from generator.judge.engine import PlanResults, judge_plan
-from generator.load.content import load_content, plan_folders
+from generator.check.content import checked_content
+from generator.load.content import plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import SITE_COPY, Ledger, ledger_bytes, read_ledger, write_ledger
 from generator.model.figures import Figure, PlanData
@@ -40,7 +41,7 @@ class Judged:
 @progress.timed(progress.LOAD)
 def load_and_judge(root: Path) -> Judged:
     """Load plans, site settings and data; judge every plan. Problems, if any, stop the build."""
-    loaded, problems = load_content(root / "content", root=root)
+    loaded, problems = checked_content(root / "content", root=root)
     config, config_problems = load_site_config(root / "site_config", root)
     problems += config_problems
     plans = [item.plan for item in loaded]

@@ -38,7 +38,7 @@ import make_sample_data as sample  # noqa: E402
 
 from generator import progress  # noqa: E402
 from generator.judge.corrections import ledger_of  # noqa: E402
-from generator.load.content import load_content  # noqa: E402
+from generator.check.content import checked_content  # noqa: E402
 from generator.load.data import load_data  # noqa: E402
 from generator.load.ledger import LEDGER, ledger_bytes  # noqa: E402
 
@@ -88,7 +88,7 @@ def synthesise(root: Path, plans: int) -> None:
         for name in ("indicators.yaml", "columns.yaml", "source.txt"):
             shutil.copy(model / name, folder / name)
         (folder / "plan.yaml").write_text(plan_yaml(number), encoding="utf-8")
-    loaded, problems = load_content(root / "content", root=root)
+    loaded, problems = checked_content(root / "content", root=root)
     if problems:
         raise SystemExit(f"合成的规划有问题：{problems[0]}")
     for item in loaded:

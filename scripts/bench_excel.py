@@ -24,7 +24,7 @@ import openpyxl
 READ = """
 import resource, sys, time
 from pathlib import Path
-from generator.check.problems import Report
+from generator.model.problems import Report
 from generator.load.figures import read_tables
 started = time.perf_counter()
 tables, problems = read_tables(Path(sys.argv[1]), "data/bench/" + Path(sys.argv[1]).name)

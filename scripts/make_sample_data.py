@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.judge.targets import direction_of, goal_number, meets, target_for  # noqa: E402
-from generator.load.content import load_content  # noqa: E402
+from generator.check.content import checked_content  # noqa: E402
 from generator.model.plan import Goal, Indicator, Plan, YearValue  # noqa: E402
 from generator.render.escape import format_number  # noqa: E402
 
@@ -238,7 +238,7 @@ def write_csv(path: Path, rows: list[dict]) -> None:
 
 
 def main() -> int:
-    plans, problems = load_content(ROOT / "content", root=ROOT)
+    plans, problems = checked_content(ROOT / "content", root=ROOT)
     if problems:
         print("规划文件有问题，请先运行 python -m generator check", file=sys.stderr)
         return 1

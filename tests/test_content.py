@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from generator.check.source_text import SourceText, comparable
-from generator.load.content import load_content, plan_folders
+from generator.check.content import checked_content
+from generator.load.content import plan_folders
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -16,7 +17,7 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 @pytest.fixture(scope="module")
 def loaded():
-    plans, problems = load_content(CONTENT, root=ROOT)
+    plans, problems = checked_content(CONTENT, root=ROOT)
     assert problems == [], "\n".join(map(str, problems))
     return {p.plan.id: p.plan for p in plans}
 

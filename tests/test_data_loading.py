@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.load.content import load_content
+from generator.check.content import checked_content
 from generator.load.data import load_data
 from generator.model.figures import Figure, PlanData, ProgressReport, Where
 from generator.model.written_value import parse_written_value
@@ -48,7 +48,7 @@ EXPECTED = [
 @pytest.fixture
 def plan(tmp_path):
     write_plan(tmp_path)
-    plans, problems = load_content(tmp_path / "content", root=tmp_path)
+    plans, problems = checked_content(tmp_path / "content", root=tmp_path)
     assert problems == []
     return plans[0].plan
 

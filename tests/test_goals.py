@@ -16,7 +16,7 @@ from generator.config import load_site_config
 from generator.judge.engine import judge_plan
 from generator.judge import rollup
 from generator.judge.goals import judge_goal, judge_goal_series
-from generator.load.content import load_content
+from generator.check.content import checked_content
 from generator.load.data import load_data
 from generator.model.figures import GOAL_STATES, GoalReport, PlanData
 from generator.model.plan import Goal
@@ -128,7 +128,7 @@ def test_goal_judge_never_raises_and_lights_agree(due, states):
 
 def load(tmp_path, goals=GOALS, source=GOAL_SOURCE):
     write_plan(tmp_path, goals_yaml=goals, source_txt=source)
-    return load_content(tmp_path / "content", root=tmp_path)
+    return checked_content(tmp_path / "content", root=tmp_path)
 
 
 def test_goals_load_with_their_links(tmp_path):
@@ -252,7 +252,7 @@ def test_check_counts_targets_by_type_and_every_plan_has_yes_no_targets():
 
 
 def test_sample_data_covers_every_state_and_status():
-    plans, problems = load_content(ROOT / "content", root=ROOT)
+    plans, problems = checked_content(ROOT / "content", root=ROOT)
     loaded, data_problems = load_data(ROOT / "data", [p.plan for p in plans], ROOT)
     assert problems == data_problems == []
     states, statuses, lights = set(), set(), set()

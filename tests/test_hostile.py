@@ -29,7 +29,7 @@ import openpyxl
 import pytest
 import yaml
 
-from generator.check.problems import SHOWN, Problem, Report, printable
+from generator.model.problems import SHOWN, Problem, Report, printable
 from generator.cli import main as cli_main
 from generator.pipeline import load_and_judge
 from plan_fixture import write_plan

@@ -6,13 +6,13 @@ import sys
 
 import pytest
 
-from generator.load.content import load_content
+from generator.check.content import checked_content
 from plan_fixture import COLUMNS, INDICATORS, PLAN, TASKS, write_plan
 
 
 def check(tmp_path, **overrides):
     write_plan(tmp_path, **overrides)
-    return load_content(tmp_path / "content", root=tmp_path)
+    return checked_content(tmp_path / "content", root=tmp_path)
 
 
 def line_of(text: str, needle: str, occurrence: int = 1) -> int:
@@ -148,7 +148,7 @@ def test_all_problems_reported_at_once(tmp_path):
     plans, problems = check(tmp_path, indicators_yaml=indicators)
     assert {p.code for p in problems} == {"invalid-extra-forbidden", "invalid-value-error"}
     write_plan(tmp_path / "second", tasks_yaml=tasks, columns_yaml=columns)
-    plans, problems = load_content(tmp_path / "second" / "content")
+    plans, problems = checked_content(tmp_path / "second" / "content")
     assert {p.code for p in problems} == {"missing-key-task", "milestone-year-outside"}
 
 

@@ -16,7 +16,7 @@ from docx import Document as open_docx
 
 from import_documents import write_docx, write_pdf
 
-from generator.load.content import load_content
+from generator.check.content import checked_content
 from generator.plan_import.agreement import Score
 from generator.plan_import.importer import draft_plan, read_document
 from generator.plan_import.write import render_files
@@ -119,7 +119,7 @@ def test_import_command_writes_a_draft_that_passes_check_once_reviewed(tmp_path)
         resolve_reviews(content / plan)
         for path in (content / plan).glob("*.yaml"):
             assert not re.search(r"^\s*# 待核对：.*\n\s*- ", path.read_text(encoding="utf-8"), re.M)
-    plans, problems = load_content(content)
+    plans, problems = checked_content(content)
     assert problems == []
     assert sorted(p.plan.id for p in plans) == PLANS
     nantong = next(p.plan for p in plans if p.plan.id == "nantong-2021-2025")

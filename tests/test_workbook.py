@@ -7,7 +7,7 @@ from dataclasses import replace
 import openpyxl
 import pytest
 
-from generator.load.content import load_content
+from generator.check.content import checked_content
 from generator.load.data import load_data
 from generator.model.figures import Figure, PlanData, ProgressReport
 from generator.model.written_value import parse_written_value
@@ -25,7 +25,7 @@ PREVIOUS = PlanData(figures=(
 
 def _plan(root, **overrides):
     write_plan(root, **overrides)
-    plans, problems = load_content(root / "content", root=root)
+    plans, problems = checked_content(root / "content", root=root)
     assert problems == []
     return plans[0].plan
 

@@ -122,10 +122,10 @@ def test_malformed_milestone_years(text):
 def test_every_value_written_in_the_encoded_plans_is_read():
     from pathlib import Path
 
-    from generator.load.content import load_content
+    from generator.check.content import checked_content
 
     root = Path(__file__).resolve().parents[1]
-    plans, problems = load_content(root / "content", root=root)
+    plans, problems = checked_content(root / "content", root=root)
     assert problems == []
     forms = {v.value.text for p in plans for i in p.plan.indicators for v in ([i.base] if i.base else []) + i.targets}
     assert len(forms) > 150

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from generator.check.data_rules import LARGEST_VALUE
-from generator.check.problems import Problem
+from generator.load.rows import LARGEST_VALUE
+from generator.model.problems import Problem
 from generator.check.source_text import SourceText, comparable
 from generator.load.plan import LoadedPlan
 from generator.model.names import name_key

@@ -10,21 +10,8 @@ is an update, not a correction.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-
+from generator.model.corrections import Correction
 from generator.model.figures import Figure
-
-
-@dataclass(frozen=True)
-class Correction:
-    plan_id: str
-    indicator_id: str
-    year: int
-    region: str
-    old: str
-    new: str  # "" when the figure was withdrawn
-    date: str  # ISO date: the fixed date of the build that first published the correction
-    note: str
 
 
 def figure_key(figure: Figure) -> str:
@@ -58,7 +45,3 @@ def merge(earlier: list[Correction], new: list[Correction]) -> list[Correction]:
     seen = {c: None for c in earlier}
     seen.update({c: None for c in new})
     return sorted(seen, key=lambda c: (c.date, c.plan_id, c.indicator_id, c.year, c.region))
-
-
-def to_json(corrections: list[Correction]) -> list[dict]:
-    return [asdict(c) for c in corrections]

@@ -1,11 +1,10 @@
-"""Load every plan under ``content/``."""
+"""Load every plan under ``content/`` (its rules are checked by generator/check/content.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from generator.check.plan_rules import check_plan
-from generator.check.problems import Problem
+from generator.model.problems import Problem
 from generator.load.files import refused
 from generator.load.plan import LoadedPlan, load_plan
 
@@ -19,7 +18,7 @@ def _shown(path: Path, root: Path | None) -> str:
 
 
 def load_content(content: Path, only: str | None = None, root: Path | None = None) -> tuple[list[LoadedPlan], list[Problem]]:
-    """Load and check all plans (or one); return the good plans and every problem found."""
+    """Load all plans (or one); return the plans that loaded and every problem found reading them."""
     if not content.is_dir():
         return [], [Problem("missing-folder", "找不到规划文件夹", str(content), expected="content/ 下每个规划一个文件夹")]
     folders = plan_folders(content)
@@ -37,8 +36,5 @@ def load_content(content: Path, only: str | None = None, root: Path | None = Non
         loaded, load_problems = load_plan(folder, root)
         problems += load_problems
         if loaded is not None:
-            rule_problems = check_plan(loaded)
-            problems += rule_problems
-            if not rule_problems:
-                loaded_plans.append(loaded)
+            loaded_plans.append(loaded)
     return loaded_plans, problems

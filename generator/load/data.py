@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
-from generator.check.data_rules import (columns_of, control_characters, duplicate_rows, figures_of, goal_reports_of,
+from generator.load.rows import (columns_of, control_characters, duplicate_rows, figures_of, goal_reports_of,
                                         header_problems, reports_of, stray_entry, table_kind, unknown_plan_folder,
                                         unrecognised_table)
-from generator.check.problems import Problem
+from generator.model.problems import Problem
 from generator.load.files import refused
 from generator.load.figures import FIGURES, GOALS, Table, is_data_file, is_ignored, read_tables
 from generator.load.ledger import LEDGER

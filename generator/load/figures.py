@@ -2,7 +2,7 @@
 
 Reading knows nothing of what a column means. A cell is kept as written — text trimmed, Excel
 numbers and dates as they are — together with the file, sheet and row a person sees, so that the
-rules in :mod:`generator.check.data_rules` can name the exact cell of every problem. The three
+rules in :mod:`generator.load.rows` can name the exact cell of every problem. The three
 kinds of table and their columns (the data format) are at the end of this module.
 """
 
@@ -23,7 +23,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 from openpyxl.worksheet.cell_range import CellRange
 
-from generator.check.problems import Problem, shorten
+from generator.model.problems import Problem, shorten
 from generator.load.files import read_bytes
 from generator.model.figures import Where
 

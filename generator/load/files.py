@@ -11,7 +11,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from generator.check.problems import Problem, os_reason, printable
+from generator.model.problems import Problem, os_reason, printable
 
 
 def _kind(mode: int) -> str:

@@ -14,8 +14,8 @@ import json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from generator.check.problems import Problem, shorten
-from generator.judge.corrections import Correction, to_json
+from generator.model.problems import Problem, shorten
+from generator.model.corrections import Correction, to_json
 from generator.writing import write_file
 
 LEDGER = "data/published.json"  # in the project, relative to its folder

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from generator.check.problems import Problem
+from generator.model.problems import Problem
 from generator.load.files import read_bytes, refused
 from generator.load.validation import problems_from_validation
 from generator.load.yaml_lines import Path_, YamlDocument, format_path, read_yaml

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
-from generator.check.problems import Problem, shorten
+from generator.model.problems import Problem, shorten
 from generator.load.yaml_lines import YamlDocument, format_path
 
 _EXPECTED = {

@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from generator.check.characters import forbidden
-from generator.check.problems import Problem, shorten
+from generator.model.characters import forbidden
+from generator.model.problems import Problem, shorten
 from generator.load.files import read_bytes
 
 Path_ = tuple[str | int, ...]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.config import SiteConfig
 from generator.activity import working_on
-from generator.judge.corrections import Correction
+from generator.model.corrections import Correction
 from generator.judge.engine import PlanResults
 from generator.render.downloads import figure_rows
 from generator.render.escape import nav_title

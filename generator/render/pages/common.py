@@ -9,7 +9,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from generator.config import SiteConfig
-from generator.judge.corrections import Correction
+from generator.model.corrections import Correction
 from generator.model.plan import Plan
 from generator.render import links
 

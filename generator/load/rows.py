@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from generator.check.characters import forbidden
-from generator.check.problems import Problem, shorten
+from generator.model.characters import forbidden
+from generator.model.problems import Problem, shorten
 from generator.load.figures import (COUNT, DOCUMENT, FIGURES, GOALS, KINDS, SPENT, TASKS, Cell, Row, Table, TableKind,
                                     column_name, number_text)
 from generator.model.figures import GOAL_STATES, TASK_STATUSES, WHOLE_AREA, Figure, GoalReport, ProgressReport, Where
@@ -165,7 +165,7 @@ def header_problems(table: Table, kind: TableKind) -> Iterator[Problem]:
 
 def control_characters(table: Table) -> Iterator[Problem]:
     """Cells holding invisible characters (a NUL byte, a bidi override, a zero-width space, U+FFFF …):
-    never shown, never silently kept (see generator/check/characters.py)."""
+    never shown, never silently kept (see generator/model/characters.py)."""
     header = Row(1, table.header)
     for row in (header, *table.rows):
         for index, cell in enumerate(row.cells):
