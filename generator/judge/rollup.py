@@ -27,7 +27,7 @@ def ordered_counts(statuses: list[str], order: tuple[str, ...] = tuple(Status)) 
 
 
 @dataclass(frozen=True)
-class Warning:
+class Alert:
     """预警: a 约束性 indicator behind schedule or not kept."""
 
     indicator: Indicator
@@ -96,10 +96,10 @@ def by_unit(results: PlanResults, year: int) -> dict[str, list[tuple[str, int]]]
     return {unit: ordered_counts(statuses, ITEM_STATUSES) for unit, statuses in units.items()}
 
 
-def warnings(results: PlanResults, year: int | None = None) -> list[Warning]:
+def alerts(results: PlanResults, year: int | None = None) -> list[Alert]:
     """预警 of one year; without a year, of each indicator's latest figure."""
     pairs = year_judgements(results, year) if year is not None else latest_judgements(results)
-    return [Warning(i, j) for i, j in pairs if i.attribute == "约束性" and j.lagging]
+    return [Alert(i, j) for i, j in pairs if i.attribute == "约束性" and j.lagging]
 
 
 def latest_counts(results: PlanResults) -> list[tuple[str, int]]:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from generator.model.problems import Problem
 from generator.load.files import read_bytes, refused
 from generator.load.validation import problems_from_validation
-from generator.load.yaml_lines import Path_, YamlDocument, format_path, read_yaml
+from generator.load.yaml_lines import YamlPath, YamlDocument, format_path, read_yaml
 from generator.model.plan import ColumnsFile, GoalsFile, IndicatorsFile, Plan, PlanInfo, TasksFile
 
 PLAN_FILES: dict[str, type[BaseModel]] = {
@@ -36,7 +36,7 @@ class LoadedPlan:
     shown_as: dict[str, str]  # file name → path shown to staff
     docs: dict[str, YamlDocument] = field(default_factory=dict)
 
-    def problem(self, code: str, message: str, file_name: str, path: Path_, **details) -> Problem:
+    def problem(self, code: str, message: str, file_name: str, path: YamlPath, **details) -> Problem:
         doc = self.docs.get(file_name)
         return Problem(code, message, self.shown_as.get(file_name, file_name), format_path(path),
                        doc.line_of(path) if doc else None, **details)

@@ -17,7 +17,7 @@ from generator.model.characters import forbidden
 from generator.model.problems import Problem, shorten
 from generator.load.files import read_bytes
 
-Path_ = tuple[str | int, ...]
+YamlPath = tuple[str | int, ...]
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 MAX_DEPTH = 50  # plan files nest four or five levels; far deeper is a broken or hostile file
 # PyYAML's problems (English) → what they mean for a person editing the file.
@@ -100,9 +100,9 @@ def _compose(raw: str, shown_as: str) -> tuple[yaml.Node | None, list[Problem]]:
 @dataclass
 class YamlDocument:
     data: object
-    lines: dict[Path_, int]
+    lines: dict[YamlPath, int]
 
-    def line_of(self, path: Path_) -> int | None:
+    def line_of(self, path: YamlPath) -> int | None:
         """The line of the deepest known node on ``path``."""
         for end in range(len(path), -1, -1):
             if (found := self.lines.get(tuple(path[:end]))) is not None:
@@ -110,7 +110,7 @@ class YamlDocument:
         return None
 
 
-def format_path(path: Path_) -> str:
+def format_path(path: YamlPath) -> str:
     """``('indicators', 2, 'targets', 0, 'value')`` → ``indicators[3].targets[1].value`` (1-based)."""
     text = ""
     for part in path:
@@ -136,11 +136,11 @@ def read_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Prob
         return None, unreadable
     if root is None:
         return None, [Problem("empty-file", "文件是空的", shown_as, expected="至少包含必填字段")]
-    lines: dict[Path_, int] = {}
+    lines: dict[YamlPath, int] = {}
     problems: list[Problem] = []
     constructor = SafeConstructor()
 
-    def convert(node: yaml.Node, at: Path_) -> object:
+    def convert(node: yaml.Node, at: YamlPath) -> object:
         lines.setdefault(at, node.start_mark.line + 1)
         if node.tag not in _PLAIN_TAGS:
             problems.append(Problem("yaml-tag", "不支持的 YAML 标记（文件中的内容只作为数据读取）", shown_as,

@@ -242,7 +242,7 @@ def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfi
         "overview": report.overview,
         "attention": [_indicator_row(line, styles) for line in report.attention],
         "attention_notes": [f"{line.name}：{explanation(line.judgement, line.indicator.unit)}" for line in report.attention],
-        "warning_count": len(report.warnings),
+        "warning_count": len(report.alerts),
         "has_binding": report.has_binding,
         "show_attribute": report.show_attribute,
         "counts": [{"status": _status(styles, s), "count": n, "share": f"{n / total * 100:.1f}%"} for s, n in report.counts],

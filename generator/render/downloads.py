@@ -21,7 +21,7 @@ from generator import progress
 from generator.judge.engine import PlanResults
 from generator.model.status import word
 from generator.render import links
-from generator.render.labels import figure
+from generator.render.labels import rounded
 from generator.writing import write_file
 from generator.render.spreadsheet import csv_text, write_only_row
 
@@ -80,7 +80,7 @@ def _csv_cell(cell: object) -> object:
     if cell is None:
         return ""
     if isinstance(cell, float):
-        return figure(cell, "", 4)
+        return rounded(cell, "", 4)
     return csv_text(cell) if isinstance(cell, str) else cell
 
 

@@ -19,7 +19,7 @@ from generator.model.status import (ITEM_PROGRESS_WORDS, START_WORDS, VERDICT_WO
                                     Verdict)
 from generator.render.escape import format_number
 from generator.render.explain import amount, explanation, pct, target_gap
-from generator.render.labels import figure, with_unit
+from generator.render.labels import rounded, with_unit
 from generator.render.year_report import group_label
 
 NO_UNIT = "（未写明责任单位）"
@@ -56,7 +56,7 @@ def progress_mark(styles: Styles, progress: ItemProgress) -> dict:
 
 
 def _number(x: float, unit: str | None) -> str:
-    return with_unit(figure(x, None), unit)
+    return with_unit(rounded(x, None), unit)
 
 
 def _target_text(e: IndicatorEvaluation, indicator: Indicator) -> str:
@@ -117,7 +117,7 @@ def trend_text(e: IndicatorEvaluation, indicator: Indicator) -> str:
     text = (f"按 {e.points} 个可比年份的线性趋势（最小二乘法），{p.year} 年约为 {_number(p.value, unit)}，"
             f"{reach}目标“{with_unit(e.target.value.text, unit)}”。")
     if s:
-        residual, low, high = (figure(x, None) for x in (s.residual, s.low, s.high))
+        residual, low, high = (rounded(x, None) for x in (s.residual, s.low, s.high))
         text += (f"各年数值偏离趋势线约 ±{amount(float(residual), unit, unit == '%')}（残差标准差）；" if residual != "0" else
                  "各年数值都落在趋势线上；")
         text += (f"按最近 {s.changes} 年的年变化推算，{p.year} 年为 {_number(s.low, unit)}" if low == high else

@@ -21,7 +21,7 @@ def badge(styles: Styles, status: str, text: str | None = None) -> Markup:
                   f'{literal(text or word(status))}</span>')
 
 
-def figure(number: float | None, unit: str | None = "", places: int = 2) -> str:
+def rounded(number: float | None, unit: str | None = "", places: int = 2) -> str:
     if number is None:
         return "—"
     text = format_number(round(number, places))

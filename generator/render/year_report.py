@@ -118,7 +118,7 @@ class YearReport:
         return any(line.indicator.attribute for _, lines in self.groups for line in lines)
 
     @property
-    def warnings(self) -> tuple[IndicatorLine, ...]:
+    def alerts(self) -> tuple[IndicatorLine, ...]:
         """预警: the 约束性 indicators among those needing attention."""
         return tuple(line for line in self.attention if line.indicator.attribute == "约束性")
 

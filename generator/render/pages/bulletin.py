@@ -33,7 +33,7 @@ def bulletin_page(parts: SiteParts, results: PlanResults, report: YearReport) ->
         "sections": dict(report.sections),
         "overview": report.overview,
         "attention": rows(report.attention),
-        "warning_count": len(report.warnings),
+        "warning_count": len(report.alerts),
         "has_binding": report.has_binding,
         "show_attribute": report.show_attribute,
         "by_attribute": [(attribute, counts_text(counts)) for attribute, counts in report.by_attribute],

@@ -30,7 +30,7 @@ def home_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
             if counts:
                 entry["chart"] = place_chart(parts, here, links.chart(plan.id, "status-latest"),
                                              status_view("各指标最新状态", counts, parts.config.styles))
-            for warning in rollup.warnings(results):
+            for warning in rollup.alerts(results):
                 row = indicator_row(parts, results, warning.indicator, warning.judgement, here)
                 row["plan"] = plan.info.short_title
                 row["year"] = warning.judgement.year

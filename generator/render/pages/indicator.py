@@ -10,7 +10,7 @@ from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, region_view
 from generator.render.downloads import INDICATOR, own_downloads
-from generator.render.labels import badge, figure, targets_text, with_unit
+from generator.render.labels import badge, rounded, targets_text, with_unit
 from generator.render.open_data import indicator_file
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import correction_rows, place_chart
@@ -75,7 +75,7 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator,
         "region_chart": place_chart(parts, here, links.chart(plan.id, f"regions-{indicator.id}-{latest}"), region) if region else None,
         "values": values,
         "projection": {
-            "year": projection.year, "value": figure(projection.value, indicator.unit), "points": projection.points,
+            "year": projection.year, "value": rounded(projection.value, indicator.unit), "points": projection.points,
             "verdict": "按目前的速度可以实现目标" if projection.would_meet else "按目前的速度难以实现目标",
         } if projection else None,
         "downloads": own_downloads(parts, here, f"{plan.id}/indicators/{indicator.id}",
