@@ -4,6 +4,7 @@ reproducible; an indicator's JSON says what its page says."""
 
 import csv
 import io
+import html as html_module
 import json
 import re
 from pathlib import Path
@@ -99,7 +100,7 @@ def test_an_indicator_json_says_what_its_page_says(sample_site, indicator):
         row = re.search(rf"<td>{year['year']}</td>\s*<td>([^<]*)</td>\s*<td><span class=\"status status-([a-z-]+)\">"
                         rf"<span aria-hidden=\"true\">[^<]*</span> ([^<]+)</span>", html)
         assert row, year["year"]
-        value, style, word = row.groups()
+        value, style, word = (html_module.unescape(part) for part in row.groups())
         assert value.startswith(year["value"]["text"]) if year["value"] else value == "数据暂缺"
         assert (style, word) == (year["status"], year["status_word"])
     # The page links to the file.

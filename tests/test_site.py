@@ -239,7 +239,7 @@ def test_indicator_page_opens_with_its_answer(sample_site):
     card = html[html.index('<dl class="headline"'):html.index("</dl>")]
     assert html.index('<dl class="headline"') < html.index("示例数据") < html.index("<table")
     text = html_module.unescape(re.sub(r"<[^>]+>", " ", card))
-    for words in ("2024 年数值", "状态", "序时进度要求", "目标", "2025 年 >99%"):
+    for words in ("2025 年数值", "状态", "序时进度要求", "目标", "2025 年 >99%"):
         assert words in text, words
     assert re.search(r'class="status status-[a-z-]+"', card)
 
@@ -256,7 +256,7 @@ def test_footer_names_publisher_cutoff_release_date_and_contact(sample_site):
     for path in ("index.html", "plans/nantong-2021-2025/2024/index.html", "about/index.html"):
         html = page(sample_site, path)
         footer = html[html.index('<footer class="md-footer">'):]
-        for words in ("发布单位：教育规划实施监测（示例站点）", "数据截至 2024 年底", "发布日期：2025 年 3 月 31 日", "联系方式："):
+        for words in ("发布单位：教育规划实施监测（示例站点）", "数据截至 2025 年底", "发布日期：2025 年 3 月 31 日", "联系方式："):
             assert words in footer, (path, words)
         assert "上一页" not in footer and "下一页" not in footer  # no previous/next across plans
 
@@ -290,7 +290,7 @@ def test_region_page_shows_every_year_with_a_switcher_and_its_own_figures(sample
     path = links.region("nantong-2021-2025", "海门区").removesuffix(".md") + "/index.html"
     html = article(sample_site, path)
     years = re.findall(r'<h2 id="(\d{4})-年">', html)
-    assert years == ["2024", "2023", "2022", "2021"]
+    assert years == ["2025", "2024", "2023", "2022", "2021"]
     for year in years:
         assert f'href="#{year}-年"' in html
     csv_link = re.search(r'href="([^"]+\.csv)"', html).group(1)
