@@ -219,9 +219,13 @@ def test_web_and_pdf_bulletins_have_the_same_sections_indicators_and_statuses(ju
     html = (sample_site / "site" / "plans" / NANTONG / str(YEAR) / "index.html").read_text(encoding="utf-8")
     article = html[html.index("<article"):html.index("</article>")]
     web_headings = [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", article)]
+    assert web_headings[-1] == "问题反馈与数据更正"  # in print: a note of 数据说明 (checked below)
+    web_headings = web_headings[:-1]
     pdf_body = text_of(nantong_pdf, first=3)
     pdf_headings = [h for h in re.findall(r"^[一二三四五六七八九十]+、(\S+)$", pdf_body, re.M)]
     assert web_headings == pdf_headings == [heading for _, heading in report.sections]
+    contact = judged.config.settings.contact
+    assert squeezed(f"问题反馈与数据更正") in squeezed(text_of(nantong_pdf)) and squeezed(contact.phone) in squeezed(text_of(nantong_pdf))
 
     def section(text: str, start: str, end: str) -> str:
         """From the heading ``start`` to the heading ``end`` (the last mention of ``start`` before it)."""
@@ -236,7 +240,8 @@ def test_web_and_pdf_bulletins_have_the_same_sections_indicators_and_statuses(ju
     in_rows = text_of(nantong_pdf, first=3, layout=True)
     pdf = section(in_rows, "三、主要指标监测情况", "四、各县（市、区）情况")
     styles = judged.config.styles
-    assert status_sequence(web, styles) == status_sequence(pdf, styles) == [line.judgement.status for line in lines]
+    goals = [j.status for _, j in rollup.goal_judgements(results_of(judged, NANTONG), YEAR)]  # their own subsection
+    assert status_sequence(web, styles) == status_sequence(pdf, styles) == [line.judgement.status for line in lines] + goals
     attention = section(in_rows, "二、需要关注的指标", "三、主要指标监测情况")
     assert status_sequence(attention, styles) == [line.judgement.status for line in report.attention]
 

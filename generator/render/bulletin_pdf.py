@@ -258,7 +258,11 @@ def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfi
         "task_total": sum(n for _, n in report.task_counts),
         "task_counts": counts_text(report.task_counts),
         "notes": [{"title": n.title, "lines": list(n.lines)} for n in report.notes]
-                 + [{"title": "测算方法", "lines": ["各项指标状态的判定方法见附件《测算方法说明》。"]}],
+                 + [{"title": "测算方法", "lines": ["各项指标状态的判定方法见附件《测算方法说明》。"]},
+                    # The web page's 问题反馈与数据更正 section, as one note in print.
+                    {"title": "问题反馈与数据更正",
+                     "lines": ["对本公报的数据有疑问或发现数值有误，请联系：" + "；".join(
+                         f"{label}：{value}" for label, value in config.settings.contact.lines()) + "。"]}],
         "methodology": methodology,
         "status_css": Markup(status_css),
     }
