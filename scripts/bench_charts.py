@@ -4,8 +4,9 @@
 
 First the specs are built (plain dicts) and, for comparison, checked against the Vega-Lite
 schema as Altair did for every chart it built. Each run then renders distinct progress charts
-into a fresh cache, asks again (every chart cached, every file already right), then asks for the
-same charts at new paths (cached copies).
+into a fresh cache, measuring text in the whole CJK font and in one cut down to the charts'
+characters (svg.MEASURE_FROM), asks again (every chart cached, every file already right), then
+asks for the same charts at new paths (cached copies).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from altair.vegalite.v6.schema.core import load_schema
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.render.charts import ProgressSeries, progress_chart  # noqa: E402
+from generator.render import svg  # noqa: E402
 from generator.render.svg import render_svgs, to_svg  # noqa: E402
 
 
@@ -56,7 +58,9 @@ def main() -> None:
           f"为生成的 {validated / built:.0f} 倍")
     to_svg('{"mark": "point"}')  # start vl-convert's engine here, so it is not counted below
     print(f"{count} 张图（进度图），vl-convert 渲染为 SVG：")
-    for processes in (1, 2):
+    cut_from = svg.MEASURE_FROM
+    for processes, cut in ((1, False), (1, True), (2, False), (2, True)):
+        svg.MEASURE_FROM = cut_from if cut else count + 1
         with tempfile.TemporaryDirectory() as work:
             root = Path(work)
             jobs = {root / "out" / f"{i}.svg": spec for i, spec in enumerate(charts)}
@@ -64,7 +68,8 @@ def main() -> None:
             cold = timed(lambda: render_svgs(jobs, root / "cache", processes))
             unchanged = timed(lambda: render_svgs(jobs, root / "cache", processes))
             copies = timed(lambda: render_svgs(moved, root / "cache", processes))
-        print(f"  processes={processes}: 渲染 {cold:.2f} s（{count / cold:.1f} 张/秒）；"
+        font = "裁剪字体（含裁剪用时）" if cut else "完整字体"
+        print(f"  processes={processes}，{font}: 渲染 {cold:.2f} s（{count / cold:.1f} 张/秒）；"
               f"全部命中缓存、文件未变 {unchanged * 1000:.0f} ms；命中缓存、复制到新路径 {copies * 1000:.0f} ms")
 
 

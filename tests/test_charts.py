@@ -13,7 +13,8 @@ import vl_convert
 from altair.vegalite.v6.schema import SCHEMA_URL as ALTAIR_SCHEMA_URL
 from altair.vegalite.v6.schema.core import load_schema
 
-from generator.render.charts import FONT, SCHEMA_URL, ProgressSeries, progress_chart, region_chart, status_chart
+from generator.render.charts import (FONT, SCHEMA_URL, WIDTH, ProgressSeries, Reference, RegionDot, progress_chart,
+                                     region_chart, status_chart)
 from generator.render.svg import PARALLEL_FROM, render_svgs, to_svg
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,8 +25,11 @@ ENROLMENT = ProgressSeries(
     actual=[(2021, 96.9), (2022, 97.6), (2024, 98.8)],  # 2023 missing: the line must break there
     expected=[(2020, 96.2), (2021, 96.8), (2022, 97.4), (2023, 97.9), (2024, 98.5), (2025, 99.0)],
     targets=[(2025, 99.0, ">99")], base=(2020, 96.2, "96.2"))
-REGIONS = [("崇川区", 99.1, "已完成"), ("海门区", 98.2, "达到序时进度"), ("如皋市", None, "数据暂缺"),
-           ("海安市", 95.0, "未达到序时进度（滞后）")]
+REGIONS = [RegionDot("崇川区", 99.2, "按期完成", "#1a7f37", "circle", 98.4),
+           RegionDot("海门区", 98.4, "达到序时", "#2f6fb0", "triangle-up", 98.3),
+           RegionDot("如皋市", None, "暂缺", "#6b7280", "circle"),
+           RegionDot("海安市", 95.0, "滞后", "#c0392b", "triangle-down", 96.1)]
+TARGET = [Reference(99.0, "2025 年目标 >99%")]
 COUNTS = [("已完成", 12), ("达到序时进度", 20), ("未达到序时进度（滞后）", 5), ("数据暂缺", 0)]
 
 
@@ -34,7 +38,7 @@ def enrolment_chart() -> dict:
 
 
 def region() -> dict:
-    return region_chart("学前教育毛入园率", "%", 2024, REGIONS, palette=PALETTE, summary="四个县（市、区）中三个有数据。")
+    return region_chart("学前教育毛入园率", "%", 2024, REGIONS, TARGET, summary="四个县（市、区）中三个有数据。")
 
 
 def statuses() -> dict:
@@ -84,27 +88,59 @@ def test_progress_chart_thins_year_labels_over_a_long_span():
     assert [t for t in texts(svg) if re.fullmatch(r"\d{4}", t)] == ["2020", "2025", "2030", "2035"]
 
 
-def test_region_chart_has_a_bar_and_status_word_per_region_and_no_bar_without_data():
+def test_region_chart_has_a_dot_shaped_by_status_and_a_value_and_status_word_per_region():
     svg = to_svg(json.dumps(region()))
-    bars = marks(svg, "rect")
-    assert len(bars) == 3
-    assert {bar.get("fill") for bar in bars} == {"#1a7f37", "#2f6fb0", "#c0392b"}
-    labels = [t.text for t in marks(svg, "text")]
-    assert labels == ["99.1%  已完成", "98.2%  达到序时进度", "数据暂缺", "95%  未达到序时进度（滞后）"]
-    assert {"崇川区", "如皋市", "学前教育毛入园率", "2024 年；单位：%"} <= set(texts(svg))
+    dots = marks(svg, "symbol")
+    assert [dot.get("fill") for dot in dots] == ["#1a7f37", "#2f6fb0", "#c0392b"]  # no dot for 如皋市
+    assert len({dot.get("d") for dot in dots}) == 3  # circle, triangle up, triangle down
+    assert [t.text for t in marks(svg, "text") if "年目标" not in t.text and "短竖线" not in t.text] == [
+        "99.2%  按期完成", "98.4%  达到序时", "数据暂缺", "95%  滞后"]
+    assert {"崇川区", "如皋市", "学前教育毛入园率", "2024 年；单位：%", "2025 年目标 >99%", "短竖线：各地序时要求"} <= set(texts(svg))
+    assert len(marks(svg, "rule")) == 1  # the target
+    assert len(marks(svg, "rect")) == 3  # a short 序时 line per region with a value
+
+
+def scene_marks(scene: dict, kind: str) -> list[dict]:
+    found = []
+    def walk(item):
+        if item.get("marktype") == kind and item.get("role") == "mark":
+            found.extend(item["items"])
+        for child in item.get("items", []):
+            if isinstance(child, dict):
+                walk(child)
+    walk(scene["scenegraph"])
+    return found
+
+
+def test_region_chart_axis_fits_the_values_and_stops_at_100_for_a_percentage():
+    """98.4 and 99.2 must look apart (an axis from 0 or to 150 draws them on top of each other)."""
+    spec = region()
+    low, high = spec["layer"][-2]["encoding"]["x"]["scale"]["domain"]
+    assert 90 < low <= 95 and 99.2 < high <= 100
+    xs = {round(item["x"]) for item in scene_marks(vl_convert.vegalite_to_scenegraph(spec), "symbol")}
+    assert len(xs) == 3 and sorted(xs)[2] - sorted(xs)[1] >= 20
+    over = region_chart("高中阶段毛入学率", "%", 2024, [RegionDot("崇川区", 102.5, "按期完成", "#1a7f37", "circle")],
+                        [Reference(92.0, "目标 92%")], summary="毛入学率可以超过 100。")
+    assert over["layer"][-2]["encoding"]["x"]["scale"]["domain"][1] == 102.5
+    counts = region_chart("学校数", "所", 2024, [RegionDot("崇川区", 1210, "按期完成", "#1a7f37", "circle"),
+                                              RegionDot("海门区", 1250, "按期完成", "#1a7f37", "circle")], [],
+                          summary="数量。")
+    assert counts["layer"][-2]["encoding"]["x"]["scale"]["domain"][0] > 1000  # a dot plot need not start at 0
 
 
 @pytest.mark.parametrize("rows", [
-    [("南通经济技术开发区", 12345.678, "未达到序时进度（滞后）"), ("崇川区", 10.0, "已完成")],
-    [("崇川区", 2.35, "已完成"), ("海安市", -0.3, "未达到序时进度（滞后）"), ("如皋市", None, "数据暂缺")],
+    [RegionDot("南通经济技术开发区", 12345.678, "滞后", "#c0392b", "triangle-down"),
+     RegionDot("崇川区", 10.0, "按期完成", "#1a7f37", "circle")],
+    [RegionDot("崇川区", 2.35, "按期完成", "#1a7f37", "circle"), RegionDot("海安市", -0.3, "滞后", "#c0392b", "circle"),
+     RegionDot("如皋市", None, "暂缺", "#6b7280", "circle")],
 ])
-def test_labels_after_the_bars_stay_inside_the_chart(rows):
-    spec = region_chart("指标", "万元", 2024, rows, palette=PALETTE, summary="地区。")
+def test_region_chart_labels_stay_inside_a_chart_no_wider_than_the_others(rows):
+    spec = region_chart("指标", "万元", 2024, rows, [], summary="地区。")
     scene = vl_convert.vegalite_to_scenegraph(spec)
-    assert scene["width"] == 560
+    assert scene["width"] <= WIDTH
     labels = [m for m in scene["scenegraph"]["items"][0]["items"] if m.get("name") == "layer_1_marks"][0]["items"]
     for label in labels:
-        assert scene["origin"][0] + label["x"] + label["dx"] + text_width(label["text"]) <= 560, label["text"]
+        assert scene["origin"][0] + label["x"] + text_width(label["text"]) <= scene["width"], label["text"]
 
 
 def test_status_chart_prints_each_count_after_its_bar_in_the_given_order():
@@ -159,12 +195,16 @@ EVERY_KIND = {
     "progress, lower is better, no base, no 序时进度": lambda: progress_chart(ProgressSeries(
         title="生师比", unit="", actual=[(2022, 17.2)], expected=[], targets=[(2025, 17.0, "17")], base=None,
         lower_is_better=True), summary="生师比。"),
+    "progress, a title on two lines": lambda: progress_chart(ProgressSeries(
+        title="国家级义务教育优质均衡发展县（市、区）和学前教育普及普惠县（市、区）达标率", unit="%", actual=[(2022, 50.0)],
+        expected=[], targets=[(2025, 60.0, ">60")], base=None), summary="长标题。"),
     "progress, no data yet, no labels": lambda: progress_chart(ProgressSeries(
         title="指标", unit="所", actual=[], expected=[(2020, 1.0), (2035, 4.0)], targets=[], base=None),
         summary="尚无数据。"),
     "region": region,
-    "region, no unit, every value missing": lambda: region_chart(
-        "指标", "", 2023, [("崇川区", None, "数据暂缺")], palette=PALETTE, summary="数据暂缺。"),
+    "region, no unit, every value missing, no target": lambda: region_chart(
+        "指标", "", 2023, [RegionDot("崇川区", None, "暂缺", "#6b7280", "circle")], [], lower_is_better=True,
+        summary="数据暂缺。"),
     "status": statuses,
 }
 
@@ -178,7 +218,7 @@ def test_every_chart_kind_is_valid_vega_lite(build):
     assert spec["$schema"] == SCHEMA_URL == ALTAIR_SCHEMA_URL
     assert [error.message for error in validator.iter_errors(spec)] == []
     spoilt = json.loads(json.dumps(spec))
-    spoilt["layer"][0]["mark"]["type"] = "lines"
+    spoilt["layer"][-1]["mark"]["type"] = "lines"
     assert list(validator.iter_errors(spoilt))  # the check can fail
 
 
@@ -226,3 +266,26 @@ def text_width(text: str) -> float:
     spec = {"width": 1, "height": 1, "padding": 0, "autosize": "pad", "data": {"values": [{}]},
             "mark": {"type": "text", "text": text, "font": FONT, "fontSize": 14, "align": "left", "x": 0, "y": 0}}
     return vl_convert.vegalite_to_scenegraph(spec)["width"]
+
+
+def test_a_long_title_wraps_inside_the_chart():
+    spec = EVERY_KIND["progress, a title on two lines"]()
+    lines = spec["title"]["text"]
+    assert isinstance(lines, list) and len(lines) == 2 and "".join(lines).startswith("国家级义务教育")
+    svg = to_svg(json.dumps(spec))
+    assert set(lines) <= {span.text for span in ET.fromstring(svg).iter(f"{NS}tspan")}
+    assert all(text_width(line) * 16 / 14 <= WIDTH - 10 for line in lines)
+
+
+def test_charts_measured_in_a_cut_down_font_are_the_same_svg_byte_for_byte(tmp_path, monkeypatch):
+    """Large batches measure text in Noto Sans CJK SC cut down to their characters (3× faster):
+    the files must not differ from those measured in the whole font."""
+    from generator.render import svg as svg_module
+    monkeypatch.setattr(svg_module, "MEASURE_FROM", 1)
+    specs = [build() for build in EVERY_KIND.values()]
+    fonts = tmp_path / "cache" / "fonts"
+    fonts.parent.mkdir()
+    cut = list(svg_module._render_all(specs, 1, fonts))
+    assert len(list(fonts.glob("ChartMeasure*/*.otf"))) == 2  # the cut was made and used
+    assert cut == [to_svg(json.dumps(spec)) for spec in specs]
+    assert not any("ChartMeasure" in svg for svg in cut)

@@ -69,3 +69,40 @@ def test_desktop_tables_are_not_clipped(browser, site_url, name):
     result = measure(browser, site_url + PAGES[name], 1280, 900)
     assert result["scroll"] <= 1280
     assert result["clipped"] == 0, result
+
+
+# Each chart's SVG put in place of its <img>, at the size the <img> is shown, and each text's
+# font size as drawn: its size in the SVG times the scale the page shows it at (screen box ÷ own box).
+CHART_TEXT = """async () => {
+  const found = [];
+  for (const img of [...document.querySelectorAll('figure.chart img')]) {
+    const box = img.getBoundingClientRect();
+    const holder = document.createElement('div');
+    holder.innerHTML = await (await fetch(img.currentSrc)).text();
+    const svg = holder.querySelector('svg');
+    svg.style.cssText = `display:block;width:${box.width}px;height:${box.height}px`;
+    img.replaceWith(svg);
+    for (const text of svg.querySelectorAll('text')) {
+      const own = text.getBBox(), shown = text.getBoundingClientRect();
+      if (!own.height || !text.textContent.trim()) continue;
+      const size = parseFloat(getComputedStyle(text).fontSize) * shown.height / own.height;
+      found.push({src: img.getAttribute('src'), text: text.textContent.slice(0, 20), size});
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("name", ["bulletin", "indicator", "home"])
+def test_chart_text_is_at_least_11_px_on_a_phone(browser, site_url, name):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(site_url + PAGES[name])
+    page.wait_for_load_state("networkidle")
+    texts = page.evaluate(CHART_TEXT)
+    page.close()
+    charts = {t["src"] for t in texts}
+    assert charts and len(texts) >= 5 * len(charts), texts[:5]  # a status chart has a title, words and counts
+    if name == "indicator":
+        assert {"indicator-", "regions-"} <= {src.split("/")[-1].split("preschool")[0] for src in charts}, charts
+    small = [t for t in texts if t["size"] < 11]
+    assert small == [], small[:5]

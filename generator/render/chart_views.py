@@ -10,8 +10,9 @@ from generator.config import Styles
 from generator.judge.engine import IndicatorSeries, PlanResults
 from generator.judge.targets import direction_of
 from generator.model.plan import Indicator
-from generator.model.status import LAGGING, word
+from generator.model.status import LAGGING, Status, word
 from generator.render import charts
+from generator.render.explain import requirement_text, rounded_requirement
 from generator.render.labels import requirement, with_unit
 
 
@@ -56,27 +57,35 @@ def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorS
                      ["年份", "实际值", "序时进度要求", "规划目标"], rows)
 
 
+# A point shape per status, so that statuses sharing a colour (statuses.yaml) still look different.
+_SHAPES = {Status.DONE_EARLY: "diamond", Status.DONE: "circle", Status.ON_TRACK: "triangle-up",
+           Status.BEHIND: "triangle-down", Status.KEPT: "square", Status.NOT_KEPT: "cross",
+           Status.CANNOT: "circle", Status.MISSING: "circle"}
+
+
 @progress.timed(progress.SPECS)
 def region_view(results: PlanResults, indicator: Indicator, year: int, styles: Styles) -> ChartView | None:
-    rows = []
-    for region in results.plan.info.regions:
-        judgement = results.judgement(indicator.id, year, region)
-        if judgement is None:
-            continue
-        rows.append((region, judgement.value.number if judgement.value else None, judgement.status,
-                     with_unit(judgement.value.text, indicator.unit) if judgement.value else "数据暂缺"))
-    if not rows:
+    judgements = [j for j in (results.judgement(indicator.id, year, region) for region in results.plan.info.regions) if j]
+    if not judgements:
         return None
     name = results.plan.full_name(indicator)
     unit = indicator.unit or ""
-    behind = [r for r, _, s, _ in rows if s in LAGGING]
-    summary = (f"{year} 年各县（市、区）{name}：{len(rows)} 个地区有数据，"
+    behind = [j.region for j in judgements if j.status in LAGGING]
+    summary = (f"{year} 年各县（市、区）{name}：{len(judgements)} 个地区有数据，"
                + (f"{'、'.join(behind)} 未达到要求。" if behind else "均达到要求或保持目标水平。"))
-    palette = {word(status): styles.of(status).color for _, _, status, _ in rows}
-    worded = [(region, value, word(status)) for region, value, status, _ in rows]
-    spec = charts.region_chart(name, unit, year, worded, palette=palette, summary=summary)
-    table = [[region, written, word(status)] for region, _, status, written in rows]
-    return ChartView(spec, summary, ["地区", f"{year} 年数值", "状态"], table)
+    dots = [charts.RegionDot(j.region, j.value.number if j.value else None,
+                             styles.of(j.status).short or word(j.status), styles.of(j.status).color, _SHAPES[j.status],
+                             rounded_requirement(j, indicator.unit) if j.value else None)
+            for j in judgements]
+    # One target line when the regions share it (they do: the plan's target is set once).
+    targets = {(j.target.year, j.target.value.text, j.goal) for j in judgements if j.target and j.goal is not None}
+    lines = [charts.Reference(goal, f"{target_year} 年目标 {with_unit(text, unit)}")
+             for target_year, text, goal in targets] if len(targets) == 1 else []
+    spec = charts.region_chart(name, unit, year, dots, lines, lower_is_better=direction_of(indicator) == "lower",
+                               summary=summary)
+    table = [[j.region, with_unit(j.value.text, indicator.unit) if j.value else "数据暂缺",
+              requirement_text(j, indicator.unit) if j.value else "—", word(j.status)] for j in judgements]
+    return ChartView(spec, summary, ["地区", f"{year} 年数值", "序时要求", "状态"], table)
 
 
 @progress.timed(progress.SPECS)

@@ -7,9 +7,11 @@ validates every chart kind against the schema Altair ships (SCHEMA_URL), so the 
 drift from what Vega-Lite accepts. The same inputs always give the same spec: no selections or
 params, and each layer carries its data inline (so no generated data set names).
 
-Every chart is 560 px wide in all (axes and labels included) and is shrunk by the page to as
-little as 360 px on phones, so text is at least 14 px here (about 9 px there), legends sit
-below the plot and every series differs by shape or dash as well as by colour.
+Every chart is about 400 px wide in all (axes and labels included), with 14 px text. A page
+shows it at that size and a 360 px phone (328 px of content) shrinks it to no less than 82 %,
+so text stays at least 11 px there; the PDF prints it 79 mm wide (text ≈ 8 pt). Long titles
+wrap, legends sit below the plot and every series or status differs by shape or dash, and by
+a printed word, as well as by colour.
 """
 
 from __future__ import annotations
@@ -19,13 +21,14 @@ from dataclasses import dataclass
 
 SCHEMA_URL = "https://vega.github.io/schema/vega-lite/v6.4.1.json"  # altair 6.3.0's; a test keeps them equal
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
-WIDTH = 560
-HEIGHT = 260
+WIDTH = 400
+HEIGHT = 240
 NUMBER_FORMAT = ",.2~f"
 YEAR_FORMAT = "d"
 MAX_YEAR_TICKS = 10  # "2020" is ~35 px wide; ten of them fill the plot
 ROW_STEP = 30  # px per bar in the bar charts
-FONT_SIZE = 14  # labels, axes and legends: about 9 px when shrunk to a 360 px phone
+FONT_SIZE = 14  # labels, axes and legends: 11.5 px when shrunk to a 360 px phone
+TITLE_SIZE = 16
 PADDING = 5  # Vega's default padding around the chart
 LABEL_PAD = 6  # between a category name and its bar
 LABEL_GAP = 5  # between a bar's end and its label
@@ -106,21 +109,99 @@ def progress_chart(series: ProgressSeries, *, summary: str) -> dict:
     return _finish({"layer": layers, "height": HEIGHT}, _title(series.title, subtitle), summary)
 
 
-def region_chart(title: str, unit: str, year: int, rows: list[tuple[str, float | None, str]],
-                 *, palette: dict[str, str], summary: str) -> dict:
-    """One bar per 县（市、区） with its value and status word; no bar and "数据暂缺" where no value.
+@dataclass(frozen=True)
+class RegionDot:
+    region: str  # "海门区"
+    value: float | None  # None: no dot, "数据暂缺" printed
+    status: str  # the status word printed beside the value, e.g. "达到序时"
+    color: str  # the status's colour (statuses.yaml)
+    shape: str  # a Vega point shape, different for statuses that share a colour
+    required: float | None = None  # this region's 序时 requirement, as the tables show it
 
-    palette maps every status word of a row with a value to its colour (statuses.yaml).
+
+@dataclass(frozen=True)
+class Reference:
+    value: float
+    label: str  # "2025 年目标 >99%", "序时要求 98.5%"
+
+
+def region_chart(title: str, unit: str, year: int, dots: list[RegionDot], references: list[Reference], *,
+                 lower_is_better: bool = False, summary: str) -> dict:
+    """A dot plot, one row per 县（市、区）: the value as a dot shaped and coloured by its status, the
+    value and status word printed in a column on the right, the target as a labelled vertical line
+    and each region's 序时 requirement (regions start from their own values, so these differ) as a
+    short grey line on its row. The value axis fits all of these (never past 100 for a percentage),
+    so that close values look apart; no dot and "数据暂缺" where there is no value.
     """
-    labels = [NO_DATA if value is None else f"{_number(value)}{unit}  {status}" for _, value, status in rows]
-    data = [{"region": region, "value": value, "status": status, "label": label, "at": max(value or 0, 0)}
-            for (region, value, status), label in zip(rows, labels)]
-    regions = [region for region, _, _ in rows]
-    statuses = list(dict.fromkeys(status for _, value, status in rows if value is not None))
-    domain = _bar_domain([value for _, value, _ in rows], labels, regions)
-    chart = _bar_chart(data, "region", regions, domain, _status_color(statuses, palette))
-    subtitle = f"{year} 年" + (f"；单位：{unit}" if unit else "")
+    labels = [NO_DATA if d.value is None else f"{_number(d.value)}{unit}  {d.status}" for d in dots]
+    regions = [d.region for d in dots]
+    left = max(map(_text_width, regions), default=0) + LABEL_PAD
+    right = LABEL_GAP + max(map(_text_width, labels), default=0) + SPARE
+    plot = max(WIDTH - 2 * PADDING - left - right, 120)
+    lines = {r.value for r in references}
+    ticks = [d for d in dots if d.required is not None and d.required not in lines]
+    domain = _dot_domain([d.value for d in dots] + [d.required for d in ticks] + list(lines), percent=unit == "%")
+    x_scale = {"domain": domain, "nice": False, "zero": False}
+    y = {"field": "region", "type": "nominal", "title": None, "sort": regions,
+         "axis": {"domain": False, "ticks": False, "labelPadding": LABEL_PAD, "grid": True, "bandPosition": 0.5}}
+    data = [{"region": d.region, "value": d.value, "label": label, "color": d.color, "shape": d.shape}
+            for d, label in zip(dots, labels)]
+    layers = [_reference_layer(r, n, x_scale) for n, r in enumerate(references)]
+    if ticks:
+        layers += [
+            {"data": {"values": [{"region": d.region, "required": d.required} for d in ticks]},
+             "mark": {"type": "tick", "orient": "vertical", "thickness": 2, "size": ROW_STEP * 0.6, "color": MUTED_COLOR},
+             "encoding": {"y": y, "x": {"field": "required", "type": "quantitative", "scale": x_scale}}},
+            {"data": {"values": [{}]}, **_top_label("短竖线：各地序时要求", len(references), {"value": 0}, "left")},
+        ]
+    layers += [
+        {"data": {"values": data}, "transform": [{"filter": "datum.value != null"}],
+         "mark": {"type": "point", "filled": True, "size": 120, "opacity": 1},
+         "encoding": {"y": y, "x": {"field": "value", "type": "quantitative", "title": None, "scale": x_scale,
+                                    "axis": {"format": NUMBER_FORMAT, "tickCount": 4, "grid": False}},
+                      "color": {"field": "color", "type": "nominal", "scale": None, "legend": None},
+                      "shape": {"field": "shape", "type": "nominal", "scale": None, "legend": None}}},
+        {"data": {"values": data}, "mark": {"type": "text", "align": "left", "color": TEXT_COLOR},
+         "encoding": {"y": y, "x": {"value": plot + LABEL_GAP}, "text": {"field": "label", "type": "nominal"}}},
+    ]
+    subtitle = f"{year} 年" + (f"；单位：{unit}" if unit else "") + ("；数值越低越好" if lower_is_better else "")
+    chart = {"layer": layers, "width": plot, "height": ROW_STEP * len(dots),
+             "autosize": {"type": "pad"}}  # the right-hand column is counted in the chart's size
     return _finish(chart, _title(title, subtitle), summary)
+
+
+def _reference_layer(reference: Reference, n: int, x_scale: dict) -> dict:
+    """A vertical line labelled above the plot, on its side of the middle so that the label stays inside."""
+    low, high = x_scale["domain"]
+    align = "left" if reference.value - low <= (high - low) / 2 else "right"
+    x = {"field": "value", "type": "quantitative", "scale": x_scale}
+    return {
+        "data": {"values": [{"value": reference.value}]},
+        "layer": [{"mark": {"type": "rule", "color": TEXT_COLOR, "strokeWidth": 1.5}, "encoding": {"x": x}},
+                  _top_label(reference.label, n, x, align)],
+    }
+
+
+def _top_label(text: str, row: int, x: dict, align: str) -> dict:
+    """Text above the plot; each label has its own row (0 nearest the plot), so two never overlap."""
+    return {"mark": {"type": "text", "align": align, "baseline": "bottom", "dx": 3 if align == "left" else -3,
+                     "color": MUTED_COLOR, "text": text},
+            "encoding": {"x": x, "y": {"value": -4 - row * (FONT_SIZE + 4)}}}
+
+
+def _dot_domain(values: list[float | None], *, percent: bool) -> list[float]:
+    """From a little below the least to a little above the greatest number drawn; a percentage stays in 0–100."""
+    numbers = [v for v in values if v is not None]
+    if not numbers:
+        return [0.0, 100.0] if percent else [0.0, 1.0]
+    low, high = min(numbers), max(numbers)
+    margin = (high - low) * 0.1 or abs(high) * 0.05 or 1
+    low, high = low - margin, high + margin
+    if min(numbers) >= 0:
+        low = max(low, 0.0)
+    if percent:  # a gross enrolment rate may pass 100: then the axis follows it
+        high = min(high, max(100.0, max(numbers)))
+    return [low, high]
 
 
 def status_chart(title: str, counts: list[tuple[str, int]], palette: dict[str, str], *, summary: str) -> dict:
@@ -128,7 +209,7 @@ def status_chart(title: str, counts: list[tuple[str, int]], palette: dict[str, s
     statuses = [status for status, _ in counts]
     data = [{"status": status, "value": n, "label": str(n), "at": n} for status, n in counts]
     domain = _bar_domain([n for _, n in counts], [str(n) for _, n in counts], statuses)
-    chart = _bar_chart(data, "status", statuses, domain, _status_color(statuses, palette), value_axis=False)
+    chart = _bar_chart(data, "status", statuses, domain, _status_color(statuses, palette))
     return _finish(chart, _title(title, ""), summary)
 
 
@@ -137,9 +218,8 @@ def _status_color(statuses: list[str], palette: dict[str, str]) -> dict:
             "scale": {"domain": statuses, "range": [palette[s] for s in statuses]}}
 
 
-def _bar_chart(data: list[dict], category: str, order: list[str], domain: list[float], color: dict,
-               value_axis: bool = True) -> dict:
-    """Horizontal bars in the given order, each followed by its label (rows without a value: label only)."""
+def _bar_chart(data: list[dict], category: str, order: list[str], domain: list[float], color: dict) -> dict:
+    """Horizontal bars in the given order, each followed by its label; the labels say the values, so no value axis."""
     def y() -> dict:
         return {"field": category, "type": "nominal", "title": None, "sort": order,
                 "axis": {"domain": False, "ticks": False, "labelPadding": LABEL_PAD}}
@@ -147,7 +227,7 @@ def _bar_chart(data: list[dict], category: str, order: list[str], domain: list[f
     bars = {"mark": {"type": "bar", "height": {"band": 0.7}},
             "encoding": {"y": y(), "color": color, "x": {
                 "field": "value", "type": "quantitative", "title": None, "scale": {"domain": domain, "nice": False},
-                "axis": {"format": NUMBER_FORMAT, "tickCount": 4} if value_axis else None}},
+                "axis": None}},
             "transform": [{"filter": "datum.value != null"}]}
     texts = {"mark": {"type": "text", "align": "left", "dx": LABEL_GAP, "color": TEXT_COLOR},
              "encoding": {"y": y(), "text": {"field": "label", "type": "nominal"},
@@ -212,7 +292,21 @@ def _unit_title(unit: str) -> str | None:
 
 
 def _title(text: str, subtitle: str) -> dict:
-    return {"text": text, "anchor": "start", **({"subtitle": subtitle} if subtitle else {})}
+    return {"text": _wrap(text, TITLE_SIZE), "anchor": "start",
+            **({"subtitle": _wrap(subtitle, FONT_SIZE)} if subtitle else {})}
+
+
+def _wrap(text: str, size: float) -> str | list[str]:
+    """Lines that fit the chart's width (Vega does not wrap titles), broken between characters."""
+    room = WIDTH - 2 * PADDING
+    lines, line = [], ""
+    for c in text:
+        if line and _text_width(line + c) * size / FONT_SIZE > room:
+            lines.append(line)
+            line = ""
+        line += c
+    lines.append(line)
+    return lines if len(lines) > 1 else text
 
 
 def _finish(chart: dict, title: dict, summary: str) -> dict:
@@ -222,15 +316,15 @@ def _finish(chart: dict, title: dict, summary: str) -> dict:
             "domainColor": "#8c959f"}
     legend = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE,
               "labelColor": TEXT_COLOR}
-    title_style = {"font": FONT, "subtitleFont": FONT, "fontSize": 17, "subtitleFontSize": FONT_SIZE,
+    title_style = {"font": FONT, "subtitleFont": FONT, "fontSize": TITLE_SIZE, "subtitleFontSize": FONT_SIZE,
                    "color": TEXT_COLOR, "subtitleColor": MUTED_COLOR, "offset": 12}
     return {
         "$schema": SCHEMA_URL,
-        **chart,
-        "title": title,
-        "description": summary,
         "width": WIDTH,
         "autosize": {"type": "fit-x", "contains": "padding"},
+        **chart,  # a chart may set its own plot width and autosize
+        "title": title,
+        "description": summary,
         "config": {
             # Altair's default view size, kept so that specs (and so cached SVGs) stay as they were.
             "view": {"continuousWidth": 300, "continuousHeight": 300, "stroke": None},
