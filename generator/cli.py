@@ -7,6 +7,7 @@ error (a Chinese message naming what was being worked on; never a traceback).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -70,6 +71,9 @@ def _check(args: argparse.Namespace) -> int:
     data, data_problems = _load_data(root, [loaded.plan for loaded in plans])
     problems += data_problems
     problems += read_ledger(root)[1]
+    if args.json:  # for machines: every problem with its location as fields, sorted as the report lists them
+        print(json.dumps([dataclasses.asdict(p) for p in Report(problems).sorted()], ensure_ascii=False, indent=1))
+        return 1 if problems else 0
     if problems:
         print(Report(problems).render(), file=sys.stderr)
         return 1
@@ -162,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
     check = commands.add_parser("check", help="检查规划文件和年度数据（data/），列出全部问题")
     check.add_argument("--plan", help="只检查一个规划（文件夹名）")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出问题列表（供其他程序读取），没有问题时输出 []")
     check.set_defaults(run=_check)
     template = commands.add_parser("template", help="生成某一年的数据填报表（Excel）")
     template.add_argument("--plan", required=True, help="规划编号（文件夹名）")

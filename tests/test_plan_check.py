@@ -1,6 +1,7 @@
 """Loading and checking a plan: the canonical plan is clean; each malformed variant gives a located problem."""
 
 import datetime as dt
+import json
 import subprocess
 import sys
 
@@ -165,6 +166,21 @@ def test_check_command_exit_codes(tmp_path):
     assert good.returncode == 0, good.stderr
     assert "示例市“十四五”教育发展规划（demo-2021-2025）" in good.stdout
     assert "指标 5 项（其中子项 1 项）" in good.stdout
+
+
+def test_check_json_lists_problems_with_their_location_as_fields(tmp_path):
+    write_plan(tmp_path, indicators_yaml=_replace(INDICATORS, "column: 1", "column: 9"))
+    bad = subprocess.run([sys.executable, "-m", "generator", "--root", str(tmp_path), "check", "--json"],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1
+    problems = json.loads(bad.stdout)
+    assert [(p["file"], p["field"]) for p in problems] == [("content/demo-2021-2025/indicators.yaml", "indicators[5].column")]
+    assert problems[0]["line"] > 1 and problems[0]["code"] and "专栏" in problems[0]["message"]
+    good_root = tmp_path / "good"
+    write_plan(good_root)
+    good = subprocess.run([sys.executable, "-m", "generator", "--root", str(good_root), "check", "--json"],
+                          capture_output=True, text=True)
+    assert (good.returncode, json.loads(good.stdout)) == (0, [])
 
 
 def test_unit_names_that_differ_only_in_width_or_composition_are_one_unit(tmp_path):
