@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from generator import progress
+from generator.model.problem_kinds import kind_of
 from generator.model.problems import Problem, Report, os_error_message, printable, shorten
 from generator.judge.evaluation import evaluations
 from generator.check.content import checked_content
@@ -72,7 +73,9 @@ def _check(args: argparse.Namespace) -> int:
     problems += data_problems
     problems += read_ledger(root)[1]
     if args.json:  # for machines: every problem with its location as fields, sorted as the report lists them
-        print(json.dumps([dataclasses.asdict(p) for p in Report(problems).sorted()], ensure_ascii=False, indent=1))
+        listed = [{**dataclasses.asdict(p), **dict(zip(("title", "advice"), kind_of(p.code) or ("", "")))}
+                  for p in Report(problems).sorted()]
+        print(json.dumps(listed, ensure_ascii=False, indent=1))
         return 1 if problems else 0
     if problems:
         print(Report(problems).render(), file=sys.stderr)

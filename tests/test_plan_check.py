@@ -176,6 +176,7 @@ def test_check_json_lists_problems_with_their_location_as_fields(tmp_path):
     problems = json.loads(bad.stdout)
     assert [(p["file"], p["field"]) for p in problems] == [("content/demo-2021-2025/indicators.yaml", "indicators[5].column")]
     assert problems[0]["line"] > 1 and problems[0]["code"] and "专栏" in problems[0]["message"]
+    assert problems[0]["advice"] == "改正专栏编号；数据表补上该列"  # from the registry (model/problem_kinds.py)
     good_root = tmp_path / "good"
     write_plan(good_root)
     good = subprocess.run([sys.executable, "-m", "generator", "--root", str(good_root), "check", "--json"],
