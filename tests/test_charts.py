@@ -252,6 +252,7 @@ def test_a_cached_svg_is_copied_to_a_new_path_and_a_spoilt_file_is_rewritten(tmp
     assert first.read_bytes() == second.read_bytes()
 
 
+@pytest.mark.slow
 def test_parallel_rendering_gives_the_same_files_as_in_process(tmp_path):
     specs = [status_chart(f"指标{i}", [("已完成", i), ("数据暂缺", 1)], PALETTE, summary=f"第 {i} 张。")
              for i in range(PARALLEL_FROM)]
@@ -277,6 +278,7 @@ def test_a_long_title_wraps_inside_the_chart():
     assert all(text_width(line) * 16 / 14 <= WIDTH - 10 for line in lines)
 
 
+@pytest.mark.slow
 def test_charts_measured_in_a_cut_down_font_are_the_same_svg_byte_for_byte(tmp_path, monkeypatch):
     """Large batches measure text in Noto Sans CJK SC cut down to their characters (3× faster):
     the files must not differ from those measured in the whole font."""

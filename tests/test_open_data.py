@@ -46,6 +46,7 @@ def errors(package: Path) -> list[list[str]]:
     return validate(str(package)).flatten(["type", "note"])
 
 
+@pytest.mark.slow
 def test_the_package_describes_every_csv_and_indicator_json_and_validates(judged, tmp_path):
     files = downloads(judged)
     package = write(files, tmp_path)
@@ -82,6 +83,7 @@ def test_a_status_outside_the_vocabulary_or_a_changed_file_fails(judged, tmp_pat
     assert types & {"hash-count", "byte-count"}  # the changed files
 
 
+@pytest.mark.slow
 def test_the_same_figures_give_the_same_bytes(judged):
     assert downloads(judged) == downloads(judged)
 

@@ -163,6 +163,7 @@ def _run(root, *args, cwd=None):
                           capture_output=True, text=True, cwd=cwd)
 
 
+@pytest.mark.slow
 def test_template_command(tmp_path):
     write_plan(tmp_path)
     data = tmp_path / "data" / PLAN_ID
