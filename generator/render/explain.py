@@ -15,7 +15,7 @@ from generator.judge.goals import GoalJudgement
 from generator.judge.rules import Judgement
 from generator.model.status import START_WORDS, Reason
 from generator.render.escape import format_number
-from generator.render.labels import COUNT_UNITS
+from generator.render.labels import COUNT_UNITS, with_unit
 
 
 
@@ -44,10 +44,7 @@ def rounded_requirement(j: Judgement, unit: str | None) -> float | None:
 
 
 def number(x: float, unit: str | None) -> str:
-    text = format_number(x)
-    if not unit:
-        return text
-    return f"{text}%" if unit == "%" else f"{text} {unit}"
+    return with_unit(format_number(x), unit)
 
 
 def amount(x: float, unit: str | None, percent: bool) -> str:
