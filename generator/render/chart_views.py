@@ -13,6 +13,7 @@ from generator.model.plan import Indicator
 from generator.model.status import LAGGING, Status, word
 from generator.render import charts
 from generator.render.explain import requirement_text, rounded_requirement
+from generator.render.explain import requirement_text
 from generator.render.labels import requirement, with_unit
 
 
@@ -48,10 +49,15 @@ def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorS
     by_year = {y: v for y, v in actual}
     expected_by_year = dict(expected)
     target_by_year = {t.year: t.value.text for t in indicator.targets}
+    judged = {j.year: j for j in (series.judgements if series else ()) if j.expected is not None}
     rows = []
     for year in years:
         if year in by_year or year in expected_by_year or year in target_by_year:
-            rows.append([f"{year}", written.get(year, "—"), requirement(expected_by_year.get(year), indicator.unit),
+            # The same requirement the indicator's tables state (rounded the way that keeps the comparison true);
+            # a stretch's start point has no judgement of its own.
+            shown = (requirement_text(judged[year], indicator.unit) if year in judged
+                     else requirement(expected_by_year.get(year), indicator.unit))
+            rows.append([f"{year}", written.get(year, "—"), shown,
                          target_by_year.get(year, "—") if year != (base[0] if base else None) else f"基期 {base[2]}"])
     return ChartView(charts.progress_chart(spec_series, summary=summary), summary,
                      ["年份", "实际值", "序时进度要求", "规划目标"], rows)
