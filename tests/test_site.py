@@ -103,13 +103,27 @@ def test_charts_are_static_svg_with_chinese_text(sample_site):
     assert 'role="img"' in svg
 
 
-def test_charts_are_kept_out_of_the_search_index_but_tables_are_in(sample_site):
+def search_index_texts(site) -> dict[str, str]:
+    """Pagefind's index: each indexed page's URL → its text as indexed (word breaks removed)."""
+    import gzip
     import json
 
-    index = json.loads((sample_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = " ".join(d["text"] for d in index["docs"]).replace("\u200b", "")  # jieba's word breaks
+    pages = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[record["url"]] = record["content"].replace("\u200b", "")
+    return pages
+
+
+def test_charts_and_boilerplate_are_kept_out_of_the_search_index_but_tables_are_in(sample_site):
+    pages = search_index_texts(sample_site / "site")
+    texts = " ".join(pages.values())
     assert "图表数据" in texts and "序时进度要求" in texts  # the data tables are searchable
     assert "逆向指标" not in texts  # chart text (in the SVG) is not
+    assert "为演示生成的" not in texts and "首页 ›" not in texts  # nor the sample-data notice and breadcrumbs
+    indicator = pages["/plans/nantong-2021-2025/indicators/preschool-gross-enrolment/"]
+    assert "学前教育毛入园率" in indicator and "连云港" not in indicator  # the page's article, not the navigation
+    assert "/search/" not in pages and not any("404" in url for url in pages)
 
 
 def test_downloads_open_in_excel(sample_site):

@@ -48,7 +48,11 @@ EMPTY_SCRIPT = "data:text/javascript,"
 # The theme's source maps (.map) help no reader, weigh several MB and name outside hosts in the
 # sources they carry: they are not published, and the comments pointing at them go too.
 SOURCE_MAP_COMMENT = re.compile(r"\n?(?://[#@] sourceMappingURL=\S+|/\*[#@] sourceMappingURL=\S+ ?\*/)\s*$")
-MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # the notice is for theme authors; staff need their own messages
+MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}
+# Pagefind's bundle also carries interfaces this site does not load (the component and modular UIs,
+# the in-page highlighter): they are not published.
+UNUSED_SEARCH_FILES = ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
+                       "pagefind-modular-ui.css", "pagefind-highlight.js")  # the notice is for theme authors; staff need their own messages
 
 
 def keep_requests_local(site: Path) -> None:
@@ -66,6 +70,20 @@ def drop_source_maps(site: Path) -> None:
             path.write_text(SOURCE_MAP_COMMENT.sub("", text), encoding="utf-8")
 
 
+def index_search(site: Path) -> None:
+    """Pagefind's search index of the built site, in ``site/pagefind/``: split into chunks, so a query
+    loads only the words it needs. The extended build segments Chinese into words (教师 is one word,
+    not 教 and 师). Its output depends only on the pages, so the same site gives the same bytes."""
+    with progress.phase(progress.SEARCH):
+        result = subprocess.run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(site), "--silent"],
+                                capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError("检索索引生成失败（Pagefind 报告了以下问题）：\n"
+                         + "\n".join((result.stderr or result.stdout).strip().splitlines()[-20:]))
+    for name in UNUSED_SEARCH_FILES:
+        (site / "pagefind" / name).unlink(missing_ok=True)
+
+
 def _write_if_changed(target: Path, content: bytes) -> bool:
     if target.is_file() and target.read_bytes() == content:
         return False
@@ -74,9 +92,11 @@ def _write_if_changed(target: Path, content: bytes) -> bool:
     return True
 
 
-def front_matter(title: str | None) -> str:
-    """The page's title for MkDocs and Material (<title>, search results), escaped: names come from content files."""
-    return f"---\ntitle: {page_title(title)}\n---\n\n" if title else ""
+def front_matter(title: str | None, indexed: bool = True) -> str:
+    """The page's title for MkDocs and Material (<title>, search results), escaped: names come from
+    content files; and, for a page kept out of the search index, Material's ``search: exclude``."""
+    lines = ([f"title: {page_title(title)}"] if title else []) + ([] if indexed else ["search:", "  exclude: true"])
+    return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
 
 
 def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) -> list[str]:
@@ -87,7 +107,7 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     wanted: dict[str, bytes] = {}
     with progress.phase(progress.PAGES, total=len(parts.pages)) as tick:
         for page in parts.pages:
-            text = front_matter(page.title) + environment.get_template(page.template).render(**page.context)
+            text = front_matter(page.title, page.indexed) + environment.get_template(page.template).render(**page.context)
             wanted[page.path] = text.encode("utf-8")
             tick()
         wanted.update(parts.files)
@@ -105,9 +125,6 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
 
 
 def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> Path:
-    dictionary = build / "jieba-user-dict.txt"
-    # Whole names (counties, units) as single words, so a search for 如东县 matches the word 如东县.
-    _write_if_changed(dictionary, "".join(f"{term} 100000\n" for term in parts.search_terms).encode("utf-8"))
     config = {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", build),
         "docs_dir": "docs",
@@ -115,7 +132,7 @@ def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> P
         "nav": parts.nav,
         "copyright": parts.footer,  # Material prints it unescaped: SiteParts.footer is escaped HTML
         "theme": {"name": "material", "custom_dir": str(root / "templates" / "theme")},
-        "plugins": [{"search": {"lang": "zh", "separator": r"[\s\u200b\-]", "jieba_dict_user": str(dictionary)}}],
+        "plugins": [],  # no Material search: Pagefind indexes the built site (index_search)
     }
     if parts.config.settings.site_url:
         config["site_url"] = parts.config.settings.site_url
@@ -218,6 +235,7 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
             (staging / path).write_bytes(data)
         keep_requests_local(staging)
         drop_source_maps(staging)
+        index_search(staging)
         swap_in(staging, site)
     finally:
         if staging.exists():

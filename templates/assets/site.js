@@ -39,3 +39,38 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Search (Pagefind, indexed after MkDocs): the search page loads Pagefind's interface and index from
+// pagefind/ at the site's root, wherever the site is served (base comes from Material's page
+// config), and runs the query the header's search form sent (?q=…). Browsers refuse to fetch the
+// index of a site opened from the file system: the page says so instead of failing silently.
+document.addEventListener("DOMContentLoaded", function () {
+  var box = document.querySelector(".site-search-page");
+  if (!box) { return; }
+  var base = new URL(JSON.parse(document.getElementById("__config").textContent).base + "/", location.href);
+  var say = function (text) { var p = document.createElement("p"); p.textContent = text; box.replaceChildren(p); };
+  if (location.protocol === "file:") {
+    say("从本机文件夹直接打开网站时，浏览器不允许读取检索索引，无法搜索。请通过网站服务器访问本站；"
+        + "或在网站文件夹中运行 python3 -m http.server，再用浏览器打开 http://127.0.0.1:8000/。");
+    return;
+  }
+  var style = document.createElement("link");
+  style.rel = "stylesheet";
+  style.href = new URL("pagefind/pagefind-ui.css", base).href;
+  document.head.appendChild(style);
+  var script = document.createElement("script");
+  script.src = new URL("pagefind/pagefind-ui.js", base).href;
+  script.onload = function () {
+    var ui = new PagefindUI({
+      element: ".site-search-page", bundlePath: new URL("pagefind/", base).pathname,
+      showSubResults: false, showImages: false, resetStyles: false, autofocus: true,
+      translations: { placeholder: "搜索指标、地区、单位、专栏" }
+    });
+    var query = new URLSearchParams(location.search).get("q");
+    if (query) { ui.triggerSearch(query); }
+  };
+  script.onerror = function () {
+    say("本网站还没有检索索引：预览（serve）时不生成索引，请用 build 生成网站后再搜索。");
+  };
+  document.head.appendChild(script);
+});
