@@ -40,7 +40,7 @@ from generator import progress  # noqa: E402
 from generator.judge.corrections import ledger_of  # noqa: E402
 from generator.load.content import load_content  # noqa: E402
 from generator.load.data import load_data  # noqa: E402
-from generator.load.ledger import LEDGER, ledger_bytes  # noqa: E402
+from generator.load.ledger import LEDGER, Ledger, ledger_bytes  # noqa: E402
 
 MODEL = "nantong-2021-2025"
 YEARS = range(2021, 2026)
@@ -107,15 +107,15 @@ def synthesise(root: Path, plans: int) -> None:
 
 
 def seed_ledger(root: Path, plans) -> None:
-    """site/ledger.json as if the site had been published with three figures that differ today."""
+    """The published-figures record as if the site had been published with three figures that differ today."""
     data, problems = load_data(root / "data", plans, root)
     if problems:
         raise SystemExit(f"合成的数据有问题：{problems[0]}")
     published = ledger_of([f for plan_data in data.values() for f in plan_data.figures])
     for key in [k for k, v in published.items() if v and k.endswith("|")][:3]:
         published[key] = f"{float(published[key]) * 0.98:.1f}"
-    (root / "site").mkdir(exist_ok=True)
-    (root / "site" / LEDGER).write_bytes(ledger_bytes(published, []))
+    (root / LEDGER).parent.mkdir(parents=True, exist_ok=True)
+    (root / LEDGER).write_bytes(ledger_bytes(Ledger(published)))
 
 
 def correct_one_figure(root: Path) -> str:

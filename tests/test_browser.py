@@ -1,10 +1,13 @@
 """The sample site in a real browser (Debian's chromium, headless): charts render, the console is
 clean, no request leaves localhost, and Chinese search finds what a citizen looks for."""
 
+import re
 import urllib.request
 from urllib.parse import urlparse
 
 import pytest
+
+from site_fixture import serve
 
 pytestmark = pytest.mark.browser
 
@@ -40,63 +43,93 @@ def test_charts_render_without_errors_or_outside_requests(browser, site_url, pat
     page.close()
 
 
-def search(page, query: str) -> list[tuple[str, str]]:
-    """Type a query into the site's search box; return every result (Material shows them 10 at a time)."""
-    # A query typed before the search worker is ready is dropped (the box keeps saying 键入以开始搜索),
-    # and the first query waits for the index to be built: type again until results come.
-    page.fill("input.md-search__input", query)
-    for _ in range(36):
-        page.focus("input.md-search__input")
-        page.keyboard.press("End")  # a key event makes Material read the box again
-        try:
-            page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0",
-                                   timeout=5000)
-            break
-        except Exception as error:  # playwright's TimeoutError; playwright is imported by the fixture
-            if type(error).__name__ != "TimeoutError":
-                raise
-            continue
-    seen = -1
-    while seen != (count := page.locator(".md-search-result__link").count()):
-        seen = count
-        page.eval_on_selector(".md-search__scrollwrap", "el => el.scrollTo(0, el.scrollHeight)")
-        page.wait_for_timeout(300)
-    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => [e.href, e.innerText])")
-    return [(href, text.replace("\u200b", "")) for href, text in links]
+def search(page, query: str) -> list[tuple[str, str, str]]:
+    """Search from the header's box as a reader does (type, Enter: the search page shows the results);
+    load every result. Returns (link, title, title and excerpt) for each."""
+    page.fill("input.site-search__input", query)
+    page.press("input.site-search__input", "Enter")
+    page.wait_for_selector(".pagefind-ui__message")
+    page.wait_for_function("() => /找到|未找到/.test(document.querySelector('.pagefind-ui__message').innerText)")
+    while page.locator("button.pagefind-ui__button").count():  # Pagefind shows results five at a time
+        page.click("button.pagefind-ui__button")
+    page.wait_for_function("""() => [...document.querySelectorAll('.pagefind-ui__result')]
+        .every(e => e.querySelector('.pagefind-ui__result-link'))""")  # each result's page record loaded
+    return page.eval_on_selector_all(".pagefind-ui__result", """els => els.map(e => {
+        const link = e.querySelector('.pagefind-ui__result-link');
+        return [link.href, link.innerText.trim(), e.innerText];
+    })""")
 
 
 @pytest.mark.parametrize("query, expected_path, expected_title", [
     ("足球", "plans/nantong-2021-2025/columns/2/", "校园足球发展提升计划"),
     ("如东县", "plans/nantong-2021-2025/regions/", "如东县"),
-    ("学前教育毛入园率", "plans/nantong-2021-2025/indicators/preschool-gross-enrolment/", "学前教育毛入园率"),
+    pytest.param("学前教育毛入园率", "plans/nantong-2021-2025/indicators/preschool-gross-enrolment/", "学前教育毛入园率",
+                 marks=pytest.mark.xfail(strict=True, reason=(
+                     "Pagefind 1.5 splits the page text with jieba (学前|教育|毛|入园率) but the query with the "
+                     "browser's Intl.Segmenter (学前教育 as one word): a query of several words finds nothing "
+                     "(Pagefind/pagefind#1237); 入园率, 毛入园率, 学前 each work"))),
 ])
 def test_chinese_search_finds_the_page(browser, site_url, query, expected_path, expected_title):
     page, outside, errors = open_page(browser, site_url)
     results = search(page, query)
-    assert any(expected_path in href and expected_title in text for href, text in results), results[:20]
+    assert any(expected_path in href and expected_title in title for href, title, _ in results), results[:20]
     assert outside == [] and errors == []
     page.close()
 
 
-def result_items(page) -> list[tuple[str, str]]:
-    """Each search result (one per page): its title line and its whole text, zero-width spaces removed."""
-    items = page.eval_on_selector_all(".md-search-result__item", """els => els.map(e => {
-        const title = e.querySelector('.md-search-result__article--document h1, .md-search-result__article h1');
-        return [title ? title.innerText : '', e.innerText];
-    })""")
-    return [(title.replace("\u200b", "").strip(), text.replace("\u200b", "")) for title, text in items]
-
-
-@pytest.mark.parametrize("query", ["入园率", "海门", pytest.param("教师", marks=pytest.mark.xfail(
-    strict=True, reason="Material's search answers 教师 as 教 (339 results, half without 教师); for the new search engine"))])
+@pytest.mark.parametrize("query", ["入园率", "海门", "教师"])
 def test_search_results_are_titled_distinct_and_contain_the_term(browser, site_url, query):
     page, outside, errors = open_page(browser, site_url)
-    search(page, query)
-    items = result_items(page)
-    assert items
-    titles = [title for title, _ in items]
-    assert all(titles), items[:5]
+    results = search(page, query)
+    assert results
+    titles = [title for _, title, _ in results]
+    assert all(re.search(r"[\u4e00-\u9fff]", title) for title in titles), titles  # Chinese names, no hashes
     assert len(set(titles)) == len(titles), sorted(t for t in titles if titles.count(t) > 1)
-    assert all(query in text for _, text in items), [t for t, text in items if query not in text]
+    assert all(query in text for _, _, text in results), [t for _, t, text in results if query not in text]
     assert outside == [] and errors == []
+    page.close()
+
+
+def test_search_works_by_keyboard_alone(browser, site_url):
+    page, outside, errors = open_page(browser, site_url)
+    for _ in range(10):  # skip link, logo, menu, then the search box
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('site-search__input')"):
+            break
+    page.keyboard.type("海门")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    for _ in range(10):  # from the page's search box to the first result
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('pagefind-ui__result-link')"):
+            break
+    title = page.evaluate("document.activeElement.innerText")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert "海门" in page.title() and page.title().startswith(title.strip())
+    assert outside == [] and errors == []
+    page.close()
+
+
+def test_search_works_under_a_sub_path(browser, sample_site, tmp_path):
+    (tmp_path / "bulletin").symlink_to(sample_site / "site", target_is_directory=True)
+    url, server = serve(tmp_path)
+    try:
+        page, outside, errors = open_page(browser, url + "bulletin/plans/nantong-2021-2025/")
+        results = search(page, "如东县")
+        assert page.url.startswith(url + "bulletin/search/?q=")
+        assert results and all(href.startswith(url + "bulletin/plans/") for href, _, _ in results), results
+        assert outside == [] and errors == []
+        page.close()
+    finally:
+        server.shutdown()
+
+
+def test_search_page_opened_from_the_file_system_says_why_it_cannot_search(browser, sample_site):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((sample_site / "site" / "search" / "index.html").as_uri() + "?q=教师")
+    assert "浏览器不允许读取检索索引" in page.inner_text(".site-search-page")
+    assert errors == []
     page.close()
