@@ -120,7 +120,7 @@ def test_charts_and_boilerplate_are_kept_out_of_the_search_index_but_tables_are_
     texts = " ".join(pages.values())
     assert "图表数据" in texts and "序时进度要求" in texts  # the data tables are searchable
     assert "逆向指标" not in texts  # chart text (in the SVG) is not
-    assert "为演示生成的" not in texts and "首页 ›" not in texts  # nor the sample-data notice and breadcrumbs
+    assert "本页的年度数值和进展情况是为演示生成的" not in texts and "首页 ›" not in texts  # nor the 示例数据 notice, breadcrumbs
     indicator = pages["/plans/nantong-2021-2025/indicators/preschool-gross-enrolment/"]
     assert "学前教育毛入园率" in indicator and "连云港" not in indicator  # the page's article, not the navigation
     assert "/search/" not in pages and not any("404" in url for url in pages)
