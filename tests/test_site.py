@@ -322,3 +322,13 @@ def test_indicator_page_offers_its_own_figures(sample_site):
     assert {row[2] for row in rows[1:]} == {"preschool-gross-enrolment"} and len(rows) > 4
     book = openpyxl.load_workbook(folder / own[1])
     assert book.active.max_row == len(rows)
+
+
+def test_search_bundle_names_no_host_it_would_fetch(sample_site):
+    # What Pagefind's scripts name: the SVG namespace, translators' credits, and example.com and
+    # https://p as bases for parsing relative URLs; none is fetched (the browser tests see no outside request).
+    named = {m for p in (sample_site / "site" / "pagefind").glob("*.[jc]s*")
+             for m in re.findall(r"https?://[A-Za-z0-9.-]+", p.read_text(encoding="utf-8"))}
+    assert named <= {"http://www.w3.org", "https://example.com", "https://p", "https://github.com",
+                     "https://harrymkt.github.io", "https://yekta.dev"}, named
+    assert not list((sample_site / "site" / "pagefind").glob("*component-ui*"))  # unused interfaces not published
