@@ -19,9 +19,9 @@ from contextlib import contextmanager
 from typing import Callable, Iterator, TextIO
 
 # The phases in the order a build meets them, with their names in the summary.
-LOAD, SPECS, PAGES, DOWNLOADS, SVG, PDF, MKDOCS = (
-    "加载、检查、研判", "图表规格", "网页", "下载文件", "图表 SVG", "PDF 公报", "MkDocs")
-ORDER = (LOAD, PAGES, SPECS, DOWNLOADS, SVG, PDF, MKDOCS)
+LOAD, SPECS, PAGES, DOWNLOADS, SVG, PDF, MKDOCS, SEARCH = (
+    "加载、检查、研判", "图表规格", "网页", "下载文件", "图表 SVG", "PDF 公报", "MkDocs", "检索索引")
+ORDER = (LOAD, PAGES, SPECS, DOWNLOADS, SVG, PDF, MKDOCS, SEARCH)
 REDRAW_EVERY = 0.1  # seconds between redraws of the progress line
 
 

@@ -35,7 +35,7 @@ def test_build_writes_a_site_with_the_plan(tmp_path):
     page = (root / "site" / "plans" / "demo-2021-2025" / "index.html").read_text(encoding="utf-8")
     assert "学前教育毛入园率" in page and "校园足球发展提升计划" in page
     assert '<html lang="zh"' in page
-    assert (root / "site" / "search" / "search_index.json").is_file()
+    assert (root / "site" / "pagefind" / "pagefind-entry.json").is_file()  # the search index
 
 
 def test_hostile_names_are_shown_literally(tmp_path):

@@ -11,6 +11,7 @@ CSV and XLSX downloads.
 from __future__ import annotations
 
 import csv
+import gzip
 import html
 import io
 import json
@@ -170,9 +171,10 @@ def check_site(site: Path, shown: dict[str, str]) -> None:
         assert "<script>alert(1)" not in path.read_text(encoding="utf-8"), path
     for field, value in shown.items():
         assert squeeze(value) in text, (field, value)  # shown exactly as written: nothing became markup
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    json.loads(index)
-    assert not re.search(r"<(script|img|a href=javascript|b>)", index), "live markup in the search index"
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):  # what search results show
+        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        shown_in_results = record["content"] + record["meta"]["title"]
+        assert not re.search(r"<(script|img|a href=javascript|b>)", shown_in_results), "live markup in the search index"
     for svg in site.rglob("*.svg"):
         tree = ElementTree.parse(svg)  # well-formed XML
         for element in tree.iter():

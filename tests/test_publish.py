@@ -59,6 +59,7 @@ def test_same_inputs_give_byte_identical_sites(tmp_path):
     first = project(tmp_path / "a")
     build(first)
     once = {k: v[0] for k, v in snapshot(first / "site").items()}
+    assert any(k.startswith("pagefind/fragment/") for k in once) and any(k.startswith("pagefind/index/") for k in once)
     build(first)
     assert {k: v[0] for k, v in snapshot(first / "site").items()} == once  # rebuilt in place
     second = project(tmp_path / "b")  # a separate copy, in another folder

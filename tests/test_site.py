@@ -103,13 +103,27 @@ def test_charts_are_static_svg_with_chinese_text(sample_site):
     assert 'role="img"' in svg
 
 
-def test_charts_are_kept_out_of_the_search_index_but_tables_are_in(sample_site):
+def search_index_texts(site) -> dict[str, str]:
+    """Pagefind's index: each indexed page's URL → its text as indexed (word breaks removed)."""
+    import gzip
     import json
 
-    index = json.loads((sample_site / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = " ".join(d["text"] for d in index["docs"]).replace("\u200b", "")  # jieba's word breaks
+    pages = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[record["url"]] = record["content"].replace("\u200b", "")
+    return pages
+
+
+def test_charts_and_boilerplate_are_kept_out_of_the_search_index_but_tables_are_in(sample_site):
+    pages = search_index_texts(sample_site / "site")
+    texts = " ".join(pages.values())
     assert "图表数据" in texts and "序时进度要求" in texts  # the data tables are searchable
     assert "逆向指标" not in texts  # chart text (in the SVG) is not
+    assert "本页的年度数值和进展情况是为演示生成的" not in texts and "首页 ›" not in texts  # nor the 示例数据 notice, breadcrumbs
+    indicator = pages["/plans/nantong-2021-2025/indicators/preschool-gross-enrolment/"]
+    assert "学前教育毛入园率" in indicator and "连云港" not in indicator  # the page's article, not the navigation
+    assert "/search/" not in pages and not any("404" in url for url in pages)
 
 
 def test_downloads_open_in_excel(sample_site):
@@ -308,3 +322,13 @@ def test_indicator_page_offers_its_own_figures(sample_site):
     assert {row[2] for row in rows[1:]} == {"preschool-gross-enrolment"} and len(rows) > 4
     book = openpyxl.load_workbook(folder / own[1])
     assert book.active.max_row == len(rows)
+
+
+def test_search_bundle_names_no_host_it_would_fetch(sample_site):
+    # What Pagefind's scripts name: the SVG namespace, translators' credits, and example.com and
+    # https://p as bases for parsing relative URLs; none is fetched (the browser tests see no outside request).
+    named = {m for p in (sample_site / "site" / "pagefind").glob("*.[jc]s*")
+             for m in re.findall(r"https?://[A-Za-z0-9.-]+", p.read_text(encoding="utf-8"))}
+    assert named <= {"http://www.w3.org", "https://example.com", "https://p", "https://github.com",
+                     "https://harrymkt.github.io", "https://yekta.dev"}, named
+    assert not list((sample_site / "site" / "pagefind").glob("*-ui.*"))  # Pagefind's own interfaces are not used

@@ -19,7 +19,7 @@ from generator.model.written_value import WrittenValue, parse_written_value
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ALL_PLANS = "all"  # the downloads of every plan together: downloads/all.csv, all.xlsx
 # Names the site itself uses beside plan ids (downloads/all.csv …): a plan may not be called so.
-RESERVED_PLAN_IDS = frozenset({ALL_PLANS, "downloads", "bulletins", "assets", "search", "charts", "plans", "index"})
+RESERVED_PLAN_IDS = frozenset({ALL_PLANS, "downloads", "bulletins", "assets", "search", "pagefind", "charts", "plans", "index"})
 
 
 class Strict(BaseModel):

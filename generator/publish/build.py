@@ -32,6 +32,7 @@ from generator import progress
 from generator.render.environment import make_environment
 from generator.render.escape import page_title
 from generator.render.pages.common import SiteParts
+from generator.publish.search_index import SearchIndexError, index_site
 from generator.render.svg import render_svgs
 from generator.writing import write_file
 
@@ -74,9 +75,11 @@ def _write_if_changed(target: Path, content: bytes) -> bool:
     return True
 
 
-def front_matter(title: str | None) -> str:
-    """The page's title for MkDocs and Material (<title>, search results), escaped: names come from content files."""
-    return f"---\ntitle: {page_title(title)}\n---\n\n" if title else ""
+def front_matter(title: str | None, indexed: bool = True) -> str:
+    """The page's title for MkDocs and Material (<title>, search results), escaped: names come from
+    content files; and, for a page kept out of the search index, Material's ``search: exclude``."""
+    lines = ([f"title: {page_title(title)}"] if title else []) + ([] if indexed else ["search:", "  exclude: true"])
+    return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
 
 
 def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) -> list[str]:
@@ -87,7 +90,7 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     wanted: dict[str, bytes] = {}
     with progress.phase(progress.PAGES, total=len(parts.pages)) as tick:
         for page in parts.pages:
-            text = front_matter(page.title) + environment.get_template(page.template).render(**page.context)
+            text = front_matter(page.title, page.indexed) + environment.get_template(page.template).render(**page.context)
             wanted[page.path] = text.encode("utf-8")
             tick()
         wanted.update(parts.files)
@@ -105,9 +108,6 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
 
 
 def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> Path:
-    dictionary = build / "jieba-user-dict.txt"
-    # Whole names (counties, units) as single words, so a search for 如东县 matches the word 如东县.
-    _write_if_changed(dictionary, "".join(f"{term} 100000\n" for term in parts.search_terms).encode("utf-8"))
     config = {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", build),
         "docs_dir": "docs",
@@ -115,7 +115,7 @@ def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> P
         "nav": parts.nav,
         "copyright": parts.footer,  # Material prints it unescaped: SiteParts.footer is escaped HTML
         "theme": {"name": "material", "custom_dir": str(root / "templates" / "theme")},
-        "plugins": [{"search": {"lang": "zh", "separator": r"[\s\u200b\-]", "jieba_dict_user": str(dictionary)}}],
+        "plugins": [],  # no Material search: Pagefind indexes the built site (index_search)
     }
     if parts.config.settings.site_url:
         config["site_url"] = parts.config.settings.site_url
@@ -218,6 +218,10 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
             (staging / path).write_bytes(data)
         keep_requests_local(staging)
         drop_source_maps(staging)
+        try:
+            index_site(staging)
+        except SearchIndexError as error:
+            raise BuildError(str(error)) from error
         swap_in(staging, site)
     finally:
         if staging.exists():

@@ -71,6 +71,7 @@ METHODOLOGY = "methodology.md"
 DOWNLOADS = "downloads.md"
 ABOUT = "about.md"
 CORRECTIONS = "corrections.md"
+SEARCH = "search.md"
 
 
 def relative(from_page: str, to: str) -> Markup:

@@ -20,7 +20,7 @@ from generator.render.pages.home import home_page
 from generator.render.pages.indicator import indicator_page
 from generator.render.pages.places import region_page, unit_page
 from generator.render.pages.plan import plan_page
-from generator.render.pages.static import about_page, corrections_page, downloads_page, methodology_page
+from generator.render.pages.static import about_page, corrections_page, downloads_page, methodology_page, search_page
 from generator.render.year_report import YearReport, year_reports
 
 
@@ -75,13 +75,11 @@ def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path
     for results in all_results:
         with working_on(f"生成规划 {results.plan.id} 的网页"):
             parts.nav.append(plan_section(parts, results))
-        terms = [*results.plan.info.regions, *results.plan.units()]
-        # No whitespace inside: each term is one line "term frequency" of jieba's dictionary.
-        parts.search_terms += [t for t in terms if len(t) <= 8 and t.split() == [t] and t not in parts.search_terms]
     parts.nav.append({"测算方法说明": methodology_page(parts).path})
     parts.nav.append({"数据下载": downloads_page(parts, all_results).path})
     parts.nav.append({"数据更正说明": corrections_page(parts, all_results).path})
     parts.nav.append({"关于": about_page(parts, all_results).path})
+    search_page(parts)  # reached from the header's search form, not from the navigation
     parts.files["assets/site.css"] = (templates / "assets" / "site.css").read_bytes() + status_css(config).encode("utf-8")
     parts.files["assets/site.js"] = (templates / "assets" / "site.js").read_bytes()
     return parts

@@ -20,6 +20,7 @@ class Page:
     template: str
     title: str | None  # the document's title (<title>, search results); None: the site's name
     context: dict = field(default_factory=dict)
+    indexed: bool = True  # False: kept out of the search index (the search page itself)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,6 @@ class SiteParts:
     files: dict[str, bytes] = field(default_factory=dict)  # docs path → bytes (CSV, XLSX, CSS, JS)
     later: list[Later] = field(default_factory=list)  # files not rendered yet
     nav: list = field(default_factory=list)
-    search_terms: list[str] = field(default_factory=list)  # short names jieba should keep whole
     corrections: list[Correction] = field(default_factory=list)  # 数据更正, oldest first
     views: dict = field(default_factory=dict)  # chart path → ChartView, so a chart shown twice is built once
     cache: Path | None = None  # where downloads made before are kept by their content (build/download-cache)

@@ -97,3 +97,8 @@ def corrections_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
     here = links.CORRECTIONS
     context = {"crumbs": crumbs(here, []), "rows": correction_rows(parts, all_results, here)}
     return parts.add(Page(here, "corrections.md.j2", "数据更正说明", context))
+
+
+def search_page(parts: SiteParts) -> Page:
+    """The page the header's search form opens; Pagefind's interface is loaded into it by site.js."""
+    return parts.add(Page(links.SEARCH, "search.md.j2", "搜索", {}, indexed=False))

@@ -1,0 +1,82 @@
+"""The site's search index (Pagefind), made from the staged site after MkDocs has built it.
+
+Chinese is written without spaces, and Pagefind's Chinese search cuts words twice, differently: the
+index with its own dictionary, a query with the browser's (Pagefind/pagefind#1237) — the page has the
+word 入园率, the query becomes 入 + 园 + 率, and nothing is found. So this index is made of single
+characters: Pagefind reads a copy of the pages in which every two adjacent Chinese characters are
+separated by a zero-width space (and from a letter or digit beside it) (a word boundary to Pagefind, which removes it again from the
+excerpts it shows), and the search page asks for a query's characters as one exact phrase
+("入 园 率"): it finds the pages where those characters stand together, which is what a reader means
+by a Chinese search, and a single character is never cut again by the browser. The published pages
+are not touched (copying text from them gives no hidden characters).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from generator import progress
+
+# CJK unified ideographs, Extension A, compatibility ideographs, Extensions B–H (names may use them).
+# templates/assets/site.js splits a query with the same class.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Between a Chinese character and any letter or digit next to it (2025年 is 2025 and 年).
+BETWEEN_HAN = re.compile(f"(?<=[{HAN}])(?=[^\\W_])|(?<=[^\\W_])(?=[{HAN}])")
+RAW_TEXT = re.compile(r"(<(script|style|textarea)\b.*?</\2\s*>)", re.S | re.I)  # not text a reader sees
+TAG = re.compile(r"(<[^>]*>)")
+INDEXED = "data-pagefind-body"  # on the article of every page that is searched (templates/theme/main.html)
+OUTPUT = "pagefind"
+# Pagefind's bundle also carries interfaces this site does not load: they are not published.
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
+                "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+def characters_apart(html: str) -> str:
+    """The page with a zero-width space between a Chinese character and the character or letter or
+    digit beside it in its text — also across tags (学前<b>教育</b>) — but not inside tags, attribute
+    values, scripts or styles."""
+    pieces = RAW_TEXT.split(html)  # text, raw element, its tag name, text, …
+    out: list[str] = []
+    last = ""  # the text's last character so far, tags skipped
+    for index in range(0, len(pieces), 3):
+        for piece in TAG.split(pieces[index]):
+            if piece.startswith("<") or not piece:
+                out.append(piece)
+                continue
+            piece = BETWEEN_HAN.sub("\u200b", piece)
+            if BETWEEN_HAN.match(last + piece, 1):
+                piece = "\u200b" + piece
+            out.append(piece)
+            last = piece[-1]
+        if index + 1 < len(pieces):
+            out.append(pieces[index + 1])
+            last = ""
+    return "".join(out)
+
+
+def index_site(site: Path) -> None:
+    """Write ``site/pagefind/``: an index split into chunks, so a query loads only what it needs.
+    Pagefind's output depends only on the pages read, so the same site gives the same bytes."""
+    with progress.phase(progress.SEARCH), tempfile.TemporaryDirectory(prefix="search-") as folder:
+        copy = Path(folder)
+        for page in site.rglob("*.html"):
+            html = page.read_text(encoding="utf-8")
+            if INDEXED in html:
+                target = copy / page.relative_to(site)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(characters_apart(html), encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(copy),
+                                 "--output-path", str(site / OUTPUT), "--silent"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SearchIndexError("检索索引生成失败（Pagefind 报告了以下问题）：\n"
+                               + "\n".join((result.stderr or result.stdout).strip().splitlines()[-20:]))
+    for name in UNUSED_FILES:
+        (site / OUTPUT / name).unlink(missing_ok=True)
