@@ -25,7 +25,7 @@ from generator.check.content import checked_content  # noqa: E402
 from generator.model.plan import Goal, Indicator, Plan, YearValue  # noqa: E402
 from generator.render.escape import format_number  # noqa: E402
 
-SOURCE = "示例数据（非官方统计，由 scripts/make_sample_data.py 生成）"
+SOURCE = "示例数据（为演示生成，非官方统计）"
 COUNTS = ("所", "个", "人", "名", "家", "项", "次", "门", "对", "套")
 # 南通 runs to 2025, so that the demo has a 中期评估 (2023) and a 期末评估 (2025).
 YEARS = {"nantong-2021-2025": range(2021, 2026), "rugao-2021-2023": range(2021, 2024),

@@ -16,6 +16,7 @@ PAGES = [
     "plans/nantong-2021-2025/2024/",  # a bulletin
     "plans/nantong-2021-2025/columns/2/",  # a 专栏
     "plans/nantong-2021-2025/indicators/class-size-standard-primary/",  # an indicator
+    "search/?q=教师",  # the search page with results
 ]
 
 
@@ -31,6 +32,8 @@ def test_no_serious_or_critical_axe_findings(browser, site_url, axe, path):
     page = browser.new_page()
     page.goto(site_url + path)
     page.wait_for_load_state("networkidle")
+    if "?q=" in path:
+        page.wait_for_selector(".site-search-page__link")
     page.add_script_tag(path=str(axe))
     result = page.evaluate("""async () => await axe.run(document, {
         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")

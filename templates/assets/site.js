@@ -143,6 +143,7 @@ document.addEventListener("DOMContentLoaded", function () {
 
   import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
     pagefind = module;
+    pagefind.options({ excerptLength: 60 });  // words, and every Chinese character is one
     var waiting = null;
     input.addEventListener("input", function () { clearTimeout(waiting); waiting = setTimeout(search, 150); });
     box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); search(); });
