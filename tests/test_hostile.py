@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.parse
 import zipfile
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from generator.model.problems import SHOWN, Problem, Report, printable
 from generator.cli import main as cli_main
 from generator.pipeline import load_and_judge
 from plan_fixture import write_plan
+from site_fixture import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = Path(__file__).resolve().parent / "hostile"
@@ -247,14 +249,22 @@ def _published_check(name: str, site: Path) -> None:
         raise AssertionError(f"unknown check {name}")
 
 
-@pytest.mark.slow
-def test_hostile_text_a_build_publishes(good_project, tmp_path):
-    root = tmp_path / "project"
+@pytest.fixture(scope="module")
+def published_project(good_project, tmp_path_factory) -> Path:
+    """The good project with the allowed hostile text, built twice (the second build reads the ledger
+    the first one wrote)."""
+    root = tmp_path_factory.mktemp("published") / "project"
     shutil.copytree(good_project, root, symlinks=True)
     apply({"files": PUBLISHED["files"]}, root)
-    for _ in range(2):  # the second build reads the ledger the first one wrote
+    for _ in range(2):
         result = run_build(root, limited=False)
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    return root
+
+
+@pytest.mark.slow
+def test_hostile_text_a_build_publishes(published_project):
+    root = published_project
     pages = {p: p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html")}
     shown = "".join(_page_text(page) for page in pages.values())
     for path, page in pages.items():
@@ -282,3 +292,24 @@ def test_a_flood_of_problems_is_cut_to_a_readable_report():
     assert report.startswith("发现 1000000 个问题")
     assert len(report.splitlines()) == 1 + SHOWN + 1
     assert report.splitlines()[-1].strip() == f"……及其他 {1_000_000 - SHOWN} 个问题（改好以上问题后重新运行即可看到）"
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.parametrize("query, title", [("校园足球", "专栏 1：校园足球<script>alert(2)</script>"),
+                                          ("乙", "乙<script>alert(1)</script>区")])
+def test_hostile_names_in_search_results_are_text(published_project, browser, query, title):
+    url, server = serve(published_project / "site")
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(url + "search/?q=" + urllib.parse.quote(query))
+        page.wait_for_selector(".site-search-page__link")
+        titles = page.eval_on_selector_all(".site-search-page__link", "links => links.map(a => a.textContent)")
+        live = page.evaluate("document.querySelectorAll('.site-search-page script, .site-search-page img').length")
+    finally:
+        page.close()
+        server.shutdown()
+    assert any(title in shown for shown in titles), titles  # shown as written, as text
+    assert dialogs == [] and live == 0
