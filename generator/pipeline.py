@@ -20,7 +20,7 @@ from generator.load.content import plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import SITE_COPY, Ledger, ledger_bytes, read_ledger, write_ledger
 from generator.model.figures import Figure, PlanData
-from generator.publish.build import build_lock, build_site, recover, render_later, write_config, write_sources
+from generator.publish.build import BuildError, build_lock, build_site, recover, render_later, write_config, write_sources
 from generator.render.bulletin_pdf import bulletin_batch
 from generator.render.pages.common import Later, SiteParts
 from generator.render.evaluation_pdf import evaluation_batch
@@ -101,7 +101,18 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
 
 
 def preview(root: Path) -> bool:
-    """Regenerate the preview's pages (build/docs) for ``serve``; problems are printed, the last good pages stay."""
+    """Regenerate the preview's pages (build/docs) for ``serve``; problems are printed, the last good pages stay.
+    A build running meanwhile writes the same folder: the preview waits for the next change instead."""
+    try:
+        with build_lock(root):
+            return _regenerate_preview(root)
+    except BuildError:
+        print("另一个生成过程（build）正在这个项目中运行，预览这次没有更新；它结束后，再保存一次文件即可更新预览。",
+              file=sys.stderr)
+        return False
+
+
+def _regenerate_preview(root: Path) -> bool:
     judged = load_and_judge(root)
     if judged.problems:
         print(Report(judged.problems).render(), file=sys.stderr)

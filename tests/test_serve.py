@@ -58,3 +58,14 @@ def test_preview_regenerates_when_a_plan_changes(tmp_path):
         output = server.communicate(timeout=30)[0]
     assert "Traceback" not in output
     assert "已更新" in output
+
+
+def test_the_preview_does_not_write_while_a_build_runs(tmp_path, capsys):
+    from generator.pipeline import preview
+    from generator.publish.build import build_lock
+
+    write_plan(tmp_path)
+    with build_lock(tmp_path):  # a build in progress holds the project's lock
+        assert preview(tmp_path) is False
+    assert "正在这个项目中运行，预览这次没有更新" in capsys.readouterr().err
+    assert not (tmp_path / "build" / "docs").exists()
