@@ -69,9 +69,12 @@ def build_date(results: list[PlanResults]) -> int:
 
 
 def published_ledger(judged: Judged) -> Ledger:
-    """The ledger after this build: the figures it publishes, and every correction so far (the new
-    ones dated with the build's fixed date, not a file's modification time)."""
-    date = dt.datetime.fromtimestamp(build_date(judged.results), dt.timezone.utc).date().isoformat()
+    """The ledger after this build: the figures it publishes, and every correction so far. A new one
+    is dated by the release that publishes it (site.yaml's release_date, which staff set before
+    publishing); without one, by the build's fixed date — never by a clock or a file's time, so that
+    the same inputs give the same site."""
+    released = judged.config.settings.release_date
+    date = (released or dt.datetime.fromtimestamp(build_date(judged.results), dt.timezone.utc).date()).isoformat()
     new = new_corrections(judged.ledger.figures, judged.figures, date)
     return Ledger(ledger_of(judged.figures), merge(judged.ledger.corrections, new))
 

@@ -3,6 +3,7 @@
 import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -104,12 +105,17 @@ def test_a_change_to_a_published_figure_is_listed(tmp_path):
     root = project(tmp_path)
     build(root)
     correct_figure(root, "preschool-enrolment,2022,,98.7,", "preschool-enrolment,2022,,98.9,复核后更正")
+    settings = root / "site_config" / "site.yaml"
+    settings.write_text(re.sub(r"(?m)^release_date: \S+", "release_date: 2024-06-18", settings.read_text(encoding="utf-8")),
+                        encoding="utf-8")
     build(root)
-    build(root)  # the correction stays listed after later builds
+    settings.write_text(settings.read_text(encoding="utf-8").replace("2024-06-18", "2024-09-30"), encoding="utf-8")
+    build(root)  # the correction stays listed after later builds, with the date it was first published
     page = html.unescape((root / "site" / "corrections" / "index.html").read_text(encoding="utf-8"))
-    # Dated with the build's fixed date (the end of the latest year with data), not the file's time.
-    assert "2022-12-31" in page and "2025-03-01" not in page
-    assert "98.7" in page and "98.9" in page and "复核后更正" in page
+    # Dated by the release that published it (release_date), not by the file's time or a later release.
+    row = next(row for row in re.findall(r"<tr>.*?</tr>", page, re.S) if "98.9" in row)
+    assert "2024-06-18" in row and "98.7" in row and "复核后更正" in row
+    assert "2025-03-01" not in page and "2024-09-30" not in row
     indicator = html.unescape((root / "site" / "plans" / "demo-2021-2025" / "indicators" / "preschool-enrolment" /
                                "index.html").read_text(encoding="utf-8"))
     assert "数据更正" in indicator and "98.7" in indicator
