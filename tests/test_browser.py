@@ -149,3 +149,13 @@ def test_search_page_opened_from_the_file_system_says_why_it_cannot_search(brows
     assert "浏览器不允许读取检索索引" in page.inner_text(".site-search-page")
     assert errors == []
     page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_methodology_case_table_keeps_each_light_on_one_line(browser, site_url, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(site_url + "methodology/")
+    lines = page.eval_on_selector_all(
+        "td .nowrap", "spans => spans.map(s => [s.textContent, new Set([...s.getClientRects()].map(r => r.top)).size])")
+    page.close()
+    assert len(lines) >= 10 and all(count == 1 for _, count in lines), lines
