@@ -21,7 +21,7 @@ from generator.load.data import load_data
 from generator.load.ledger import SITE_COPY, Ledger, ledger_bytes, read_ledger, write_ledger
 from generator.model.figures import Figure, PlanData
 from generator.publish.build import build_lock, build_site, recover, render_later, write_config, write_sources
-from generator.render.bulletin_pdf import bulletin_batch
+from generator.render.bulletin_pdf import bulletin_batch, joined
 from generator.render.pages.common import Later, SiteParts
 from generator.render.evaluation_pdf import evaluation_batch
 from generator.render.site import assemble
@@ -92,10 +92,10 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
                               reports=reports)
         evaluation_pdfs = evaluation_batch(judged.results, judged.config, root / "templates",
                                            pdf_cache=root / "build" / "pdf-cache")
-    for batch in (pdfs, evaluation_pdfs):
-        parts.files.update(batch.ready)
-        if batch.todo:
-            parts.later.append(Later(list(batch.todo), batch.render))
+    batch = joined(pdfs, evaluation_pdfs)
+    parts.files.update(batch.ready)
+    if batch.todo:
+        parts.later.append(Later(list(batch.todo), batch.render))
     parts.files[SITE_COPY] = ledger_bytes(ledger)  # the published copy: a way to recover data/published.json
     return parts
 
