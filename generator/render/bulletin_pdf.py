@@ -26,7 +26,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from generator import progress
@@ -43,7 +43,7 @@ from generator.render.explain import due_text, explanation, gap_text, goal_expla
 from generator.render.labels import counts_text, goal_proof, goal_sentence, with_unit
 from generator.render.pages.common import SiteParts
 from generator.render.pages.static import methodology_page
-from generator.render.svg import fill_cache, render_svgs
+from generator.render.svg import fill_cache
 from generator.render.year_report import IndicatorLine, ItemLine, YearReport, year_report, year_reports
 from generator.writing import write_file
 
@@ -51,6 +51,7 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 PRINT_TEMPLATE = "print/bulletin.html.j2"
 PRINT_CSS = "print/bulletin.css"
 PDF_VARIANT = "pdf/ua-1"  # tagged: headings, tables and reading order for screen readers
+PRINT_BYTECODE = FileSystemBytecodeCache(pattern="plan-bulletin-print-%s.cache")  # see environment.BYTECODE
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -116,11 +117,8 @@ def _svg_texts(specs: dict[str, dict], chart_svgs: dict[str, Path] | None, cache
     wanted = {key: spec for key, spec in specs.items() if key not in texts}
     if wanted:
         with tempfile.TemporaryDirectory(prefix="bulletin-charts-") as folder:
-            cache = cache_dir or Path(folder) / "cache"
-            jobs = {Path(folder) / f"{n}.svg": spec for n, spec in enumerate(wanted.values())}
-            render_svgs(jobs, cache)
-            for key, path in zip(wanted, jobs):
-                texts[key] = path.read_text(encoding="utf-8")
+            cached = fill_cache(list(wanted.values()), cache_dir or Path(folder))
+            texts.update((key, path.read_text(encoding="utf-8")) for key, path in zip(wanted, cached))
     return texts
 
 
@@ -274,7 +272,7 @@ def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfi
 
 def _print_environment(templates: Path) -> Environment:
     return Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, bytecode_cache=PRINT_BYTECODE)
 
 
 def render_pdf(html: str, css: str, identifier: str) -> bytes:
