@@ -26,7 +26,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import markdown
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from generator import progress
@@ -38,7 +38,7 @@ from generator.model.figures import WHOLE_AREA
 from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, status_view
-from generator.render.environment import make_environment
+from generator.render.environment import TemplateCache, make_environment
 from generator.render.explain import due_text, explanation, gap_text, goal_explanation, requirement_text
 from generator.render.labels import counts_text, goal_proof, goal_sentence, with_unit
 from generator.render.pages.common import SiteParts
@@ -51,7 +51,7 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 PRINT_TEMPLATE = "print/bulletin.html.j2"
 PRINT_CSS = "print/bulletin.css"
 PDF_VARIANT = "pdf/ua-1"  # tagged: headings, tables and reading order for screen readers
-PRINT_BYTECODE = FileSystemBytecodeCache(pattern="plan-bulletin-print-%s.cache")  # see environment.BYTECODE
+PRINT_BYTECODE = TemplateCache(pattern="plan-bulletin-print-%s.cache")
 _DIGITS = "零一二三四五六七八九"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
@@ -15,10 +16,33 @@ def table_cells(row: list) -> Markup:
     return Markup(" | ".join(literal(cell) for cell in row))
 
 
-# Compiled templates, kept between builds in the user's temporary folder (Jinja checks each one
-# against its template's source): compiling them anew took ~0.3 s of every build. Jinja's key
-# leaves out the environment's settings, so each kind of environment has files of its own.
-BYTECODE = FileSystemBytecodeCache(pattern="plan-bulletin-pages-%s.cache")
+class TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates, kept between builds in the user's temporary folder (Jinja's own, checked
+    to be the user's alone), each checked against its template's source when loaded: compiling them
+    anew took ~0.3 s of every build. Only a saving: a build that cannot use the folder (none, a full
+    disk) goes on without it. Jinja's key leaves out the environment's settings, so each kind of
+    environment has files of its own (``pattern``)."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._folder: str | None = None
+
+    @property
+    def directory(self) -> str:
+        if self._folder is None:  # found on first use, not when the module is imported
+            self._folder = self._get_default_cache_dir()
+        return self._folder
+
+    def load_bytecode(self, bucket) -> None:
+        with contextlib.suppress(Exception):  # unreadable or damaged: the template is compiled anew
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket) -> None:
+        with contextlib.suppress(OSError, RuntimeError):
+            super().dump_bytecode(bucket)
+
+
+BYTECODE = TemplateCache(pattern="plan-bulletin-pages-%s.cache")
 
 
 def make_environment(templates: Path) -> Environment:
