@@ -21,8 +21,9 @@ from generator.load.data import load_data
 from generator.load.ledger import SITE_COPY, Ledger, ledger_bytes, read_ledger, write_ledger
 from generator.model.figures import Figure, PlanData
 from generator.publish.build import BuildError, build_lock, build_site, recover, render_later, write_config, write_sources
-from generator.render.bulletin_pdf import bulletin_batch
+from generator.render.bulletin_pdf import bulletin_batch, joined
 from generator.render.pages.common import Later, SiteParts
+from generator.render.downloads import workbooks_later
 from generator.render.evaluation_pdf import evaluation_batch
 from generator.render.site import assemble
 from generator.render.year_report import year_reports
@@ -87,6 +88,7 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
     with progress.phase(progress.PAGES):
         parts = assemble(judged.config, judged.results, root / "templates", corrections, reports,
                          cache=root / "build" / "download-cache")
+    workbooks = workbooks_later(parts)  # new workbooks are written from now on, by a worker
     # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files; those
     # whose content changed are rendered while MkDocs builds the pages.
     with progress.phase(progress.PDF):
@@ -95,10 +97,12 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
                               reports=reports)
         evaluation_pdfs = evaluation_batch(judged.results, judged.config, root / "templates",
                                            pdf_cache=root / "build" / "pdf-cache")
-    for batch in (pdfs, evaluation_pdfs):
-        parts.files.update(batch.ready)
-        if batch.todo:
-            parts.later.append(Later(list(batch.todo), batch.render))
+    batch = joined(pdfs, evaluation_pdfs)
+    parts.files.update(batch.ready)
+    if batch.todo:
+        parts.later.append(Later(list(batch.todo), batch.render))
+    if workbooks:
+        parts.later.append(workbooks)
     parts.files[SITE_COPY] = ledger_bytes(ledger)  # the published copy: a way to recover data/published.json
     return parts
 

@@ -4,7 +4,8 @@ import io
 
 import openpyxl
 
-from generator.render.downloads import COLUMNS, to_xlsx
+from generator.render.downloads import COLUMNS, add_workbook, to_xlsx, workbooks_later
+from generator.render.pages.common import SiteParts
 
 ROWS = [["demo", "示例规划", "a", "学前教育毛入园率", "%", "约束性", 2022, "全域", "98.7", 98.7, 2025, ">99", 98.4,
          None, "达到序时进度", "on-track", "绿灯", "", "", "统计公报", ""]]
@@ -29,3 +30,15 @@ def test_same_rows_give_the_same_bytes_and_come_from_the_cache(tmp_path):
     changed = [ROWS[0][:8] + ["98.9", 98.9] + ROWS[0][10:]]
     assert to_xlsx(changed, "示例规划", tmp_path) != b"from the cache"
     assert len(list(tmp_path.glob("*.xlsx"))) == 2
+
+
+def test_a_new_workbook_is_written_later_by_a_worker_and_then_comes_from_the_cache(tmp_path):
+    parts = SiteParts(config=None, cache=tmp_path)
+    add_workbook(parts, "downloads/demo.xlsx", ROWS, "示例规划")
+    assert "downloads/demo.xlsx" not in parts.files and list(parts.workbooks) == ["downloads/demo.xlsx"]
+    later = workbooks_later(parts)
+    assert later.paths == ["downloads/demo.xlsx"]
+    assert later.render() == {"downloads/demo.xlsx": to_xlsx(ROWS, "示例规划")}
+    again = SiteParts(config=None, cache=tmp_path)
+    add_workbook(again, "downloads/demo.xlsx", ROWS, "示例规划")  # the worker left it in the cache
+    assert again.files == {"downloads/demo.xlsx": to_xlsx(ROWS, "示例规划")} and workbooks_later(again) is None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish.build import LOCK, OLD, swap_in
+from generator.publish.build import LOCK, OLD, REPLACED, swap_in
 from test_publish import build, project, snapshot
 
 NOT_UPDATED = "网站没有更新：上次生成的网站保持不变。"
@@ -84,3 +84,15 @@ def test_a_write_that_fails_names_the_file_and_keeps_the_site(root):
     assert "无法读写 build/" in result.stderr and "文件超过了系统允许的大小" in result.stderr
     assert result.stderr.rstrip().endswith(NOT_UPDATED)
     assert snapshot(root / "site") == before
+
+
+@pytest.mark.slow
+def test_the_replaced_site_is_set_aside_then_removed_by_the_next_build(root):
+    before = snapshot(root / "site")
+    assert run(root).returncode == 0
+    first = list((root / REPLACED).iterdir())
+    assert len(first) == 1 and snapshot(first[0]) == before  # the site this build replaced, whole
+    assert run(root).returncode == 0
+    second = list((root / REPLACED).iterdir())
+    assert len(second) == 1 and second != first  # the first one is gone, only the latest is kept
+    assert not list(root.glob(".site-new-*"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
@@ -274,19 +275,22 @@ class Plan(Strict):
     def canonical_unit(self, name: str) -> str:
         """The unit's name as the site shows it: its alias' target, written as first mentioned (names
         that differ only in spaces, full-width letters or composed characters are one unit)."""
-        aliases = {name_key(written): target for written, target in self.info.unit_aliases.items()}
+        aliases, units = self._unit_names
         cleaned = re.sub(r"\s+", "", aliases.get(name_key(name), name))
-        return self._units_by_key().get(name_key(cleaned), cleaned)
+        return units.get(name_key(cleaned), cleaned)
 
-    def _units_by_key(self) -> dict[str, str]:
+    @cached_property
+    def _unit_names(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The aliases and the units by key, worked out once: pages and rollups ask for every task's
+        units many times over, and the plan is frozen."""
         aliases = {name_key(written): target for written, target in self.info.unit_aliases.items()}
         seen: dict[str, str] = {}
         names = [n for holder in [*self.key_tasks, *self.tasks] for n in [*holder.lead_units, *holder.cooperating_units]]
         for name in [*names, *(n for goal in self.goals for n in goal.lead_units)]:
             cleaned = re.sub(r"\s+", "", aliases.get(name_key(name), name))
             seen.setdefault(name_key(cleaned), cleaned)
-        return seen
+        return aliases, seen
 
     def units(self) -> list[str]:
         """Every responsible unit named in the plan, normalised, in order of first mention."""
-        return list(self._units_by_key().values())
+        return list(self._unit_names[1].values())

@@ -9,6 +9,7 @@ The swap is one atomic exchange of the two folders (Linux ``renameat2(RENAME_EXC
 kill at any instant leaves a complete ``site/``. Where the file system cannot exchange, it is two
 renames; a kill between them leaves the old site as ``.site-old``, which the next build puts back
 before anything else. One build at a time: a second one started meanwhile stops with a message.
+The replaced site is set aside in ``build/`` and deleted by the next build while MkDocs runs.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,6 +128,9 @@ def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> P
 
 LOCK = "build/build.lock"
 STAGING_PREFIX = ".site-new-"
+# The site a build replaced is moved here (one rename) and removed by the next build while MkDocs
+# works on one core and the other waits: deleting thousands of files otherwise adds to every build.
+REPLACED = "build/replaced-sites"
 OLD = ".site-old"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -204,9 +209,12 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
             with subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
                                   stdout=log, stderr=log, text=True, cwd=root,
                                   env={**os.environ, **MKDOCS_ENV, "SOURCE_DATE_EPOCH": str(source_date_epoch)}) as mkdocs:
+                clearing = threading.Thread(target=shutil.rmtree, args=(root / REPLACED,), kwargs={"ignore_errors": True})
+                clearing.start()
                 late = render_later(parts)  # on the other core, while MkDocs builds the pages
                 with progress.phase(progress.MKDOCS):
                     mkdocs.wait()
+                clearing.join()
             log.seek(0)
             output = log.read()
         if mkdocs.returncode != 0:
@@ -223,6 +231,9 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
         except SearchIndexError as error:
             raise BuildError(str(error)) from error
         swap_in(staging, site)
+        if staging.exists():  # the old site, removed during the next build
+            (root / REPLACED).mkdir(parents=True, exist_ok=True)
+            staging.rename(root / REPLACED / staging.name)
     finally:
         if staging.exists():
             shutil.rmtree(staging)

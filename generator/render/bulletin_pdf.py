@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import re
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import ExitStack
 from importlib.metadata import version
 from pathlib import Path
@@ -38,12 +38,12 @@ from generator.model.figures import WHOLE_AREA
 from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, status_view
-from generator.render.environment import make_environment
+from generator.render.environment import TemplateCache, make_environment
 from generator.render.explain import due_text, explanation, gap_text, goal_explanation, requirement_text
 from generator.render.labels import counts_text, goal_proof, goal_sentence, with_unit
 from generator.render.pages.common import SiteParts
 from generator.render.pages.static import methodology_page
-from generator.render.svg import render_svgs
+from generator.render.svg import fill_cache
 from generator.render.year_report import IndicatorLine, ItemLine, YearReport, year_report, year_reports
 from generator.writing import write_file
 
@@ -51,6 +51,7 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 PRINT_TEMPLATE = "print/bulletin.html.j2"
 PRINT_CSS = "print/bulletin.css"
 PDF_VARIANT = "pdf/ua-1"  # tagged: headings, tables and reading order for screen readers
+PRINT_BYTECODE = TemplateCache(pattern="plan-bulletin-print-%s.cache")
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -116,11 +117,8 @@ def _svg_texts(specs: dict[str, dict], chart_svgs: dict[str, Path] | None, cache
     wanted = {key: spec for key, spec in specs.items() if key not in texts}
     if wanted:
         with tempfile.TemporaryDirectory(prefix="bulletin-charts-") as folder:
-            cache = cache_dir or Path(folder) / "cache"
-            jobs = {Path(folder) / f"{n}.svg": spec for n, spec in enumerate(wanted.values())}
-            render_svgs(jobs, cache)
-            for key, path in zip(wanted, jobs):
-                texts[key] = path.read_text(encoding="utf-8")
+            cached = fill_cache(list(wanted.values()), cache_dir or Path(folder))
+            texts.update((key, path.read_text(encoding="utf-8")) for key, path in zip(wanted, cached))
     return texts
 
 
@@ -274,7 +272,7 @@ def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfi
 
 def _print_environment(templates: Path) -> Environment:
     return Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, bytecode_cache=PRINT_BYTECODE)
 
 
 def render_pdf(html: str, css: str, identifier: str) -> bytes:
@@ -314,22 +312,32 @@ class PdfBatch:
     def render(self) -> dict[str, bytes]:
         """Render the jobs not in the cache, several at once in worker processes where there are cores."""
         rendered = {}
-        paths = list(self.todo)
+        # Longest first (a job's HTML length is a fair measure of its work), so that no core is left
+        # waiting at the end for one long bulletin started last.
+        paths = sorted(self.todo, key=lambda path: -len(self.todo[path][0]))
         workers = min(self.processes, len(paths), os.cpu_count() or 1)
         with progress.phase(progress.PDF, total=len(paths)) as tick, ExitStack() as stack:
             if workers >= 2:
                 # spawn: a fresh interpreter per worker; fork could copy locks held by other threads.
                 pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))
-                done = pool.map(_render_job, [self.todo[path] for path in paths])
+                futures = {pool.submit(_render_job, self.todo[path]): path for path in paths}
+                done = ((futures[future], future.result()) for future in as_completed(futures))
             else:
-                done = map(_render_job, [self.todo[path] for path in paths])
-            for path, data in zip(paths, done):
+                done = ((path, _render_job(self.todo[path])) for path in paths)
+            for path, data in done:
                 rendered[path] = data
                 tick()
                 if self.cache_dir:
                     self.cache_dir.mkdir(parents=True, exist_ok=True)
                     write_file(self.cache_dir / f"{_cache_key(self.todo[path])}.pdf", data, atomic=True)
-        return rendered
+        return {path: rendered[path] for path in self.todo}
+
+
+def joined(*batches: PdfBatch) -> PdfBatch:
+    """Several batches as one, rendered by one pool of workers (each worker starts WeasyPrint once)."""
+    first = batches[0]
+    return PdfBatch({path: data for b in batches for path, data in b.ready.items()},
+                    {path: job for b in batches for path, job in b.todo.items()}, first.cache_dir, first.processes)
 
 
 def _batch(jobs: dict[str, tuple[str, str, str]], cache_dir: Path | None, processes: int) -> PdfBatch:
@@ -364,6 +372,9 @@ def bulletin_batch(all_results: list[PlanResults], config: SiteConfig, templates
     charts = {(results.plan.id, year): _chart_specs(results, year, config.styles, chart_specs)
               for results in all_results for year in results.years}
     wanted = {key: value["spec"] for _, specs in charts.values() for key, value in specs.items()}
+    if cache_dir and chart_specs:
+        # The site's charts too, in the same pass: one pool of workers and one measuring font for both.
+        fill_cache([*chart_specs.values(), *wanted.values()], cache_dir)
     svgs = _svg_texts(wanted, chart_svgs, cache_dir)
     jobs = {}
     reports = reports or year_reports(all_results)

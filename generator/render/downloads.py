@@ -1,8 +1,9 @@
 """Every figure as a download: CSV that opens in Excel without garbled Chinese (UTF-8 with BOM),
 and XLSX; one file per plan and one for everything. Bytes are reproducible: no timestamps.
 
-A workbook takes ~1 s per thousand rows to write, so each is kept in a cache by its content and
-rewritten only when its rows change."""
+A workbook takes ~0.2 s per thousand rows to write, so each is kept in a cache by its content and
+rewritten only when its rows change; new ones are written by a worker process while the build
+goes on (``workbooks_later``)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import multiprocessing
 import re
 import zipfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import openpyxl
@@ -22,6 +25,7 @@ from generator.judge.engine import PlanResults
 from generator.model.status import word
 from generator.render import links
 from generator.render.labels import rounded
+from generator.render.pages.common import Later
 from generator.writing import write_file
 from generator.render.spreadsheet import csv_text, write_only_row
 
@@ -39,7 +43,7 @@ def own_downloads(parts, here: str, name: str, rows: list[list], title: str) -> 
     if not rows:
         return []
     parts.files[links.download(f"{name}.csv")] = to_csv(rows)
-    parts.files[links.download(f"{name}.xlsx")] = to_xlsx(rows, title, parts.cache)
+    add_workbook(parts, links.download(f"{name}.xlsx"), rows, title)
     return [(f"{label}（{len(rows)} 行）", links.relative(here, links.download(f"{name}.{ext}")))
             for label, ext in (("本页数据（CSV）", "csv"), ("本页数据（Excel）", "xlsx"))]
 
@@ -87,8 +91,7 @@ def _csv_cell(cell: object) -> object:
 @progress.timed(progress.DOWNLOADS)
 def to_xlsx(rows: list[list], title: str, cache: Path | None = None) -> bytes:
     """The workbook of these rows; from ``cache`` if it was written before from the same rows."""
-    key = hashlib.sha256(repr((XLSX_FORMAT, openpyxl.__version__, title, rows)).encode("utf-8")).hexdigest()
-    cached = cache / f"{key}.xlsx" if cache else None
+    cached = _cache_file(rows, title, cache) if cache else None
     if cached and cached.is_file():
         return cached.read_bytes()
     data = _workbook(rows, title)
@@ -96,6 +99,37 @@ def to_xlsx(rows: list[list], title: str, cache: Path | None = None) -> bytes:
         cache.mkdir(parents=True, exist_ok=True)
         write_file(cached, data, atomic=True)
     return data
+
+
+def _cache_file(rows: list[list], title: str, cache: Path) -> Path:
+    key = hashlib.sha256(repr((XLSX_FORMAT, openpyxl.__version__, title, rows)).encode("utf-8")).hexdigest()
+    return cache / f"{key}.xlsx"
+
+
+def add_workbook(parts, path: str, rows: list[list], title: str) -> None:
+    """The workbook of these rows at docs ``path``: from the cache at once, or, with a cache to keep it
+    in, written later by ``workbooks_later`` (all the workbooks of a province take a minute)."""
+    cached = _cache_file(rows, title, parts.cache) if parts.cache else None
+    if cached is None or cached.is_file():
+        parts.files[path] = to_xlsx(rows, title, parts.cache)
+    else:
+        parts.workbooks[path] = (rows, title)
+
+
+def workbooks_later(parts) -> Later | None:
+    """The workbooks not in the cache, written from now on by a worker process, on the core the build
+    leaves idle while it renders pages and waits for MkDocs; collected after the PDFs."""
+    if not parts.workbooks:
+        return None
+    # spawn, as for the charts and PDFs: fork could copy locks held by other threads.
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+    futures = {path: pool.submit(to_xlsx, rows, title, parts.cache) for path, (rows, title) in parts.workbooks.items()}
+
+    def collect() -> dict[str, bytes]:
+        with progress.phase(progress.DOWNLOADS), pool:
+            return {path: future.result() for path, future in futures.items()}
+
+    return Later(list(futures), collect)
 
 
 def _workbook(rows: list[list], title: str) -> bytes:

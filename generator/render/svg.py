@@ -49,15 +49,10 @@ def render_svgs(jobs: dict[Path, dict], cache_dir: Path, processes: int = 2) -> 
     A spec rendered before (same spec, vl-convert version and format) is taken from cache_dir;
     a file that already holds the right bytes is left alone, keeping its modification time.
     """
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    cached = {out: cache_dir / f"{cache_key(spec)}.svg" for out, spec in jobs.items()}
-    missing = {path: jobs[out] for out, path in cached.items() if not path.exists()}
-    with progress.phase(progress.SVG, total=len(missing)) as tick:
-        for path, svg in zip(missing, _render_all(list(missing.values()), processes, cache_dir / "fonts")):
-            _write(path, svg.encode())
-            tick()
+    cached = fill_cache(list(jobs.values()), cache_dir, processes)
+    with progress.phase(progress.SVG):
         written = []
-        for out, path in cached.items():
+        for out, path in zip(jobs, cached):
             data = path.read_bytes()
             if out.exists() and out.read_bytes() == data:
                 continue
@@ -65,6 +60,21 @@ def render_svgs(jobs: dict[Path, dict], cache_dir: Path, processes: int = 2) -> 
             _write(out, data)
             written.append(out)
     return written
+
+
+def fill_cache(specs: list[dict], cache_dir: Path, processes: int = 2) -> list[Path]:
+    """Render the specs not yet in cache_dir, all in one pass; return each spec's cached file.
+
+    One pass for every chart of a build (the site's and the bulletins'), so that one pool of
+    workers and one cut-down measuring font serve them all."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cached = [cache_dir / f"{cache_key(spec)}.svg" for spec in specs]
+    missing = {path: spec for path, spec in zip(cached, specs) if not path.exists()}
+    with progress.phase(progress.SVG, total=len(missing)) as tick:
+        for path, svg in zip(missing, _render_all(list(missing.values()), processes, cache_dir / "fonts")):
+            _write(path, svg.encode())
+            tick()
+    return cached
 
 
 def cache_key(spec: dict) -> str:

@@ -40,6 +40,7 @@ class SiteParts:
     charts: dict[str, dict] = field(default_factory=dict)  # docs path of the .svg → Vega-Lite spec
     files: dict[str, bytes] = field(default_factory=dict)  # docs path → bytes (CSV, XLSX, CSS, JS)
     later: list[Later] = field(default_factory=list)  # files not rendered yet
+    workbooks: dict = field(default_factory=dict)  # docs path → (rows, title) of a workbook to write later
     nav: list = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)  # 数据更正, oldest first
     views: dict = field(default_factory=dict)  # chart path → ChartView, so a chart shown twice is built once

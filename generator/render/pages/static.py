@@ -6,7 +6,7 @@ from generator.judge.engine import PlanResults
 from generator.judge.evaluation import evaluations
 from generator.model.plan import ALL_PLANS
 from generator.render import links
-from generator.render.downloads import COLUMNS, figure_rows, to_csv, to_xlsx
+from generator.render.downloads import COLUMNS, add_workbook, figure_rows, to_csv
 from generator.render.escape import format_number
 from generator.render.open_data import PACKAGE, data_package, indicator_files
 from generator.render.methodology import case_rows, goal_case_rows, light_rows, status_rows
@@ -53,7 +53,7 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
         if rows:
             parts.files[links.download(f"{plan.id}.csv")] = to_csv(rows)
             tables.append((links.download(f"{plan.id}.csv"), f"{plan.info.title}：指标数据", _units(rows)))
-            parts.files[links.download(f"{plan.id}.xlsx")] = to_xlsx(rows, plan.info.title, parts.cache)
+            add_workbook(parts, links.download(f"{plan.id}.xlsx"), rows, plan.info.title)
             entry["csv"] = links.relative(here, links.download(f"{plan.id}.csv"))
             entry["xlsx"] = links.relative(here, links.download(f"{plan.id}.xlsx"))
         entry["bulletins"] = [(y, bulletin_title(plan, y), links.relative(here, links.bulletin_pdf(plan.id, y)))
@@ -62,7 +62,7 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
                                 for e in evaluations(plan.info.period, results.latest_year)]
         files.append(entry)
     parts.files[links.download(f"{ALL_PLANS}.csv")] = to_csv(everything)
-    parts.files[links.download(f"{ALL_PLANS}.xlsx")] = to_xlsx(everything, "全部规划", parts.cache)
+    add_workbook(parts, links.download(f"{ALL_PLANS}.xlsx"), everything, "全部规划")
     tables.insert(0, (links.download(f"{ALL_PLANS}.csv"), "全部规划：指标数据", _units(everything)))
     parts.files.update(indicator_files(all_results))
     settings = parts.config.settings
