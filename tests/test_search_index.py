@@ -43,3 +43,28 @@ def test_the_same_pages_give_the_same_index(tmp_path):
     one, two = digest(tmp_path / "one" / OUTPUT), digest(tmp_path / "two" / OUTPUT)
     assert any(name.startswith("index/") for name in one) and one == two
     assert not any(name.endswith("-ui.js") for name in one)  # Pagefind's own interfaces are not published
+
+
+def test_the_index_of_unchanged_pages_is_copied_from_the_cache(tmp_path, monkeypatch):
+    import subprocess
+
+    from generator.publish import search_index
+
+    cache = tmp_path / "search-cache"
+    sites = []
+    for name in ("one", "two", "three"):
+        site = tmp_path / name
+        page = site / "p" / "index.html"
+        page.parent.mkdir(parents=True)
+        text = "专任教师队伍建设" if name != "three" else "海门区"
+        page.write_text(f'<html lang="zh"><body><article data-pagefind-body>{text}</article></body></html>',
+                        encoding="utf-8")
+        sites.append(site)
+    index_site(sites[0], cache)
+    runs, real = [], subprocess.run
+    monkeypatch.setattr(search_index.subprocess, "run", lambda *a, **k: runs.append(a) or real(*a, **k))
+    index_site(sites[1], cache)  # the same page: copied
+    assert runs == [] and digest(sites[0] / OUTPUT) == digest(sites[1] / OUTPUT)
+    index_site(sites[2], cache)  # another page: indexed, and now the only one kept
+    assert len(runs) == 1 and len(list(cache.iterdir())) == 1
+    assert digest(sites[2] / OUTPUT) != digest(sites[0] / OUTPUT)

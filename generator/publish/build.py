@@ -128,6 +128,7 @@ def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> P
 
 LOCK = "build/build.lock"
 STAGING_PREFIX = ".site-new-"
+SEARCH_CACHE = "search-cache"  # in build/: the last search index, reused while the pages stay the same
 # The site a build replaced is moved here (one rename) and removed by the next build while MkDocs
 # works on one core and the other waits: deleting thousands of files otherwise adds to every build.
 REPLACED = "build/replaced-sites"
@@ -227,7 +228,7 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
         keep_requests_local(staging)
         drop_source_maps(staging)
         try:
-            index_site(staging)
+            index_site(staging, build / SEARCH_CACHE)
         except SearchIndexError as error:
             raise BuildError(str(error)) from error
         swap_in(staging, site)

@@ -13,10 +13,14 @@ are not touched (copying text from them gives no hidden characters).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from generator import progress
@@ -30,6 +34,7 @@ RAW_TEXT = re.compile(r"(<(script|style|textarea)\b.*?</\2\s*>)", re.S | re.I)  
 TAG = re.compile(r"(<[^>]*>)")
 INDEXED = "data-pagefind-body"  # on the article of every page that is searched (templates/theme/main.html)
 OUTPUT = "pagefind"
+PAGEFIND = "pagefind-bin-extended"  # the distribution; its module is pagefind_bin_extended
 # Pagefind's bundle also carries interfaces this site does not load: they are not published.
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-component-ui.js", "pagefind-component-ui.css",
                 "pagefind-modular-ui.js", "pagefind-modular-ui.css", "pagefind-highlight.js")
@@ -62,21 +67,42 @@ def characters_apart(html: str) -> str:
     return "".join(out)
 
 
-def index_site(site: Path) -> None:
+def index_site(site: Path, cache: Path | None = None) -> None:
     """Write ``site/pagefind/``: an index split into chunks, so a query loads only what it needs.
-    Pagefind's output depends only on the pages read, so the same site gives the same bytes."""
-    with progress.phase(progress.SEARCH), tempfile.TemporaryDirectory(prefix="search-") as folder:
-        copy = Path(folder)
-        for page in site.rglob("*.html"):
-            html = page.read_text(encoding="utf-8")
-            if INDEXED in html:
-                target = copy / page.relative_to(site)
+    Pagefind's output depends only on the pages read, so the same pages give the same bytes — and,
+    when they are the same as last time, the index kept in ``cache`` is copied instead of made again."""
+    with progress.phase(progress.SEARCH):
+        pages = {page.relative_to(site).as_posix(): characters_apart(html) for page in sorted(site.rglob("*.html"))
+                 if INDEXED in (html := page.read_text(encoding="utf-8"))}
+        digest = hashlib.sha256(f"{metadata.version(PAGEFIND)}\0{' '.join(UNUSED_FILES)}\0".encode())
+        for name, text in pages.items():
+            digest.update(f"{name}\0{text}\0".encode())
+        kept = cache / digest.hexdigest() if cache else None
+        if kept and kept.is_dir():
+            shutil.copytree(kept, site / OUTPUT)
+            return
+        with tempfile.TemporaryDirectory(prefix="search-") as folder:
+            for name, text in pages.items():
+                target = Path(folder) / name
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(characters_apart(html), encoding="utf-8")
-        result = subprocess.run([sys.executable, "-m", "pagefind_bin_extended", "--site", str(copy),
-                                 "--output-path", str(site / OUTPUT), "--silent"], capture_output=True, text=True)
+                target.write_text(text, encoding="utf-8")
+            result = subprocess.run([sys.executable, "-m", PAGEFIND.replace("-", "_"), "--site", folder,
+                                     "--output-path", str(site / OUTPUT), "--silent"], capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError("检索索引生成失败（Pagefind 报告了以下问题）：\n"
                                + "\n".join((result.stderr or result.stdout).strip().splitlines()[-20:]))
     for name in UNUSED_FILES:
         (site / OUTPUT / name).unlink(missing_ok=True)
+    if kept:
+        keep(site / OUTPUT, kept)
+
+
+def keep(index: Path, kept: Path) -> None:
+    """Keep this index as the only one in the cache: written beside it and renamed into place, so a
+    killed build leaves no half copy; a cache that cannot be written is only skipped."""
+    cache, temporary = kept.parent, kept.parent.with_name(kept.parent.name + "-new")
+    with contextlib.suppress(OSError):
+        shutil.rmtree(temporary, ignore_errors=True)
+        shutil.copytree(index, temporary / kept.name)
+        shutil.rmtree(cache, ignore_errors=True)
+        temporary.rename(cache)
