@@ -26,7 +26,6 @@ from generator.pipeline import build, preview
 from generator.plan_import.importer import ImportProblem, import_plan
 from generator.publish.build import BuildError
 from generator.publish.serve import serve
-from generator.workbook import write_fill_in_workbook
 
 
 def plan_summary(plan: Plan) -> str:
@@ -111,6 +110,8 @@ def _template(args: argparse.Namespace) -> int:
     previous = data[plan.id]
     if data_problems:
         print(f"注意：data/ 中的数据有 {len(data_problems)} 个问题（运行 check 查看），“上年数值”留空。", file=sys.stderr)
+    from generator.workbook import write_fill_in_workbook  # openpyxl only for the commands that write a workbook
+
     try:
         write_fill_in_workbook(plan, args.year, previous, out)
     except OSError as error:

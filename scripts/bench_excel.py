@@ -25,7 +25,7 @@ READ = """
 import resource, sys, time
 from pathlib import Path
 from generator.model.problems import Report
-from generator.load.figures import read_tables
+from generator.load.data import read_tables
 started = time.perf_counter()
 tables, problems = read_tables(Path(sys.argv[1]), "data/bench/" + Path(sys.argv[1]).name)
 took = time.perf_counter() - started

@@ -14,7 +14,7 @@ from generator.load.rows import (columns_of, control_characters, duplicate_rows,
                                         unrecognised_table)
 from generator.model.problems import Problem
 from generator.load.files import refused
-from generator.load.figures import FIGURES, GOALS, Table, is_data_file, is_ignored, read_tables
+from generator.load.figures import FIGURES, GOALS, SAMPLE_PREFIX, Table, is_data_file, is_ignored, read_csv
 from generator.load.ledger import LEDGER
 from generator.model.figures import Figure, GoalReport, PlanData, ProgressReport
 from generator.model.plan import Plan
@@ -99,3 +99,12 @@ def read_table(table: Table, plan: Plan) -> tuple[list[Figure | ProgressReport |
         rows, found = reports_of(table, plan, kind)
     return rows, problems + found
 
+
+def read_tables(path: Path, shown: str) -> tuple[list[Table], list[Problem]]:
+    """Every table of a data file, or the problems that stop it being read."""
+    sample = path.name.startswith(SAMPLE_PREFIX)
+    if path.suffix.lower() == ".csv":
+        return read_csv(path, shown, sample)
+    from generator.load.xlsx import read_xlsx  # openpyxl (and numpy, which it loads) only for a workbook
+
+    return read_xlsx(path, shown, sample)

@@ -10,9 +10,10 @@ written as a string cell, never as a formula, and keeps its exact characters; nu
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:  # openpyxl is loaded only where a workbook is written
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
@@ -36,6 +37,8 @@ def append_row(sheet: Worksheet, values: list) -> None:
 
 def write_only_row(sheet, values: list) -> list:
     """The same rule for a write-only (streamed) sheet: text cells typed as strings before they are written."""
+    from openpyxl.cell import WriteOnlyCell
+
     cells = []
     for value in values:
         if isinstance(value, str):
