@@ -106,6 +106,15 @@ def test_search_results_are_titled_distinct_and_contain_the_term(browser, site_u
     page.close()
 
 
+@pytest.mark.parametrize("query, first", [("海门区", "海门区｜"), ("学前教育毛入园率", "学前教育毛入园率｜"),
+                                          ("如东县", "如东县｜")])
+def test_the_page_named_by_the_query_comes_first(browser, site_url, query, first):
+    page, outside, errors = open_page(browser, site_url)
+    results = search(page, query)
+    assert results[0][1].startswith(first), [title for _, title, _ in results[:5]]
+    page.close()
+
+
 def test_search_works_by_keyboard_alone(browser, site_url):
     page, outside, errors = open_page(browser, site_url)
     for _ in range(10):  # skip link, logo, menu, then the search box

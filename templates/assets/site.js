@@ -68,21 +68,26 @@ document.addEventListener("DOMContentLoaded", function () {
     return;
   }
 
-  function words(query) {
-    return query.split(/\s+/).filter(Boolean).map(function (word) { return '"' + word.replace(apart, " ") + '"'; });
+  // Each word is asked for twice: as an exact phrase of its characters, which decides the pages that
+  // have it (Pagefind scores all of those alike), and as loose characters, whose scores rank them — a
+  // page about the word (its title, its headings) before one that mentions it in passing.
+  function ask(word) {
+    var characters = word.replace(apart, " ");
+    return Promise.all([pagefind.search('"' + characters + '"'), pagefind.search(characters)]);
   }
 
-  // Pages having every word; each page's score is the sum of its scores for the words.
+  // Pages having every word, best first; a page's score is the sum of its scores for the words.
   function pagesWithAll(answers) {
-    var score = new Map();
-    answers[0].results.forEach(function (r) { score.set(r.id, { result: r, score: r.score }); });
-    answers.slice(1).forEach(function (answer) {
-      var here = new Map(answer.results.map(function (r) { return [r.id, r.score]; }));
-      score.forEach(function (entry, id) {
-        if (here.has(id)) { entry.score += here.get(id); } else { score.delete(id); }
+    var found = null;
+    answers.forEach(function (answer) {
+      var score = new Map(answer[1].results.map(function (r) { return [r.id, r.score]; }));
+      var here = new Map(answer[0].results.map(function (r) { return [r.id, { result: r, score: score.get(r.id) || 0 }]; }));
+      if (found === null) { found = here; return; }
+      found.forEach(function (entry, id) {
+        if (here.has(id)) { entry.score += here.get(id).score; } else { found.delete(id); }
       });
     });
-    return Array.from(score.values()).sort(function (a, b) { return b.score - a.score; })
+    return Array.from(found.values()).sort(function (a, b) { return b.score - a.score; })
       .map(function (entry) { return entry.result; });
   }
 
@@ -132,7 +137,7 @@ document.addEventListener("DOMContentLoaded", function () {
       say("输入要找的词，如：入园率、教师、海门。多个词用空格分开，找同时含有这些词的页面。");
       return;
     }
-    Promise.all(words(query).map(function (word) { return pagefind.search(word); })).then(function (answers) {
+    Promise.all(query.split(/\s+/).filter(Boolean).map(ask)).then(function (answers) {
       if (number !== asked) { return; }
       shown = pagesWithAll(answers);
       list.replaceChildren();
