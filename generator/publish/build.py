@@ -117,7 +117,7 @@ def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> P
         "nav": parts.nav,
         "copyright": parts.footer,  # Material prints it unescaped: SiteParts.footer is escaped HTML
         "theme": {"name": "material", "custom_dir": str(root / "templates" / "theme")},
-        "plugins": [],  # no Material search: Pagefind indexes the built site (index_search)
+        "plugins": [],  # no Material search: Pagefind indexes the built site (search_index.py)
     }
     if parts.config.settings.site_url:
         config["site_url"] = parts.config.settings.site_url

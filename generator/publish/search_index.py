@@ -3,9 +3,9 @@
 Chinese is written without spaces, and Pagefind's Chinese search cuts words twice, differently: the
 index with its own dictionary, a query with the browser's (Pagefind/pagefind#1237) — the page has the
 word 入园率, the query becomes 入 + 园 + 率, and nothing is found. So this index is made of single
-characters: Pagefind reads a copy of the pages in which every two adjacent Chinese characters are
-separated by a zero-width space (and from a letter or digit beside it) (a word boundary to Pagefind, which removes it again from the
-excerpts it shows), and the search page asks for a query's characters as one exact phrase
+characters: Pagefind reads a copy of the pages in which every Chinese character is set apart from the
+character, letter or digit beside it by a zero-width space (a word boundary to Pagefind, which removes
+it again from the excerpts it shows), and the search page asks for a query's characters as one exact phrase
 ("入 园 率"): it finds the pages where those characters stand together, which is what a reader means
 by a Chinese search, and a single character is never cut again by the browser. The published pages
 are not touched (copying text from them gives no hidden characters).

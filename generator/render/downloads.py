@@ -107,9 +107,10 @@ def _cache_file(rows: list[list], title: str, cache: Path) -> Path:
 def add_workbook(parts, path: str, rows: list[list], title: str) -> None:
     """The workbook of these rows at docs ``path``: from the cache at once, or, with a cache to keep it
     in, written later by ``workbooks_later`` (all the workbooks of a province take a minute)."""
-    cached = _cache_file(rows, title, parts.cache) if parts.cache else None
-    if cached is None or cached.is_file():
-        parts.files[path] = to_xlsx(rows, title, parts.cache)
+    if parts.cache is None:
+        parts.files[path] = to_xlsx(rows, title)
+    elif (cached := _cache_file(rows, title, parts.cache)).is_file():
+        parts.files[path] = cached.read_bytes()
     else:
         parts.workbooks[path] = (rows, title)
 
