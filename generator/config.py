@@ -12,8 +12,7 @@ from generator.judge.evaluation import EvaluationThresholds
 from generator.judge.rules import Thresholds as JudgingThresholds
 from generator.load.validation import problems_from_validation
 from generator.load.yaml_lines import read_yaml
-from generator.model.figures import NOT_REPORTED, TASK_STATUSES
-from generator.model.status import Light, Status, word
+from generator.model.status import ITEM_STATES, Light, Status, word
 
 
 class Strict(BaseModel):
@@ -97,7 +96,7 @@ class Styles(Strict):
 
 # Every key the judge can give must have a style: a missing one is a located problem, not a KeyError mid-build.
 REQUIRED_STYLES = {"indicator_statuses": [s.value for s in Status], "lights": [light.value for light in Light],
-                   "task_statuses": [*TASK_STATUSES, NOT_REPORTED]}
+                   "task_statuses": list(ITEM_STATES)}
 
 
 def _missing_styles(styles: Styles, doc, shown: str) -> list[Problem]:

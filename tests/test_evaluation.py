@@ -141,7 +141,7 @@ def test_which_evaluations_a_period_asks_for(period, latest, expected):
     ([(2021, "推进中"), (2022, "已完成")], 2023, 2023, ItemProgress.DONE),
     ([(2021, "推进中"), (2022, "推进中")], 2025, 2023, ItemProgress.RUNNING),
     ([(2021, "未启动")], 2025, 2023, ItemProgress.RUNNING),
-    ([(2021, "推进中"), (2023, "推进中")], 2023, 2023, ItemProgress.LATE),  # due this year, not done
+    ([(2021, "推进中"), (2023, "推进中")], 2023, 2023, ItemProgress.OVERDUE),  # due this year, not done: 逾期
     ([(2021, "滞后")], 2025, 2023, ItemProgress.LATE),
     ([(2022, "已完成"), (2023, "滞后")], 2025, 2023, ItemProgress.LATE),  # the latest report decides
     ([(2024, "已完成")], 2025, 2023, ItemProgress.NOT_REPORTED),  # a later report is not looked at

@@ -24,7 +24,8 @@ words, decided by :func:`decide` in this order:
    trend decides (基本符合预期 / 滞后);
 9. nothing to measure from (no start, a new definition this year): 无法评估.
 
-Milestones and tasks: the latest report up to the evaluation year decides (:func:`item_progress`).
+Milestones and tasks: the latest report up to the evaluation year decides, whichever year it was made in
+(:func:`item_progress`): 已完成 / 逾期完成 / 正在推进 / 滞后 / 逾期 / 未报告.
 """
 
 from __future__ import annotations
@@ -36,13 +37,14 @@ from enum import StrEnum
 
 from generator.activity import working_on
 from generator.judge.engine import PlanResults, judged_indicators
+from generator.judge.items import milestone_due_year, task_due_year
 from generator.judge.projection import Projection, Spread, project, spread
 from generator.judge.rules import Judgement, Thresholds
 from generator.judge.series import YearFigure, judge_series
 from generator.judge.targets import direction_of, meets
 from generator.model.figures import NOT_REPORTED, WHOLE_AREA
 from generator.model.plan import Column, Indicator, Milestone, Period, Task, YearValue
-from generator.model.status import DONE_STATUSES, ItemProgress, Reason, Status, Verdict
+from generator.model.status import DONE_STATUSES, ITEM_DONE, ItemProgress, Reason, Status, Verdict
 
 MIDTERM_MIN_YEARS = 4  # a shorter plan (如皋 2021–2023) has the end evaluation only
 
@@ -155,7 +157,8 @@ def decide(j: Judgement | None, projection: Projection | None, met_since: int | 
     if j.reason == Reason.START_AT_BOUND:
         return Verdict.AS_EXPECTED if projection and projection.would_meet else Verdict.BEHIND
     if j.status == Status.ON_TRACK:
-        return Verdict.FASTER if round(j.gap_points, 6) >= settings.ahead_from else Verdict.AS_EXPECTED
+        ahead = j.gap_points is not None and round(j.gap_points, 6) >= settings.ahead_from
+        return Verdict.FASTER if ahead else Verdict.AS_EXPECTED
     if j.reason == Reason.BEHIND_SCHEDULE:
         close = round(-j.gap_points, 6) < settings.close_within
         on_course = projection is None or projection.would_meet
@@ -164,15 +167,19 @@ def decide(j: Judgement | None, projection: Projection | None, met_since: int | 
 
 
 def item_progress(reports: list[tuple[int, str]], due_year: int, year: int) -> ItemProgress:
-    """A milestone or task at the evaluation ``year``, from its reports ``(year, state)`` up to then:
-    the latest report decides; not done in or after its due year is late; nothing reported stays 未报告."""
+    """A milestone or task at the evaluation ``year``, from its reports ``(year, state)`` up to then, whichever
+    year they were made in: the latest report decides; done after the due year is 逾期完成; not done in or after
+    the due year is 逾期; nothing reported stays 未报告."""
     reported = sorted((y, s) for y, s in reports if y <= year and s != NOT_REPORTED)
     if not reported:
         return ItemProgress.NOT_REPORTED
     latest = reported[-1][1]
-    if latest == "已完成":
-        return ItemProgress.DONE
-    if latest == "滞后" or due_year <= year:
+    if latest == ITEM_DONE:
+        first_done = next(y for y, s in reported if s == ITEM_DONE)
+        return ItemProgress.DONE_LATE if first_done > due_year else ItemProgress.DONE
+    if due_year <= year:
+        return ItemProgress.OVERDUE
+    if latest == "滞后":
         return ItemProgress.LATE
     return ItemProgress.RUNNING
 
@@ -214,16 +221,11 @@ def _item(kind: str, item_id: str, due_year: int, results: PlanResults, year: in
               for state in ([s for _, _, s in results.milestones.get(y, ())] if kind == "milestone"
                             else [s for _, s in results.tasks.get(y, ())])
               if state.item_id == item_id]
-    progress = item_progress([(s.year, s.status) for s in states], due_year, year)
-    latest = max((s for s in states if s.status != NOT_REPORTED), key=lambda s: s.year, default=None)
+    reports = [s.report for s in states if s.report is not None and not s.carried]
+    progress = item_progress([(r.year, r.status) for r in reports], due_year, year)
+    latest = max(reports, key=lambda r: r.year, default=None)
     return ItemEvaluation(item_id, due_year, progress, latest.status if latest else NOT_REPORTED,
                           latest.text if latest else "", latest.year if latest else None)
-
-
-def task_due_year(task: Task, period: Period) -> int:
-    """A task's deadline year; a recurring task or one without a dated deadline runs to the plan end."""
-    deadline = task.deadline
-    return deadline.due.year if deadline and deadline.due and not deadline.recurring else period.end
 
 
 def evaluate_plan(results: PlanResults, evaluation: Evaluation, thresholds: Thresholds = Thresholds(),
@@ -236,9 +238,10 @@ def evaluate_plan(results: PlanResults, evaluation: Evaluation, thresholds: Thre
         with working_on(f"评估规划 {plan.id} 的指标 {indicator.id}（{plan.full_name(indicator)}），{evaluation.title}"):
             indicators.append((indicator, evaluate_indicator(indicator, figures, list(results.years), year,
                                                              thresholds=thresholds, settings=settings)))
+    # Steps started by the evaluation year, and any reported by then (an early completion counts).
     milestones = tuple(
-        (column, m, _item("milestone", m.id, m.year.resolved(period.start, period.end)[1], results, year))
-        for column in plan.columns for m in column.milestones
-        if m.year.resolved(period.start, period.end)[0] <= year)
+        (column, m, item) for column in plan.columns for m in column.milestones
+        if (item := _item("milestone", m.id, milestone_due_year(m, period), results, year)).report_year is not None
+        or m.year.resolved(period.start, period.end)[0] <= year)
     tasks = tuple((t, _item("task", t.id, task_due_year(t, period), results, year)) for t in plan.tasks)
     return PlanEvaluation(evaluation, period.end, tuple(indicators), milestones, tasks)

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from generator.judge.engine import PlanResults, judged_indicators
 from generator.judge.goals import GoalJudgement
 from generator.judge.rules import Judgement
-from generator.model.figures import NOT_REPORTED, TASK_STATUSES, WHOLE_AREA
+from generator.model.figures import WHOLE_AREA
 from generator.model.plan import Goal, Indicator
-from generator.model.status import Status
+from generator.model.status import ITEM_STATES, Status
 
-ITEM_STATUSES = (*TASK_STATUSES, NOT_REPORTED)
+ITEM_STATUSES = ITEM_STATES
 
 
 def ordered_counts(statuses: list[str], order: tuple[str, ...] = tuple(Status)) -> list[tuple[str, int]]:

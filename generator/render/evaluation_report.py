@@ -27,8 +27,8 @@ NO_UNIT = "（未写明责任单位）"
 VERDICT_STYLE = {Verdict.ACHIEVED_EARLY: Status.DONE_EARLY, Verdict.FASTER: Status.ON_TRACK,
                  Verdict.AS_EXPECTED: Status.KEPT, Verdict.BEHIND: Status.BEHIND,
                  Verdict.MISSING: Status.MISSING, Verdict.CANNOT: Status.CANNOT}
-PROGRESS_STYLE = {ItemProgress.DONE: "已完成", ItemProgress.RUNNING: "推进中", ItemProgress.LATE: "滞后",
-                  ItemProgress.NOT_REPORTED: "未报告"}
+PROGRESS_STYLE = {ItemProgress.DONE: "已完成", ItemProgress.DONE_LATE: "逾期完成", ItemProgress.RUNNING: "推进中",
+                  ItemProgress.LATE: "滞后", ItemProgress.OVERDUE: "逾期", ItemProgress.NOT_REPORTED: "未报告"}
 
 
 def plan_evaluations(results: PlanResults, config: SiteConfig) -> list[PlanEvaluation]:
@@ -245,7 +245,7 @@ def evaluation_context(results: PlanResults, report: PlanEvaluation, config: Sit
             units.setdefault(plan.canonical_unit(unit), []).append((task, item))
     unit_list = [{"name": name,
                   "counts": counts_words(progress_counts([item for _, item in tasks])),
-                  "late": sum(item.progress == ItemProgress.LATE for _, item in tasks),
+                  "late": sum(item.progress in (ItemProgress.LATE, ItemProgress.OVERDUE) for _, item in tasks),
                   "tasks": [{"number": t.number or "", "work": t.work, "deadline": t.deadline.text if t.deadline else "",
                              "progress": progress_mark(styles, item.progress),
                              "reported": f"{item.status}（{item.report_year} 年）" if item.report_year else item.status,

@@ -135,6 +135,17 @@ def explanation(j: Judgement, unit: str | None) -> str:
         case Reason.START_AT_BOUND:
             return (f"{written}。起点（{start}）与目标{goal}的数值相同，但目标要求超过（或低于）这个数值，"
                     f"尚未达到；这种情况无法计算完成度。")
+        case Reason.STAGE_MISSED:
+            progress = (f"；从该阶段目标到 {j.target.year} 年目标{goal}，完成度 {pct(j.completion)}，"
+                        f"序时进度 {pct(j.schedule_share)}，按序时应达到 {requirement_text(j, unit)}"
+                        if j.completion is not None else "")
+            return (f"{written}，低于此前已到期的{START_WORDS[j.start.kind]}（{j.start.year} 年 {j.start.text}）"
+                    f"{progress}，未达到序时进度。")
+        case Reason.AT_STRICT_BOUND:
+            timing = (f"尚未到目标年：序时进度 {pct(j.schedule_share)}，按序时应达到 {requirement_text(j, unit)}，"
+                      f"不算落后" if j.year < j.target.year and j.schedule_share is not None
+                      else f"到目标年 {j.target.year} 年仍未达到" if j.year >= j.target.year else "尚未达到")
+            return f"{written}，与目标{goal}的数值相同，但目标要求超过（或低于）这个数值，{timing}。"
         case Reason.DUE_NOT_MET:
             done = f"完成度 {pct(j.completion)}。" if j.completion is not None else ""
             return f"{written}，到目标年 {j.target.year} 年仍未达到目标{goal}，{short}。{done}"
@@ -167,14 +178,16 @@ def goal_explanation(j: GoalJudgement) -> str:
         case Reason.ANNUAL_SHORT:
             return f"{said}，当年未实现。每年的目标逐年单独判定。"
         case Reason.MET:
-            timing = "提前完成" if j.year < j.due else "按期完成" if j.year == j.due else "逾期完成"
-            return f"{said}，{due}，{timing}。"
+            first = j.achieved_in if j.achieved_in is not None else j.year
+            timing = "提前完成" if first < j.due else "按期完成" if first == j.due else "逾期完成"
+            since = f"（{first} 年首次报告“已实现”）" if first < j.year else ""
+            return f"{said}，{due}，{timing}{since}。"
         case Reason.FELL_BACK:
             return f"{j.achieved_in} 年曾报告“已实现”，{said}，未保持。"
         case Reason.GOAL_UNDER_WAY:
-            return f"{said}，{due}，尚未到期，正在推进。"
+            return f"{said}，{due}，尚未到期，正在推进；尚未实现，不亮灯。"
         case Reason.GOAL_NOT_DUE:
-            return f"{said}，{due}，尚未到期；到期仍未实现的，才判为未按期完成。"
+            return f"{said}，{due}，尚未到期，不亮灯；到期仍未实现的，才判为滞后。"
         case Reason.DUE_NOT_MET:
             late = "已到期" if j.year == j.due else f"已过期 {j.year - j.due} 年"
             return f"{said}，{due}，{late}仍未实现，滞后。"

@@ -118,7 +118,9 @@ def goal_sentence(pairs: list[tuple[Goal, GoalJudgement]]) -> str:
         late = f"（其中 {len(count[Status.DONE_LATE])} 项晚于完成时限）" if count[Status.DONE_LATE] else ""
         parts.append(f"{done} 项已实现{early}{late}")
     if count[Status.ON_TRACK]:
-        parts.append(f"{len(count[Status.ON_TRACK])} 项按进度推进或尚未到期")
+        parts.append(f"{len(count[Status.ON_TRACK])} 项按进度推进")
+    if count[Status.NOT_DUE]:
+        parts.append(f"{len(count[Status.NOT_DUE])} 项尚未到期")
     if count[Status.BEHIND]:
         parts.append(f"{len(count[Status.BEHIND])} 项滞后：{_names([g.name for g in count[Status.BEHIND]])}")
     if count[Status.NOT_KEPT]:
