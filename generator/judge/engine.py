@@ -10,7 +10,7 @@ from generator.judge.items import ItemState, item_state, milestone_due_year, mil
 from generator.judge.projection import Projection, project
 from generator.judge.rules import Judgement, Thresholds
 from generator.judge.series import YearFigure, judge_series
-from generator.judge.targets import direction_of
+from generator.judge.targets import direction_of, domain_for
 from generator.model.figures import WHOLE_AREA, Figure, GoalReport, PlanData, ProgressReport
 from generator.model.plan import Column, Goal, Milestone, Plan, Task
 
@@ -93,7 +93,7 @@ def _series(indicator, region: str, figures: list[Figure], years: list[int], thr
     judgements = tuple(j for j in judged.judgements if whole_area or j.year in by_year)
     points = list(judged.comparable)
     final = indicator.targets[-1]
-    projection = (project(points, final.year, final.value, direction_of(indicator), thresholds)
+    projection = (project(points, final.year, final.value, direction_of(indicator), thresholds, domain_for(indicator))
                   if len(points) >= 3 and not indicator.annual else None)
     return IndicatorSeries(indicator.id, region, tuple(sorted(figures, key=lambda f: f.year)), judgements, projection)
 

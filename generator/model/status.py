@@ -124,11 +124,14 @@ ITEM_STATES = (ITEM_DONE, ITEM_DONE_LATE, *(s for s in TASK_STATUSES if s != ITE
 class Verdict(StrEnum):
     """中期评估 / 期末评估: an indicator's verdict, in the words of the national mid-term evaluation."""
 
-    ACHIEVED_EARLY = "achieved-early"  # the final target is already met, before its year
+    ACHIEVED_EARLY = "achieved-early"  # the final target is already met, before its year (at the end: and kept)
+    ACHIEVED = "achieved"  # at the end: the target is met
     FASTER = "faster"  # well ahead of 序时进度
-    AS_EXPECTED = "as-expected"  # on schedule; met in its year; kept; a little behind but on course
+    AS_EXPECTED = "as-expected"  # on schedule; a stage target met; kept; a little behind but on course
+    NOT_DUE = "not-due"  # a yes/no or milestone target not yet achieved before its due year
     BEHIND = "behind"  # behind schedule and not on course, not kept, or due and not met
-    MISSING = "missing"  # no figure for the evaluation year
+    NOT_ACHIEVED = "not-achieved"  # at the end: the target is not met
+    MISSING = "missing"  # no figure up to the evaluation year
     CANNOT = "cannot"  # nothing to measure against (no start, a new definition)
 
 
@@ -145,9 +148,12 @@ class ItemProgress(StrEnum):
 
 VERDICT_WORDS = {
     Verdict.ACHIEVED_EARLY: "提前实现",
+    Verdict.ACHIEVED: "已实现",
     Verdict.FASTER: "快于预期",
     Verdict.AS_EXPECTED: "基本符合预期",
+    Verdict.NOT_DUE: "尚未到期",
     Verdict.BEHIND: "滞后",
+    Verdict.NOT_ACHIEVED: "未实现",
     Verdict.MISSING: "数据暂缺",
     Verdict.CANNOT: "无法评估",
 }

@@ -24,9 +24,9 @@ from generator.render.year_report import group_label
 
 NO_UNIT = "（未写明责任单位）"
 # The status style each verdict and item progress borrows (icon and colour).
-VERDICT_STYLE = {Verdict.ACHIEVED_EARLY: Status.DONE_EARLY, Verdict.FASTER: Status.ON_TRACK,
-                 Verdict.AS_EXPECTED: Status.KEPT, Verdict.BEHIND: Status.BEHIND,
-                 Verdict.MISSING: Status.MISSING, Verdict.CANNOT: Status.CANNOT}
+VERDICT_STYLE = {Verdict.ACHIEVED_EARLY: Status.DONE_EARLY, Verdict.ACHIEVED: Status.DONE, Verdict.FASTER: Status.ON_TRACK,
+                 Verdict.AS_EXPECTED: Status.KEPT, Verdict.NOT_DUE: Status.NOT_DUE, Verdict.BEHIND: Status.BEHIND,
+                 Verdict.NOT_ACHIEVED: Status.BEHIND, Verdict.MISSING: Status.MISSING, Verdict.CANNOT: Status.CANNOT}
 PROGRESS_STYLE = {ItemProgress.DONE: "已完成", ItemProgress.DONE_LATE: "逾期完成", ItemProgress.RUNNING: "推进中",
                   ItemProgress.LATE: "滞后", ItemProgress.OVERDUE: "逾期", ItemProgress.NOT_REPORTED: "未报告"}
 

@@ -11,6 +11,7 @@ from generator.judge.rules import Judgement
 from generator.model.figures import GoalReport
 from generator.model.plan import Goal, Indicator
 from generator.model.status import DONE_STATUSES, Status, word
+from generator.model.units import COUNT_UNITS
 from generator.render.escape import format_number, literal
 
 
@@ -28,9 +29,6 @@ def rounded(number: float | None, unit: str | None = "", places: int = 2) -> str
     return f"{text}{'%' if unit == '%' else ''}"
 
 
-# Units that count whole things: a requirement of 188.75 人 reads as 189 人.
-COUNT_UNITS = {"人", "名", "所", "个", "家", "项", "次", "门", "支", "座", "间", "篇", "位", "处", "条", "台", "套", "册",
-               "人次", "对"}
 
 
 def requirement(number: float | None, unit: str | None) -> str:
