@@ -10,7 +10,7 @@ from generator.render import links
 from generator.render.chart_views import progress_view, region_view
 from generator.render.downloads import INDICATOR, own_downloads
 from generator.render.labels import targets_text
-from generator.render.rows import indicator_row, value_text
+from generator.render.rows import indicator_row
 from generator.render.wording import NONE, projected, with_unit
 from generator.render.open_data import indicator_file
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
@@ -29,8 +29,6 @@ def indicator_page(parts: SiteParts, results: JudgedPlan, indicator: Indicator, 
         figure_row = next((f for f in series.figures if f.year == standing.year), None)
         values.append({
             **indicator_row(standing, styles),
-            "value": value_text(standing),
-            "changed": "是" if standing.definition_changed else "",
             "note": figure_row.note if figure_row else "",
             "source": figure_row.source if figure_row else "",
             "explanation": explanation(standing),
