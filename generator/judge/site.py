@@ -33,10 +33,9 @@ def _decimals(x: float) -> int:
 
 
 def places(j: Judgement, unit: str | None) -> int:
-    """The decimals this indicator's figures are written with; counts in whole things."""
+    """The decimals this indicator's figures are written with (the value, the start, the target): counts
+    written whole are asked for in whole people or schools; a ratio written 4.2 人 keeps its decimal."""
     value = j.value.number if j.value else None
-    if is_whole(unit):
-        return _decimals(value) if value is not None and math.isfinite(value) else 0
     numbers = [x for x in (value, j.start.number if j.start else None, j.goal) if x is not None and math.isfinite(x)]
     return max((_decimals(x) for x in numbers), default=0)
 

@@ -6,7 +6,7 @@ from generator.judge.records import GoalJudgement, Standing
 from generator.model.figures import GoalReport
 from generator.model.plan import Goal, Indicator
 from generator.model.status import DONE_STATUSES, Status
-from generator.render.wording import number, with_unit
+from generator.render.wording import MISSING, number, with_unit
 
 
 def targets_text(indicator: Indicator) -> str:
@@ -52,7 +52,7 @@ def overview_sentence(standings: list[Standing]) -> str:
     if count[Status.NOT_KEPT]:
         parts.append(f"{len(count[Status.NOT_KEPT])} 项未保持目标水平：{_names([full_name(i) for i in count[Status.NOT_KEPT]])}")
     if count[Status.MISSING]:
-        parts.append(f"{len(count[Status.MISSING])} 项数据暂缺")
+        parts.append(f"{len(count[Status.MISSING])} 项{MISSING}")
     if count[Status.CANNOT]:
         parts.append(f"{len(count[Status.CANNOT])} 项无法测算")
     return f"{len(standings)} 项指标中，" + "；".join(parts) + "。"
@@ -88,5 +88,5 @@ def goal_sentence(pairs: list[tuple[Goal, GoalJudgement]]) -> str:
     if count[Status.NOT_KEPT]:
         parts.append(f"{len(count[Status.NOT_KEPT])} 项曾实现、未保持：{_names([g.name for g in count[Status.NOT_KEPT]])}")
     if count[Status.MISSING]:
-        parts.append(f"{len(count[Status.MISSING])} 项数据暂缺")
+        parts.append(f"{len(count[Status.MISSING])} 项{MISSING}")
     return f"{len(pairs)} 项是否达成和里程碑目标中，" + "；".join(parts) + "。"
