@@ -15,7 +15,6 @@ from pathlib import Path
 from generator import progress
 from generator.model.problem_kinds import kind_of
 from generator.model.problems import Problem, Report, os_error_message, printable, shorten
-from generator.judge.evaluation import evaluations
 from generator.check.content import checked_content
 from generator.load.content import plan_folders
 from generator.load.data import load_data
@@ -139,7 +138,7 @@ def _build(args: argparse.Namespace) -> int:
         print("网站没有更新：上次生成的网站保持不变。", file=sys.stderr)
         return 1
     years = sum(len(r.years) for r in results)
-    reports = sum(len(evaluations(r.plan.info.period, r.latest_year)) for r in results)
+    reports = sum(len(r.evaluations) for r in results)
     print(f"网站已生成：{site}（{len(results)} 个规划，{years} 份年度公报，{reports} 份评估报告）")
     print(clock.summary())
     if args.timings:

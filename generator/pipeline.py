@@ -15,6 +15,8 @@ from generator.model.problems import Problem, Report
 from generator.config import SiteConfig, load_site_config
 from generator.judge.corrections import ledger_of, merge, new_corrections
 from generator.judge.engine import PlanResults, judge_plan
+from generator.judge.records import JudgedPlan
+from generator.judge.site import judge_site
 from generator.check.content import checked_content
 from generator.load.content import plan_folders
 from generator.load.data import load_data
@@ -25,6 +27,7 @@ from generator.render.bulletin_pdf import bulletin_batch, joined
 from generator.render.pages.common import Later, SiteParts
 from generator.render.downloads import workbooks_later
 from generator.render.evaluation_pdf import evaluation_batch
+from generator.render.methodology import judged_cases, judged_goal_cases
 from generator.render.site import assemble
 from generator.render.year_report import year_reports
 from generator.writing import write_file
@@ -32,16 +35,18 @@ from generator.writing import write_file
 
 @dataclass
 class Judged:
-    results: list[PlanResults] = field(default_factory=list)
+    results: list[JudgedPlan] = field(default_factory=list)  # every plan, judged once before anything is rendered
     config: SiteConfig | None = None
     figures: list[Figure] = field(default_factory=list)
     ledger: Ledger = field(default_factory=Ledger)  # what the site published so far
     problems: list[Problem] = field(default_factory=list)
+    cases: tuple = ((), ())  # the methodology page's worked examples, judged (indicator cases, goal cases)
 
 
 @progress.timed(progress.LOAD)
 def load_and_judge(root: Path) -> Judged:
-    """Load plans, site settings and data; judge every plan. Problems, if any, stop the build."""
+    """Load plans, site settings and data; judge every plan — indicators, goals, milestones, tasks, each
+    year's counts and the evaluations — before anything is rendered. Problems, if any, stop the build."""
     loaded, problems = checked_content(root / "content", root=root)
     config, config_problems = load_site_config(root / "site_config", root)
     problems += config_problems
@@ -54,15 +59,24 @@ def load_and_judge(root: Path) -> Judged:
     if problems:
         return Judged(problems=problems)
     settings = config.settings
-    judged = Judged(config=config, ledger=ledger)
+    results, figures = [], []
     for plan in plans:
         plan_data = data.get(plan.id) or PlanData()
-        judged.results.append(judge_plan(plan, plan_data, settings.judging(plan.info.about_tolerance)))
-        judged.figures += plan_data.figures
-    return judged
+        results.append(judge_plan(plan, plan_data, settings.judging(plan.info.about_tolerance)))
+        figures += plan_data.figures
+    plans_judged, cases = judge_for_site(config, results)
+    return Judged(results=plans_judged, config=config, figures=figures, ledger=ledger, cases=cases)
 
 
-def build_date(results: list[PlanResults]) -> int:
+def judge_for_site(config: SiteConfig, results: list[PlanResults]) -> tuple[list[JudgedPlan], tuple]:
+    """Everything render will state about ``results`` — standings, year counts, evaluations — and the
+    methodology page's worked examples, judged with the site's settings."""
+    settings = config.settings
+    site = judge_site(results, lambda plan: settings.judging(plan.info.about_tolerance), settings.evaluating())
+    return site.plans, (judged_cases(settings.judging()), judged_goal_cases())
+
+
+def build_date(results: list[JudgedPlan]) -> int:
     """A fixed 'build date' for MkDocs (sitemap, archives): the end of the latest year with data,
     so that the same inputs always give the same bytes."""
     years = [y for r in results for y in r.years] or [1999]
@@ -87,14 +101,14 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
     reports = year_reports(judged.results)  # one report per plan and year, for the web and the PDF bulletins
     with progress.phase(progress.PAGES):
         parts = assemble(judged.config, judged.results, root / "templates", corrections, reports,
-                         cache=root / "build" / "download-cache")
+                         cache=root / "build" / "download-cache", cases=judged.cases)
     workbooks = workbooks_later(parts)  # new workbooks are written from now on, by a worker
     # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files; those
     # whose content changed are rendered while MkDocs builds the pages.
     with progress.phase(progress.PDF):
         pdfs = bulletin_batch(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
                               cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache",
-                              reports=reports)
+                              reports=reports, cases=judged.cases)
         evaluation_pdfs = evaluation_batch(judged.results, judged.config, root / "templates",
                                            pdf_cache=root / "build" / "pdf-cache")
     batch = joined(pdfs, evaluation_pdfs)
@@ -135,7 +149,7 @@ def _regenerate_preview(root: Path) -> bool:
     return True
 
 
-def build(root: Path) -> tuple[Path | None, list[PlanResults], list[Problem]]:
+def build(root: Path) -> tuple[Path | None, list[JudgedPlan], list[Problem]]:
     with build_lock(root):
         recover(root)
         judged = load_and_judge(root)

@@ -24,6 +24,7 @@ from generator.model.status import LAGGING, Light, Reason, Status
 from generator.render import links
 from generator.render.environment import make_environment
 from generator.render.explain import goal_explanation
+from generator.pipeline import judge_for_site
 from generator.render.site import assemble
 from generator.workbook import write_fill_in_workbook
 from plan_fixture import SOURCE, write_plan
@@ -276,7 +277,8 @@ def test_goal_sections_on_bulletin_column_unit_region_plan_and_methodology_pages
         GoalReport(PLAN_ID, "preschool-groups-coverage", 2023, "推进中", "<b>已覆盖</b> 5 个县区", count=5),
         GoalReport(PLAN_ID, "football-guidance", 2023, "已实现", "已印发", document="示教发〔2023〕3号"),
         GoalReport(PLAN_ID, "yearly-league", 2023, "未实现")))
-    parts = assemble(config, [judge_plan(plan, data)], ROOT / "templates")
+    judged, cases = judge_for_site(config, [judge_plan(plan, data)])
+    parts = assemble(config, judged, ROOT / "templates", cases=cases)
     environment = make_environment(ROOT / "templates")
     pages = {p.path: environment.get_template(p.template).render(**p.context) for p in parts.pages}
     bulletin = pages[links.bulletin(PLAN_ID, 2023)]
@@ -296,7 +298,8 @@ def test_goal_sections_on_bulletin_column_unit_region_plan_and_methodology_pages
 
 def test_goals_without_any_report_are_still_listed(plan):
     config, _ = load_site_config(ROOT / "site_config", ROOT)
-    parts = assemble(config, [judge_plan(plan, PlanData())], ROOT / "templates")
+    judged, cases = judge_for_site(config, [judge_plan(plan, PlanData())])
+    parts = assemble(config, judged, ROOT / "templates", cases=cases)
     plan_page = next(p for p in parts.pages if p.path == links.plan(PLAN_ID))
     section = plan_page.context["goals"]
     assert section["overview"] == "3 项是否达成和里程碑目标，尚无年度进展报告。"

@@ -34,6 +34,7 @@ from generator import progress
 from generator.render.environment import make_environment
 from generator.render.escape import page_title
 from generator.render.pages.common import SiteParts
+from generator.publish.link_check import broken_links
 from generator.publish.search_index import SearchIndexError, index_site
 from generator.render.svg import render_svgs
 from generator.writing import write_file
@@ -231,6 +232,9 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
             index_site(staging, build / SEARCH_CACHE)
         except SearchIndexError as error:
             raise BuildError(str(error)) from error
+        if broken := broken_links(staging):  # before the site is swapped in: the last good one stays
+            raise BuildError(f"网站生成失败：{len(broken)} 个链接指向不存在的页面或文件，上一次生成的网站保持不变：\n"
+                             + "\n".join(broken[:20]) + ("\n……" if len(broken) > 20 else ""))
         swap_in(staging, site)
         if staging.exists():  # the old site, removed during the next build
             (root / REPLACED).mkdir(parents=True, exist_ok=True)

@@ -9,10 +9,12 @@ from generator.config import Styles
 from generator.judge.goals import judge_goal_series
 from generator.judge.rules import Thresholds
 from generator.judge.series import YearFigure, judge_series
+from generator.judge.site import standing
 from generator.model.plan import Goal, Indicator
-from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Light, Status, word
+from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Light, Status
 from generator.model.written_value import parse_written_value
-from generator.render.explain import due_text, explanation, gap_text, goal_explanation
+from generator.render.explain import due_text, explanation, gap_text, goal_explanation, light_measure
+from generator.render.wording import NO_LIGHT, mark
 
 
 @dataclass(frozen=True)
@@ -54,24 +56,33 @@ def _indicator(case: Case) -> Indicator:
                      targets=[{"year": y, "value": v} for y, v in case.targets])
 
 
-def case_rows(styles: Styles, thresholds: Thresholds) -> list[dict]:
-    rows = []
+def judged_cases(thresholds: Thresholds) -> tuple:
+    """Each case with the standing the rules give its last year: run by the pipeline before rendering
+    (the one place outside judge/ that runs the rules, on these worked examples only)."""
+    judged = []
     for case in CASES:
         indicator = _indicator(case)
         figures = {y: YearFigure(y, parse_written_value(v) if v else None, y == case.changed_in) for y, v in case.figures}
         years = list(range(min(figures), max(figures) + 1))
-        judgement = judge_series(indicator, figures, years, thresholds=thresholds).judgements[-1]
-        unit = case.unit or None
+        judged.append((case, standing(indicator, judge_series(indicator, figures, years, thresholds=thresholds).judgements[-1])))
+    return tuple(judged)
+
+
+def case_rows(styles: Styles, judged: tuple) -> list[dict]:
+    rows = []
+    for case, s in judged:
+        judgement = s.judgement
         rows.append({
             "situation": case.situation,
             "plan": "；".join([f"基期 {case.base[0]} 年 {case.base[1]}" if case.base else "无基期值"]
                              + [f"{'每年' if case.annual else f'{y} 年'} {v}" for y, v in case.targets]),
             "figures": "；".join(f"{y} 年 {v or '未报送'}{'（口径变化）' if y == case.changed_in else ''}"
                                  for y, v in case.figures),
-            "status": f"{styles.of(judgement.status).icon} {word(judgement.status)}",
-            "light": f"{styles.of(judgement.light).icon} {word(judgement.light)}" if judgement.light else "不亮灯",
-            "gap": gap_text(judgement, unit),
-            "explanation": explanation(judgement, unit),
+            "status": str(mark(styles, judgement.status)),
+            "light": (f"{mark(styles, judgement.light)}" + (f"（{light_measure(s)}）" if light_measure(s) else "")
+                      if judgement.light else NO_LIGHT),
+            "gap": gap_text(s),
+            "explanation": explanation(s),
         })
     return rows
 
@@ -99,20 +110,27 @@ GOAL_CASES = (
 )
 
 
-def goal_case_rows(styles: Styles) -> list[dict]:
-    """The yes/no and milestone cases, judged by generator/judge/goals.py as every such target is."""
-    rows = []
+def judged_goal_cases() -> tuple:
+    """Each yes/no case with its last year's judgement, judged by generator/judge/goals.py as every such
+    target is (run by the pipeline before rendering)."""
+    judged = []
     for case in GOAL_CASES:
         goal = Goal(id="example", kind="yes-no", name=case.situation, due=case.due or "每年", quote="示例")
         states = {year: state or None for year, state in case.reports}
         years = list(range(min(states), max(states) + 1))
-        judgement = judge_goal_series(goal, states, years)[-1]
+        judged.append((case, judge_goal_series(goal, states, years)[-1]))
+    return tuple(judged)
+
+
+def goal_case_rows(styles: Styles, judged: tuple) -> list[dict]:
+    rows = []
+    for case, judgement in judged:
         rows.append({
             "situation": case.situation,
             "plan": f"{due_text(case.due)}实现",
             "figures": "；".join(f"{y} 年 {s or '未报告'}" for y, s in case.reports),
-            "status": f"{styles.of(judgement.status).icon} {word(judgement.status)}",
-            "light": f"{styles.of(judgement.light).icon} {word(judgement.light)}" if judgement.light else "不亮灯",
+            "status": str(mark(styles, judgement.status)),
+            "light": str(mark(styles, judgement.light)) if judgement.light else NO_LIGHT,
             "explanation": goal_explanation(judgement),
         })
     return rows

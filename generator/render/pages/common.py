@@ -47,6 +47,7 @@ class SiteParts:
     cache: Path | None = None  # where downloads made before are kept by their content (build/download-cache)
     reports: dict = field(default_factory=dict)  # (plan id, year) → YearReport, built once for web and PDF
     footer: str = ""  # publisher, 数据截至, 发布日期, contact: escaped HTML for every page's footer
+    cases: tuple = ((), ())  # the methodology page's worked examples, judged before rendering (indicator, goal)
 
     def view(self, chart_path: str, make):
         if chart_path not in self.views:
