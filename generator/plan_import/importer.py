@@ -16,6 +16,7 @@ from generator.plan_import.read_text import read_text
 from generator.plan_import.tasks import find_tasks
 from generator.plan_import.tokens import tokens
 from generator.plan_import.write import REVIEW, render_files, write_files
+from generator.writing import LinkInTheWay, writable
 
 SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 
@@ -117,6 +118,10 @@ def summary(draft: Draft, plan_id: str, folder: Path) -> str:
 def import_plan(path: Path, plan_id: str, content: Path, force: bool = False) -> str:
     """Write the draft into ``content/<plan_id>/``; return the summary. Raises :class:`ImportProblem`."""
     folder = content / plan_id
+    try:  # content/ or content/<plan_id> a link: never write or delete through it
+        writable(content.absolute().parent, content.absolute() / plan_id)
+    except LinkInTheWay as error:
+        raise ImportProblem(str(error)) from None
     if folder.exists() and not force:
         raise ImportProblem(f"{folder} 已经存在，为免覆盖已有的规划，没有导入。"
                             f"请换一个编号，或确认要重新导入时加 --force（原有文件会被替换）。")
