@@ -21,7 +21,8 @@ from generator.load.content import plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import read_ledger
 from generator.model.figures import PlanData
-from generator.model.plan import GOAL_KINDS, ID_PATTERN, Plan
+from generator.model.names import id_problem
+from generator.model.plan import GOAL_KINDS, Plan
 from generator.pipeline import build, preview
 from generator.plan_import.importer import ImportProblem, import_plan
 from generator.publish.build import BuildError
@@ -148,8 +149,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    if not ID_PATTERN.match(args.id):
-        print(f"规划编号“{args.id}”不合规：只能用小写英文字母、数字和连字符，如 nantong-2021-2025。", file=sys.stderr)
+    if reason := id_problem(args.id, plan=True):  # the loader's rule: no draft that check would refuse
+        print(f"--id：{printable(reason)}。请换一个编号，如 nantong-2021-2025。", file=sys.stderr)
         return 2
     try:
         print(import_plan(Path(args.file), args.id, Path(args.root) / "content", args.force))

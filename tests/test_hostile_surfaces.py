@@ -92,6 +92,12 @@ def apply(case: dict, root: Path, outside: Path, scratch: Path) -> None:
     for target, text in (case.get("files") or {}).items():
         (root / target).parent.mkdir(parents=True, exist_ok=True)
         (root / target).write_text(text, encoding="utf-8")
+    for target, replacements in (case.get("edits") or {}).items():
+        text = (root / target).read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, (target, old)
+            text = text.replace(old, new)
+        (root / target).write_text(text, encoding="utf-8")
     for target in case.get("remove") or []:
         path = root / target
         shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()

@@ -9,7 +9,6 @@ from generator.model.problems import Problem
 from generator.check.source_text import SourceText, comparable
 from generator.load.plan import LoadedPlan
 from generator.model.names import name_key
-from generator.model.plan import RESERVED_PLAN_IDS
 
 IND, COL, TASKS, PLAN, GOALS = "indicators.yaml", "columns.yaml", "tasks.yaml", "plan.yaml", "goals.yaml"
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # years a plan, its base year and its targets can plausibly have
@@ -46,9 +45,6 @@ def unique_ids(loaded: LoadedPlan) -> Iterator[Problem]:
 
 def plan_frame(loaded: LoadedPlan) -> Iterator[Problem]:
     info = loaded.plan.info
-    if info.id in RESERVED_PLAN_IDS:
-        yield loaded.problem("reserved-id", "这个规划编号是网站自用的名称，会与网站的文件冲突", PLAN, ("id",),
-                             found=info.id, expected=f"另取一个编号（不能是 {'、'.join(sorted(RESERVED_PLAN_IDS))}），并把文件夹改成同名")
     if info.id != loaded.folder.name:
         yield loaded.problem("id-not-folder", "规划编号与文件夹名不一致", PLAN, ("id",),
                              found=info.id, expected=loaded.folder.name)
