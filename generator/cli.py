@@ -17,6 +17,7 @@ from generator.model.problem_kinds import kind_of
 from generator.model.problems import Problem, Report, os_error_message, printable, shorten
 from generator.judge.evaluation import evaluations
 from generator.check.content import checked_content
+from generator.config import load_site_config
 from generator.load.content import plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import read_ledger
@@ -72,6 +73,8 @@ def _check(args: argparse.Namespace) -> int:
     data, data_problems = _load_data(root, [loaded.plan for loaded in plans])
     problems += data_problems
     problems += read_ledger(root)[1]
+    if (root / "site_config").exists():  # the settings the build would refuse (a project of plans only has none)
+        problems += load_site_config(root / "site_config", root)[1]
     if args.json:  # for machines: every problem with its location as fields, sorted as the report lists them
         listed = [{**dataclasses.asdict(p), **dict(zip(("title", "advice"), kind_of(p.code) or ("", "")))}
                   for p in Report(problems).sorted()]

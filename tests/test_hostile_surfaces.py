@@ -168,3 +168,29 @@ def test_hostile_surface(built_project, tmp_path, name):
 def test_every_case_names_what_it_was_before():
     for case in CASES.values():
         assert case["before"] and case["what"] and case["run"], case["name"]
+
+
+def then_site_name_shown(root: Path, scratch: Path, output: str) -> None:
+    for page in (root / "site" / "index.html", root / "site" / "methodology" / "index.html"):
+        html_text = page.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html_text, re.S).group(1)
+        header = re.search(r'<div class="md-header__topic">\s*<span class="md-ellipsis">(.*?)</span>', html_text, re.S).group(1)
+        assert title.endswith("某市监测&lt;b&gt;网&lt;/b&gt;") or title == "某市监测&lt;b&gt;网&lt;/b&gt;", title
+        assert header.strip() == "某市监测&lt;b&gt;网&lt;/b&gt;", header
+        assert "规划实施年度监测公报" not in title + header
+
+
+def test_no_pydantic_message_reaches_staff_in_english():
+    """Every kind of pydantic error, described for staff: no English sentence of pydantic's is left."""
+    import typing
+
+    from pydantic_core import core_schema
+
+    from generator.load.validation import _describe
+
+    for kind in typing.get_args(core_schema.ErrorType):
+        error = {"type": kind, "loc": ("field_name",), "msg": "Input should be something English", "input": 1,
+                 "ctx": {"error": ValueError("中文说明"), "expected": "'a' or 'b'", "gt": 0, "lt": 1}}
+        message, _, expected = _describe(error)
+        english = re.findall(r"[A-Za-z]{4,}", (message + expected).replace("field_name", "").replace("content/README", "").replace("true / false", ""))
+        assert not english, (kind, message, expected)

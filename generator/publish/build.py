@@ -32,7 +32,7 @@ import yaml
 
 from generator import progress
 from generator.render.environment import make_environment
-from generator.render.escape import page_title
+from generator.render.escape import nav_title, page_title
 from generator.render.pages.common import SiteParts
 from generator.publish.search_index import SearchIndexError, index_site
 from generator.render.svg import render_svgs
@@ -117,6 +117,7 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
 def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> Path:
     config = {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", build),
+        "site_name": nav_title(parts.config.settings.site_name),  # Material prints it unescaped (header, <title>)
         "docs_dir": "docs",
         "site_dir": str(site_dir),
         "nav": parts.nav,
