@@ -156,11 +156,19 @@ def _import(args: argparse.Namespace) -> int:
         print(f"--id：{printable(reason)}。请换一个编号，如 nantong-2021-2025。", file=sys.stderr)
         return 2
     try:
-        print(import_plan(Path(args.file), args.id, Path(args.root) / "content", args.force))
+        print(_inert(import_plan(Path(args.file), args.id, Path(args.root) / "content", args.force), args.file))
     except ImportProblem as problem:
-        print(problem, file=sys.stderr)
+        print(_inert(str(problem), args.file), file=sys.stderr)
         return 1
     return 0
+
+
+def _inert(text: str, file: str) -> str:
+    """Text for the terminal: the file's name (anyone's choice: line breaks, ESC, BEL) escaped where it
+    appears, so that it can neither forge a line of the message nor drive the terminal."""
+    for raw in sorted({file, Path(file).name}, key=len, reverse=True):
+        text = text.replace(raw, printable(raw))
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def _serve(args: argparse.Namespace) -> int:

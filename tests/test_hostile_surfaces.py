@@ -194,3 +194,23 @@ def test_no_pydantic_message_reaches_staff_in_english():
         message, _, expected = _describe(error)
         english = re.findall(r"[A-Za-z]{4,}", (message + expected).replace("field_name", "").replace("content/README", "").replace("true / false", ""))
         assert not english, (kind, message, expected)
+
+
+def then_draft_not_injected(root: Path, scratch: Path, output: str) -> None:
+    plan = yaml.safe_load((root / "content" / "injected" / "plan.yaml").read_text(encoding="utf-8"))
+    assert plan.get("summary") != "注入的摘要" and plan.get("regions") != ["注入区"], plan
+    assert not any(line.startswith(("summary:", "regions:")) for line in output.splitlines()), output
+
+
+def then_no_forged_line(root: Path, scratch: Path, output: str) -> None:
+    assert not any(line.lstrip().startswith("2. 请运行") for line in output.splitlines()), output
+    assert not (root / "content" / "forged").exists()
+
+
+def then_draft_visible_only(root: Path, scratch: Path, output: str) -> None:
+    from generator.model.characters import FORBIDDEN
+
+    for path in (root / "content" / "invisible").iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert not FORBIDDEN.search(text) and "\\u001b" not in text and "\\u0000" not in text, (path.name, text)
+    assert "甲县[2J乙区" in (root / "content" / "invisible" / "source.txt").read_text(encoding="utf-8")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.model.characters import without_forbidden
+
 from generator.plan_import.columns import find_columns
-from generator.plan_import.document import Document
+from generator.plan_import.document import Document, Paragraph, Table
 from generator.plan_import.draft import Draft
 from generator.plan_import.indicator_table import find_indicator_tables
 from generator.plan_import.metadata import read_metadata
@@ -74,6 +77,18 @@ def _guarded(path: Path, kind: str, reader: Callable[[Path], Document]) -> Docum
                             f"请用 {kind} 打开确认，另存一份后再导入。（{type(error).__name__}）") from None
 
 
+def visible_only(document: Document) -> tuple[Document, int]:
+    """The document without the characters no content file may hold (control, bidi, zero-width …),
+    and how many were removed: the draft and source.txt follow the rules every content field does."""
+    def clean(text: str | None) -> str | None:
+        return None if text is None else without_forbidden(text)[0]
+
+    blocks = tuple(Paragraph(clean(block.text)) if isinstance(block, Paragraph)
+                   else Table(tuple(tuple(clean(cell) for cell in row) for row in block.rows)) for block in document.blocks)
+    text, removed = without_forbidden(document.text)  # the text holds what the blocks hold
+    return dataclasses.replace(document, blocks=blocks, text=text), removed
+
+
 def draft_plan(document: Document, plan_id: str) -> Draft:
     units = document.units()
     tables = find_indicator_tables(tokens(units))
@@ -125,7 +140,7 @@ def import_plan(path: Path, plan_id: str, content: Path, force: bool = False) ->
     if folder.exists() and not force:
         raise ImportProblem(f"{folder} 已经存在，为免覆盖已有的规划，没有导入。"
                             f"请换一个编号，或确认要重新导入时加 --force（原有文件会被替换）。")
-    document = read_document(path)
+    document, invisible = visible_only(read_document(path))
     if not document.blocks:
         raise ImportProblem(f"{path.name}：文件中没有读到文字。")
     draft = draft_plan(document, plan_id)
@@ -142,4 +157,5 @@ def import_plan(path: Path, plan_id: str, content: Path, force: bool = False) ->
         raise ImportProblem(f"无法写入 {folder}：{error.strerror or error}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return summary(draft, plan_id, folder)
+    note = f"\n  注意：原文中有 {invisible} 个看不见的控制字符（如 U+202E、ESC），已删去。" if invisible else ""
+    return summary(draft, plan_id, folder) + note
