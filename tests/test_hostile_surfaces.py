@@ -214,3 +214,20 @@ def then_draft_visible_only(root: Path, scratch: Path, output: str) -> None:
         text = path.read_text(encoding="utf-8")
         assert not FORBIDDEN.search(text) and "\\u001b" not in text and "\\u0000" not in text, (path.name, text)
     assert "甲县[2J乙区" in (root / "content" / "invisible" / "source.txt").read_text(encoding="utf-8")
+
+
+def then_downloads_neutralised_alike(root: Path, scratch: Path, output: str) -> None:
+    import csv
+    import io
+
+    import openpyxl
+
+    downloads = root / "site" / "downloads"
+    wanted = {"'=HYPERLINK(\"http://evil.example/\",\"点击\")", "'@SUM(A1:A9)"}
+    for name in ("demo-2021-2025", "all"):
+        rows = list(csv.reader(io.StringIO((downloads / f"{name}.csv").read_text(encoding="utf-8-sig"))))
+        book = openpyxl.load_workbook(downloads / f"{name}.xlsx")
+        cells = [c.value for row in book.active.iter_rows() for c in row if isinstance(c.value, str)]
+        assert wanted <= {c for row in rows for c in row}, name
+        assert wanted <= set(cells), name
+        assert not [c for c in cells if c.startswith(("=", "+", "@")) or re.match(r"-(?!\d+(\.\d+)?$)", c)], name
