@@ -231,3 +231,26 @@ def then_downloads_neutralised_alike(root: Path, scratch: Path, output: str) -> 
         assert wanted <= {c for row in rows for c in row}, name
         assert wanted <= set(cells), name
         assert not [c for c in cells if c.startswith(("=", "+", "@")) or re.match(r"-(?!\d+(\.\d+)?$)", c)], name
+
+
+def test_data_package_resource_names_are_unique_by_construction(tmp_path):
+    """Plans evil (indicator rate-a), evil-rate (indicator a) and indicators-evil-rate-a: before issue 19,
+    three resources named indicators-evil-rate-a, and Frictionless rejected the package."""
+    from frictionless import validate
+
+    from generator.render import links
+    from generator.render.downloads import to_csv
+    from generator.render.open_data import PACKAGE, data_package, indicator_file
+
+    files = {links.download(indicator_file(plan, indicator)): b'{"schema_version": 1}\n'
+             for plan, indicator in (("evil", "rate-a"), ("evil-rate", "a"))}
+    files[links.download("indicators-evil-rate-a.csv")] = to_csv([])
+    tables = [(links.download("indicators-evil-rate-a.csv"), "规划：指标数据", [])]
+    package = data_package(files, tables, "网站", "说明", "单位", False)
+    names = [resource["name"] for resource in yaml.safe_load(package)["resources"]]
+    assert len(names) == len(set(names)) == 3, names
+    for path, data in [*files.items(), (links.download(PACKAGE), package)]:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_bytes(data)
+    report = validate(tmp_path / "downloads" / PACKAGE)
+    assert report.valid, report.flatten(["type", "message"])
