@@ -35,7 +35,9 @@ def docx_bomb(path: Path, megabytes: int = 1024) -> None:
                 out.writestr(item, data)
                 continue
             head, tail = data.split(b"PLACEHOLDER")
-            with out.open(zipfile.ZipInfo("word/document.xml"), "w", force_zip64=True) as part:
+            info = zipfile.ZipInfo("word/document.xml")
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with out.open(info, "w", force_zip64=True) as part:
                 part.write(head)
                 block = b" " * CHUNK
                 for _ in range(megabytes):

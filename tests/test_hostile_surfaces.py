@@ -254,3 +254,23 @@ def test_data_package_resource_names_are_unique_by_construction(tmp_path):
         (tmp_path / path).write_bytes(data)
     report = validate(tmp_path / "downloads" / PACKAGE)
     assert report.valid, report.flatten(["type", "message"])
+
+
+def _sleeps(path: Path) -> None:
+    time.sleep(60)
+
+
+def _grows(path: Path) -> bytes:
+    return b" " * (4 * 1024 ** 3)
+
+
+@pytest.mark.parametrize("reader, words", [(_sleeps, "读取超过"), (_grows, "读取所需的内存超过")])
+def test_a_reader_beyond_its_time_or_memory_is_stopped_with_a_message(monkeypatch, tmp_path, reader, words):
+    """The backstop for a document no check foresaw: the reading process is stopped, the import says why."""
+    from generator.plan_import import limits
+
+    monkeypatch.setattr(limits, "READ_SECONDS", 2)
+    started = time.monotonic()
+    with pytest.raises(limits.TooCostly, match=words):
+        limits.read_bounded(reader, tmp_path / "plan.pdf")
+    assert time.monotonic() - started < 10

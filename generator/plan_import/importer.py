@@ -14,6 +14,7 @@ from generator.plan_import.columns import find_columns
 from generator.plan_import.document import Document, Paragraph, Table
 from generator.plan_import.draft import Draft
 from generator.plan_import.indicator_table import find_indicator_tables
+from generator.plan_import.limits import TooCostly, check_docx, check_pdf, read_bounded
 from generator.plan_import.metadata import read_metadata
 from generator.plan_import.read_text import read_text
 from generator.plan_import.tasks import find_tasks
@@ -53,14 +54,16 @@ def read_document(path: Path) -> Document:
 def _read_docx(path: Path) -> Document:
     from generator.plan_import.read_docx import read_docx
 
-    return read_docx(path)
+    check_docx(path)
+    return read_bounded(read_docx, path)
 
 
 def _read_pdf(path: Path) -> Document:
     from generator.plan_import.read_pdf import NoTextLayer, read_pdf
 
+    check_pdf(path)
     try:
-        return read_pdf(path)
+        return read_bounded(read_pdf, path)
     except NoTextLayer:
         raise ImportProblem(f"{path.name}：PDF 中没有文字层（可能是扫描件），无法读出文字。"
                             f"请先做文字识别（OCR），或改用 Word 版、网页上的文字。") from None
@@ -71,6 +74,8 @@ def _guarded(path: Path, kind: str, reader: Callable[[Path], Document]) -> Docum
         return reader(path)
     except ImportProblem:
         raise
+    except TooCostly as error:
+        raise ImportProblem(f"{path.name}：{error}。没有导入。") from None
     except Exception as error:  # noqa: BLE001
         # python-docx and pdfplumber raise many kinds of errors for a damaged file; staff need only this.
         raise ImportProblem(f"{path.name}：无法作为 {kind} 文件读取（文件损坏，或扩展名与内容不符）。"
