@@ -16,11 +16,13 @@ from generator import progress
 from generator.model.problem_kinds import kind_of
 from generator.model.problems import Problem, Report, os_error_message, printable, shorten
 from generator.check.content import checked_content
+from generator.config import load_site_config
 from generator.load.content import plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import read_ledger
 from generator.model.figures import PlanData
-from generator.model.plan import GOAL_KINDS, ID_PATTERN, Plan
+from generator.model.names import id_problem
+from generator.model.plan import GOAL_KINDS, Plan
 from generator.pipeline import build, preview
 from generator.plan_import.importer import ImportProblem, import_plan
 from generator.publish.build import BuildError
@@ -70,6 +72,8 @@ def _check(args: argparse.Namespace) -> int:
     data, data_problems = _load_data(root, [loaded.plan for loaded in plans])
     problems += data_problems
     problems += read_ledger(root)[1]
+    if (root / "site_config").exists():  # the settings the build would refuse (a project of plans only has none)
+        problems += load_site_config(root / "site_config", root)[1]
     if args.json:  # for machines: every problem with its location as fields, sorted as the report lists them
         listed = [{**dataclasses.asdict(p), **dict(zip(("title", "advice"), kind_of(p.code) or ("", "")))}
                   for p in Report(problems).sorted()]
@@ -147,15 +151,23 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    if not ID_PATTERN.match(args.id):
-        print(f"规划编号“{args.id}”不合规：只能用小写英文字母、数字和连字符，如 nantong-2021-2025。", file=sys.stderr)
+    if reason := id_problem(args.id, plan=True):  # the loader's rule: no draft that check would refuse
+        print(f"--id：{printable(reason)}。请换一个编号，如 nantong-2021-2025。", file=sys.stderr)
         return 2
     try:
-        print(import_plan(Path(args.file), args.id, Path(args.root) / "content", args.force))
+        print(_inert(import_plan(Path(args.file), args.id, Path(args.root) / "content", args.force), args.file))
     except ImportProblem as problem:
-        print(problem, file=sys.stderr)
+        print(_inert(str(problem), args.file), file=sys.stderr)
         return 1
     return 0
+
+
+def _inert(text: str, file: str) -> str:
+    """Text for the terminal: the file's name (anyone's choice: line breaks, ESC, BEL) escaped where it
+    appears, so that it can neither forge a line of the message nor drive the terminal."""
+    for raw in sorted({file, Path(file).name}, key=len, reverse=True):
+        text = text.replace(raw, printable(raw))
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -16,17 +16,28 @@ from generator.model.status import ITEM_STATES, Light, Status, word
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # .inf and .nan are numbers to YAML: refused here, never met by the judge (OverflowError)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+POINTS = 100  # percentage points: no lag or lead can be larger
 
 
 class Thresholds(Strict):
-    orange_from: float = Field(10, ge=0, description="落后序时进度达到这么多个百分点为橙灯（不足为黄灯）")
-    red_from: float = Field(30, ge=0, description="落后序时进度超过这么多个百分点为红灯")
+    orange_from: float = Field(10, gt=0, le=POINTS, description="落后序时进度达到这么多个百分点为橙灯（不足为黄灯）")
+    red_from: float = Field(30, gt=0, le=POINTS, description="落后序时进度超过这么多个百分点为红灯")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Thresholds":
+        if self.orange_from >= self.red_from:
+            raise ValueError(f"橙灯的起点 orange_from（{self.orange_from:g}）应小于红灯的起点 red_from（{self.red_from:g}），"
+                             f"否则没有橙灯，或红灯在橙灯之前")
+        return self
 
 
 class Evaluation(Strict):
-    ahead_from: float = Field(10, ge=0, description="中期评估：完成度快于序时进度达到这么多个百分点为“快于预期”")
-    close_within: float = Field(5, ge=0, description="中期评估：落后序时进度不足这么多个百分点、且按趋势能达到目标，为“基本符合预期”")
+    ahead_from: float = Field(10, ge=0, le=POINTS, description="中期评估：完成度快于序时进度达到这么多个百分点为“快于预期”")
+    close_within: float = Field(5, ge=0, le=POINTS, description="中期评估：落后序时进度不足这么多个百分点、且按趋势能达到目标，为“基本符合预期”")
 
 
 class Contact(Strict):

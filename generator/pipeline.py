@@ -22,7 +22,7 @@ from generator.load.content import plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import SITE_COPY, Ledger, ledger_bytes, read_ledger, write_ledger
 from generator.model.figures import Figure, PlanData
-from generator.publish.build import BuildError, build_lock, build_site, recover, render_later, write_config, write_sources
+from generator.publish.build import BuildBusy, BuildError, build_lock, build_site, recover, render_later, write_config, write_sources
 from generator.render.bulletin_pdf import bulletin_batch, joined
 from generator.render.pages.common import Later, SiteParts
 from generator.render.downloads import workbooks_later
@@ -127,9 +127,12 @@ def preview(root: Path) -> bool:
     try:
         with build_lock(root):
             return _regenerate_preview(root)
-    except BuildError:
+    except BuildBusy:
         print("另一个生成过程（build）正在这个项目中运行，预览这次没有更新；它结束后，再保存一次文件即可更新预览。",
               file=sys.stderr)
+        return False
+    except BuildError as error:
+        print(error, file=sys.stderr)
         return False
 
 

@@ -11,7 +11,8 @@ silently drop corrections already published.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+import typing
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.model.problems import Problem, shorten
@@ -48,11 +49,15 @@ def _parse(text: str) -> Ledger:
     for key, value in data["figures"].items():
         if len(key.split("|", 3)) != 4 or not key.split("|", 3)[2].isdigit() or not isinstance(value, str):
             raise ValueError(f"figures 中的一项写法不对：{shorten(key)}")
-    names = {f.name for f in fields(Correction)}
+    kinds = typing.get_type_hints(Correction)
     corrections = []
     for number, item in enumerate(data["corrections"], 1):
-        if not isinstance(item, dict) or set(item) != names:
+        if not isinstance(item, dict) or set(item) != set(kinds):
             raise ValueError(f"corrections 第 {number} 项的字段不对")
+        for name, kind in kinds.items():  # a dict, list or null where text or a year belongs
+            if not isinstance(item[name], kind) or isinstance(item[name], bool):
+                raise ValueError(f"corrections 第 {number} 项的 {name} 应为{'整数' if kind is int else '文字'}，"
+                                 f"却是 {shorten(json.dumps(item[name], ensure_ascii=False), 40)}")
         corrections.append(Correction(**item))
     return Ledger(dict(data["figures"]), corrections)
 

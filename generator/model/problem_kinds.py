@@ -30,7 +30,6 @@ KINDS: dict[str, tuple[str, str]] = {
     "invalid-*": ("字段的类型或取值不对（如该写数字的写了文字、未知字段、缺少必填字段）", "按“应为”修改；未知字段检查拼写"),
     # 规划的内容
     "id-not-folder": ("plan.yaml 中的编号与文件夹名不同", "让两者一致"),
-    "reserved-id": ("编号与网站自用的名称相同", "换一个编号（如加上城市和年份）"),
     "duplicate-id": ("编号重复", "给每一项一个不同的编号"),
     "duplicate-region": ("地区名称重复（可能只差全角半角或空格）", "删去重复的地区"),
     "period-reversed": ("规划期的起止年份颠倒", "起始年份写在前"),
@@ -55,6 +54,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "unit-not-in-source": ("责任单位在原文中找不到", "照原文写单位名称，或在 unit_aliases 中写明对应关系"),
     "unknown-region": ("规划中没有这个地区", "地区名称与 plan.yaml 的 regions 完全一致；全域数据地区留空"),
     "value-too-large": ("数值大得不合常理", "检查是否多写了位数"),
+    "name-too-long": ("名称或文字长得不合常理", "只写名称本身；长的说明放进正文或说明字段"),
     # 年度数据文件（Excel / CSV）
     "unsupported-file": ("不支持的文件类型", "存为 .xlsx 或 .csv"),
     "stray-file": ("文件夹里有不是数据的文件", "移走该文件"),

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.model.characters import without_forbidden
+
 from generator.plan_import.columns import find_columns
-from generator.plan_import.document import Document
+from generator.plan_import.document import Document, Paragraph, Table
 from generator.plan_import.draft import Draft
 from generator.plan_import.indicator_table import find_indicator_tables
+from generator.plan_import.limits import TooCostly, check_docx, check_pdf, read_bounded
 from generator.plan_import.metadata import read_metadata
 from generator.plan_import.read_text import read_text
 from generator.plan_import.tasks import find_tasks
 from generator.plan_import.tokens import tokens
 from generator.plan_import.write import REVIEW, render_files, write_files
+from generator.writing import LinkInTheWay, writable
 
 SUFFIXES = (".docx", ".pdf", ".txt", ".md")
 
@@ -49,14 +54,16 @@ def read_document(path: Path) -> Document:
 def _read_docx(path: Path) -> Document:
     from generator.plan_import.read_docx import read_docx
 
-    return read_docx(path)
+    check_docx(path)
+    return read_bounded(read_docx, path)
 
 
 def _read_pdf(path: Path) -> Document:
     from generator.plan_import.read_pdf import NoTextLayer, read_pdf
 
+    check_pdf(path)
     try:
-        return read_pdf(path)
+        return read_bounded(read_pdf, path)
     except NoTextLayer:
         raise ImportProblem(f"{path.name}：PDF 中没有文字层（可能是扫描件），无法读出文字。"
                             f"请先做文字识别（OCR），或改用 Word 版、网页上的文字。") from None
@@ -67,10 +74,24 @@ def _guarded(path: Path, kind: str, reader: Callable[[Path], Document]) -> Docum
         return reader(path)
     except ImportProblem:
         raise
+    except TooCostly as error:
+        raise ImportProblem(f"{path.name}：{error}。没有导入。") from None
     except Exception as error:  # noqa: BLE001
         # python-docx and pdfplumber raise many kinds of errors for a damaged file; staff need only this.
         raise ImportProblem(f"{path.name}：无法作为 {kind} 文件读取（文件损坏，或扩展名与内容不符）。"
                             f"请用 {kind} 打开确认，另存一份后再导入。（{type(error).__name__}）") from None
+
+
+def visible_only(document: Document) -> tuple[Document, int]:
+    """The document without the characters no content file may hold (control, bidi, zero-width …),
+    and how many were removed: the draft and source.txt follow the rules every content field does."""
+    def clean(text: str | None) -> str | None:
+        return None if text is None else without_forbidden(text)[0]
+
+    blocks = tuple(Paragraph(clean(block.text)) if isinstance(block, Paragraph)
+                   else Table(tuple(tuple(clean(cell) for cell in row) for row in block.rows)) for block in document.blocks)
+    text, removed = without_forbidden(document.text)  # the text holds what the blocks hold
+    return dataclasses.replace(document, blocks=blocks, text=text), removed
 
 
 def draft_plan(document: Document, plan_id: str) -> Draft:
@@ -117,10 +138,14 @@ def summary(draft: Draft, plan_id: str, folder: Path) -> str:
 def import_plan(path: Path, plan_id: str, content: Path, force: bool = False) -> str:
     """Write the draft into ``content/<plan_id>/``; return the summary. Raises :class:`ImportProblem`."""
     folder = content / plan_id
+    try:  # content/ or content/<plan_id> a link: never write or delete through it
+        writable(content.absolute().parent, content.absolute() / plan_id)
+    except LinkInTheWay as error:
+        raise ImportProblem(str(error)) from None
     if folder.exists() and not force:
         raise ImportProblem(f"{folder} 已经存在，为免覆盖已有的规划，没有导入。"
                             f"请换一个编号，或确认要重新导入时加 --force（原有文件会被替换）。")
-    document = read_document(path)
+    document, invisible = visible_only(read_document(path))
     if not document.blocks:
         raise ImportProblem(f"{path.name}：文件中没有读到文字。")
     draft = draft_plan(document, plan_id)
@@ -137,4 +162,5 @@ def import_plan(path: Path, plan_id: str, content: Path, force: bool = False) ->
         raise ImportProblem(f"无法写入 {folder}：{error.strerror or error}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return summary(draft, plan_id, folder)
+    note = f"\n  注意：原文中有 {invisible} 个看不见的控制字符（如 U+202E、ESC），已删去。" if invisible else ""
+    return summary(draft, plan_id, folder) + note

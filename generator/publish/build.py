@@ -32,16 +32,21 @@ import yaml
 
 from generator import progress
 from generator.render.environment import make_environment
-from generator.render.escape import page_title
+from generator.render.escape import nav_title, page_title
 from generator.render.pages.common import SiteParts
 from generator.publish.link_check import broken_links
 from generator.publish.search_index import SearchIndexError, index_site
 from generator.render.svg import render_svgs
-from generator.writing import write_file
+from generator.load.ledger import LEDGER
+from generator.writing import LinkInTheWay, writable, writable_tree, write_file
 
 
 class BuildError(RuntimeError):
     pass
+
+
+class BuildBusy(BuildError):
+    """Another build holds the project's lock."""
 
 
 # Material's bundle names two scripts on an outside host, fetched only on demand: a ResizeObserver
@@ -113,6 +118,7 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
 def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> Path:
     config = {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", build),
+        "site_name": nav_title(parts.config.settings.site_name),  # Material prints it unescaped (header, <title>)
         "docs_dir": "docs",
         "site_dir": str(site_dir),
         "nav": parts.nav,
@@ -143,16 +149,33 @@ def build_lock(root: Path) -> Iterator[None]:
     """Hold the project's build lock; a second build started meanwhile stops with a message. The lock
     goes with the process, so a killed build never leaves it held."""
     path = root / LOCK
+    _refuse_links(root, path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildError("另一个生成过程（build）正在这个项目中运行，这次没有开始。请等它结束后再运行。") from None
+            raise BuildBusy("另一个生成过程（build）正在这个项目中运行，这次没有开始。请等它结束后再运行。") from None
         try:
+            _refuse_links(root, *(root / name for name in ("build", "site", OLD, LEDGER)), *root.glob(f"{STAGING_PREFIX}*"))
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _refuse_links(root: Path, *paths: Path) -> None:
+    """Every place a build writes or deletes, checked before the first write: a link there (``build/``
+    committed as a link to a folder elsewhere) stops the build with a message naming it. build/ is
+    walked whole, since its caches are read back and copied into the site; the replaced sites are
+    only deleted, by a removal that never follows a link."""
+    try:
+        for path in paths:
+            if path == root / "build":
+                writable_tree(root, path, skip=(root / REPLACED,))
+            else:
+                writable(root, path)
+    except LinkInTheWay as error:
+        raise BuildError(str(error)) from None
 
 
 def recover(root: Path) -> None:

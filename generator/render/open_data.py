@@ -190,7 +190,9 @@ def data_package(files: dict[str, bytes], tables: list[tuple[str, str, list[str]
     prefix = links.download("indicators/")
     for path in sorted(p for p in files if p.startswith(prefix) and p.endswith(".json")):
         name = path.removeprefix("downloads/")
-        resources.append({"name": name.removesuffix(".json").replace("/", "-").lower(), "path": name, "type": "json",
+        # "." joins the parts: ids never hold one, so indicators.evil.rate-a (plan evil) and indicators.evil-rate.a
+        # (plan evil-rate) stay apart, and apart from every CSV (named by a plan id).
+        resources.append({"name": name.removesuffix(".json").replace("/", ".").lower(), "path": name, "type": "json",
                           "format": "json", "mediatype": "application/json", "encoding": "utf-8",
                           **_file_facts(files[path])})
     package = {
