@@ -19,6 +19,7 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（
 PREFIX = 30  # characters of a long passage that identify it
 SHOWN_ROWS = 3  # rows of an unread table quoted in its note
 MIN_PROSE = 20
+MIN_INSIDE = 6  # characters a passage needs before it is looked for inside a longer value
 _ENDED = re.compile(r"[。；;！？!?…”’）)\]】:：]$")
 
 
@@ -37,14 +38,22 @@ def _strings(value: object) -> Iterable[str]:
             yield from _strings(item)
 
 
-def _taken(draft: Draft) -> str:
-    texts = list(_strings(draft.plan))
-    for item in draft.items():
-        texts += _strings(item.fields)
-    return "\n".join(_flat(t) for t in texts)
+class _Taken:
+    """The text of the draft: its values whole, and run together for finding longer passages in."""
+
+    def __init__(self, draft: Draft) -> None:
+        texts = list(_strings(draft.plan))
+        for item in draft.items():
+            texts += _strings(item.fields)
+        self.values = {_flat(t) for t in texts}
+        self.blob = "\n".join(self.values)
+
+    def __contains__(self, flat: str) -> bool:
+        # A short passage ("2.持续", "序") is used only if some value is exactly it.
+        return flat in self.values or (len(flat) >= MIN_INSIDE and flat in self.blob)
 
 
-def _used(text: str, taken: str) -> bool:
+def _used(text: str, taken: _Taken) -> bool:
     flat = _flat(text)
     bare = _NUMBERING.sub("", flat)
     return not flat or flat in taken or (bare and bare in taken) or (len(bare) > PREFIX and bare[:PREFIX] in taken)
@@ -68,7 +77,7 @@ def _broken_off(text: str) -> bool:
 def account(document: Document, draft: Draft, used_units: set[int]) -> None:
     """Fill ``draft.unused`` with the passages no item took up, note each table not read and each
     paragraph that breaks off."""
-    taken = _taken(draft)
+    taken = _Taken(draft)
     for block in document.blocks:
         if isinstance(block, Paragraph) and _broken_off(block.text):
             where = _line_of(document.text, block.text)
