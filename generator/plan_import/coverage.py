@@ -18,7 +18,7 @@ from generator.plan_import.draft import Draft
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}\s*[.．、]|专栏\s*\d{1,2}\s*[:：]?)\s*")
 PREFIX = 30  # characters of a long passage that identify it
 SHOWN_ROWS = 3  # rows of an unread table quoted in its note
-MIN_PROSE = 20
+MIN_PROSE = 12
 MIN_INSIDE = 6  # characters a passage needs before it is looked for inside a longer value
 _ENDED = re.compile(r"[。；;！？!?…”’）)\]】:：]$")
 

@@ -243,14 +243,25 @@ def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item
             close()
             if key_task is None and title:
                 key_task = _key_task(f"{len(key_tasks) + 1}.{''.join(title)}", key_tasks)
-            cells, units = {"work": text}, []
+            text, units = _units_after(text)  # a whole row on one line: “13.……新路径。 市教育局 市科技局”
+            cells = {"work": text}
         elif cells is None:
             title.append(re.sub(r"\s+", "", text))
         elif len(units) < 2 and len(text) <= 60:
-            units.append(text)
+            parts = text.split()
+            # Two cells on one line: “市教育局 各职业院校”.
+            units += parts if not units and len(parts) == 2 and all(map(_looks_like_unit, parts)) else [text]
         else:
             break
     close()
+
+
+def _units_after(text: str) -> tuple[str, list[str]]:
+    """A work item's text, and the unit cells a line carries after its last sentence, if any."""
+    m = re.match(r"^(.*[。；;])\s+(\S+)(?:\s+(\S+))?\s*$", text)
+    if m and all(_looks_like_unit(part) for part in m.groups()[1:] if part):
+        return m.group(1), [part for part in m.groups()[1:] if part]
+    return text, []
 
 
 def _key_tasks_from_text(document: Document) -> list[Item]:
