@@ -34,7 +34,8 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def resolve_reviews(folder: Path) -> None:
-    """Resolve every 待核对 mechanically: delete each flagged list entry (comment line above it)."""
+    """Resolve every 待核对 mechanically: delete each flagged list entry (comment line above it), keep each
+    flagged value (comment at the end of its line), drop each note on the draft as a whole."""
     for path in folder.glob("*.yaml"):
         lines = path.read_text(encoding="utf-8").split("\n")
         kept: list[str] = []
@@ -47,7 +48,11 @@ def resolve_reviews(folder: Path) -> None:
                 while at < len(lines) and (not lines[at].strip() or len(lines[at]) - len(lines[at].lstrip()) > indent):
                     at += 1
                 continue
-            kept.append(lines[at])
+            if flag:  # a note on the draft as a whole: read and dealt with
+                at += 1
+                continue
+            # A value flagged at the end of its line: checked and kept.
+            kept.append(re.sub(r"\s+# 待核对：.*$", "", lines[at]))
             at += 1
         # A list left with no entries is an empty list, not a missing value.
         for k, line in enumerate(kept):
@@ -160,9 +165,16 @@ def test_import_command_writes_a_draft_that_passes_check_once_reviewed(tmp_path)
         assert "下一步：python -m generator check --plan " + plan in result.stdout
         assert (content / plan / "source.txt").read_text(encoding="utf-8") == \
             (ROOT / "content" / plan / "source.txt").read_text(encoding="utf-8")
+        assert checked_content(content, plan)[1]  # not yet reviewed: check refuses it
         resolve_reviews(content / plan)
         for path in (content / plan).glob("*.yaml"):
-            assert not re.search(r"^\s*# 待核对：.*\n\s*- ", path.read_text(encoding="utf-8"), re.M)
+            assert "待核对：" not in path.read_text(encoding="utf-8")
+    # A plan whose text has no indicator table stays refused until someone writes its indicators.
+    empty = sorted(p.file.split("/")[-2] for p in checked_content(content)[1])
+    assert empty == sorted(p for p in PLANS if not (content / p / "indicators.yaml").exists())
+    assert {p.code for p in checked_content(content)[1]} == {"draft-unfinished"}
+    for plan in empty:
+        shutil.copy(ROOT / "content" / plan / "indicators.yaml", content / plan / "indicators.yaml")
     plans, problems = checked_content(content)
     assert problems == []
     assert sorted(p.plan.id for p in plans) == PLANS
@@ -247,6 +259,7 @@ def test_imported_drafts_never_crash_check_or_build(tmp_path):
         assert "Traceback" not in result.stderr, result.stderr
         assert result.returncode in (0, 1)
     resolve_reviews(root / "content" / "hostile")
+    shutil.rmtree(root / "content" / "taizhou")  # no indicator table: refused until indicators are written
     result = run("build", cwd=root)
     assert result.returncode == 0, result.stderr
     page = (root / "site" / "plans" / "hostile" / "index.html").read_text(encoding="utf-8")

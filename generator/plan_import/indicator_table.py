@@ -258,6 +258,8 @@ def _read_rows(tokens: list[Token], header: _Header) -> tuple[list[_Row], int]:
             current = _Row(pending_number, text, group and f"{groups}:{group}", at)
             rows.append(current)
             pending_number = None
+        elif current is not None and not current.parts and token.unit == tokens[current.start].unit:
+            current.name += f" {text}"  # a name with a space in it, cut at the space by the tokens
         elif current is not None and _accepts_sub(current, text, n, numbered):
             current.parts.append(("sub", text))
         elif current is not None and not current.values() and not current.subs() and _continues_name(text):
