@@ -443,3 +443,38 @@ def test_check_refuses_an_empty_import_from_the_command_line(tmp_path):
     result = run("check", cwd=tmp_path)
     assert result.returncode != 0 and "草稿尚未核对完" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_word_table_with_a_two_row_header_of_merged_cells(tmp_path):
+    """序号/指标/单位/属性 merged down two header rows, 目标值 across two year columns, a group row across
+    the table, and one 属性 cell merged down the rows of a parent and its sub-items."""
+    word = open_docx()
+    table = word.add_table(rows=8, cols=7)
+    grid = [["序号", "指  标", "单位", "2020年", "目标值", "", "属性"],
+            ["", "", "", "", "2023年", "2025年", ""],
+            ["一、普及水平", "", "", "", "", "", ""],
+            ["1", "学前三年毛入园率", "%", "95", "96", "≥98", "预期性"],
+            ["2", "标准班额比例", "%", "", "", "", "约束性"],
+            ["", "其中：小学", "%", "90", "95", "100", ""],
+            ["", "初中", "%", "85", "92", "100", ""],
+            ["3", "残疾儿童少年入学率", "%", "95", "96", "97", "约束性"]]
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    for column in (0, 1, 2, 3, 6):
+        table.cell(0, column).merge(table.cell(1, column))
+    table.cell(0, 4).merge(table.cell(0, 5))
+    table.cell(2, 0).merge(table.cell(2, 6))
+    table.cell(4, 6).merge(table.cell(6, 6))
+    table.cell(4, 0).merge(table.cell(6, 0))
+    path = tmp_path / "指标.docx"
+    word.save(str(path))
+    horizontal, vertical = _docx_has_merged_cells(path)
+    assert horizontal and vertical
+    items = [i.fields for i in draft_plan(read_document(path), "x").indicators]
+    assert [(i["name"], i.get("group"), i.get("attribute")) for i in items] == [
+        ("学前三年毛入园率", "普及水平", "预期性"), ("标准班额比例", "普及水平", "约束性"),
+        ("小学", "普及水平", "约束性"), ("初中", "普及水平", "约束性"), ("残疾儿童少年入学率", "普及水平", "约束性")]
+    assert items[0]["targets"] == [{"year": 2023, "value": "96"}, {"year": 2025, "value": "≥98"}]
+    assert items[3]["base"] == {"year": 2020, "value": "85"} and items[3]["targets"][-1]["value"] == "100"
