@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from generator.load.rows import LARGEST_VALUE
 from generator.model.problems import Problem
+from generator.check.draft_state import unfinished_draft
 from generator.check.source_text import SourceText, comparable
 from generator.load.plan import LoadedPlan
 from generator.model.names import name_key
@@ -276,4 +277,4 @@ def _listing(values: list) -> str:
 
 
 RULES = (plan_frame, name_lengths, unique_ids, indicator_years, indicator_links, milestone_years, task_links, goal_links,
-         faithful_to_source)
+         faithful_to_source, unfinished_draft)

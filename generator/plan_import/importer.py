@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.model.characters import without_forbidden
-
-from generator.plan_import.columns import find_columns
+from generator.plan_import.columns import find_columns, find_stages
+from generator.plan_import.coverage import account
 from generator.plan_import.document import Document, Paragraph, Table
 from generator.plan_import.draft import Draft
 from generator.plan_import.indicator_table import find_indicator_tables
@@ -19,7 +19,7 @@ from generator.plan_import.metadata import read_metadata
 from generator.plan_import.read_text import read_text
 from generator.plan_import.tasks import find_tasks
 from generator.plan_import.tokens import tokens
-from generator.plan_import.write import REVIEW, render_files, write_files
+from generator.plan_import.write import REVIEW, UNUSED, render_files, unused_text, write_files
 from generator.writing import LinkInTheWay, writable
 
 SUFFIXES = (".docx", ".pdf", ".txt", ".md")
@@ -96,7 +96,8 @@ def visible_only(document: Document) -> tuple[Document, int]:
 
 def draft_plan(document: Document, plan_id: str) -> Draft:
     units = document.units()
-    tables = find_indicator_tables(tokens(units))
+    cells = tokens(units)
+    tables = find_indicator_tables(cells)
     base_year = tables[0].years[0] if tables else None
     info, review = read_metadata(document, plan_id, base_year)
     period = (info["period"]["start"], info["period"]["end"])
@@ -112,8 +113,20 @@ def draft_plan(document: Document, plan_id: str) -> Draft:
                 item.review = f"目标年份 {'、'.join(map(str, outside))} 不在规划期 {period[0]}—{period[1]} 年内"
             draft.indicators.append(item)
     draft.columns = find_columns(units, period)
+    stages = find_stages(units, period, max((c.fields["number"] for c in draft.columns), default=0) + 1)
+    if stages is not None:
+        draft.columns.append(stages)
     draft.key_tasks, draft.tasks = find_tasks(document)
+    account(document, draft, {cells[k].unit for table in tables for k in range(table.start, table.end)})
     return draft
+
+
+SHOWN_UNUSED = 8  # passages not used, quoted in the summary (all of them are in the file)
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"
 
 
 def summary(draft: Draft, plan_id: str, folder: Path) -> str:
@@ -129,8 +142,13 @@ def summary(draft: Draft, plan_id: str, folder: Path) -> str:
         lines.append(f"  待核对：{count} 处，已在文件中以“# {REVIEW}：…”标出原因。请对照原文 source.txt 逐一改正或删除，再删去注释。")
     else:
         lines.append("  没有需要核对的地方；仍请对照原文看一遍。")
+    for note in draft.notes:
+        lines.append(f"  待核对：{note}")
     if not draft.indicators:
-        lines.append("  注意：没有找到主要指标表（表头为“主要指标 2020年 2025年 …”），指标需要手工添加（写法见 content/README.md）。")
+        lines.append("  注意：没有找到指标表（表头有指标名称和两个以上年份），指标需要手工添加（写法见 content/README.md）。")
+    if draft.unused:
+        lines.append(f"  没有用进草稿的原文：{len(draft.unused)} 处，已存入 {folder / UNUSED}，请逐段看一遍。开头几处：")
+        lines += [f"    · {_clip(text)}" for text in draft.unused[:SHOWN_UNUSED]]
     lines.append(f"下一步：python -m generator check --plan {plan_id}")
     return "\n".join(lines)
 
@@ -150,6 +168,7 @@ def import_plan(path: Path, plan_id: str, content: Path, force: bool = False) ->
         raise ImportProblem(f"{path.name}：文件中没有读到文字。")
     draft = draft_plan(document, plan_id)
     files = render_files(draft, path.name)
+    files[UNUSED] = unused_text(draft, path.name)
     content.mkdir(parents=True, exist_ok=True)
     # Written beside the target first, so that a failure leaves any earlier folder as it was.
     staging = Path(tempfile.mkdtemp(prefix=f".import-{plan_id}-", dir=content))

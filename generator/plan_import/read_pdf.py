@@ -30,6 +30,8 @@ def read_pdf(path: Path) -> Document:
     blocks: list[Block] = []
     open_paragraph: list[str] = []  # lines of a paragraph that may continue on the next page
     chars = 0
+    widest = 0.0
+    carried: tuple[dict, float] | None = None  # the last line of the page before, and that page's right edge
     with pdfplumber.open(str(path)) as pdf:
         for page in pdf.pages:
             chars += len(page.chars)
@@ -38,7 +40,10 @@ def read_pdf(path: Path) -> Document:
             boxes = [t.bbox for t in tables]
             outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
             lines = outside.extract_text_lines(return_chars=True)
-            right = max((line["x1"] for line in lines), default=page.width)
+            # The text column is as wide on every page: a page of short lines does not narrow it.
+            # and where no line fills it, the margins are taken as equal on both sides.
+            widest = max([widest, *(line["x1"] for line in lines)])
+            right = max(widest, page.width - min((line["x0"] for line in lines), default=0.0))
             items: list[tuple[float, object]] = [(line["top"], line) for line in lines]
             items += [(t.bbox[1], t) for t in tables]
             items.sort(key=lambda pair: pair[0])
@@ -50,6 +55,8 @@ def read_pdf(path: Path) -> Document:
                         continue
                     if previous is not None and not _wrapped(previous, item, right):
                         _close(open_paragraph, blocks)
+                    elif previous is None and carried is not None and not _wrapped(carried[0], item, carried[1]):
+                        _close(open_paragraph, blocks)  # the page before ended its paragraph with a short line
                     table_open = False
                     open_paragraph.append(text)
                     previous = item
@@ -62,6 +69,7 @@ def read_pdf(path: Path) -> Document:
                 else:
                     blocks.append(table)
                 table_open = False
+            carried = (previous, right) if previous is not None else None
     _close(open_paragraph, blocks)
     if chars == 0:
         raise NoTextLayer(path.name)

@@ -14,14 +14,9 @@ import re
 
 from generator.plan_import.document import Document, Paragraph, Table
 from generator.plan_import.draft import Item
+from generator.plan_import.header_words import header_key, role, words
+from generator.plan_import.inline_units import inline_tasks
 
-_HEADER_WORDS = {
-    "重点工作": "key_task", "重点任务": "key_task", "序号": "number", "子项目": "name", "项目": "project",
-    "主要任务": "work", "主要工作": "work", "工作任务": "work", "任务": "work", "工作内容": "work",
-    "政府投入": "government", "学校自筹": "school", "资金预算": "government",
-    "责任单位": "lead", "牵头单位": "lead", "协同单位": "cooperating", "协助单位": "cooperating",
-    "配合单位": "cooperating", "完成时限": "deadline", "时限": "deadline", "完成时间": "deadline",
-}
 _CARRIED = ("key_task", "project", "name", "lead", "cooperating")  # merged down a column
 _NUMBERED = re.compile(r"^(\d{1,3})\s*[.．、]\s*(\S.*)$")
 # A deadline in the work text; "完成" belongs to it only where it ends the phrase ("8月前完成）"),
@@ -30,25 +25,32 @@ _DEADLINE = re.compile(
     r"(?:到|在)?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?|暑假|年底|底|上半年|下半年|秋季)?(?:前|以前|之前)(?:完成(?=[）)。；;，,]|$))?"
     r"|每年\d{1,2}月|到\d{4}年(?:底)?")
 # How names of government bodies, schools and places end; anything else is flagged.
-_UNIT_END = re.compile(r"(局|委|办|部|门|院|校|学|会|府|处|站|中心|行|室|队|联|组|团|社|台|厅|所|馆|司|区|县|市|镇|街道)$")
+_UNIT_END = re.compile(r"(局|委|办|部|门|院|校|学|会|府|处|站|中心|行|室|队|联|组|团|社|台|厅|所|馆|司|区|县|市|镇|街道|单位|科|园|公司|集团)$")
 MAX_UNIT = 30
 _SPLIT_UNITS = re.compile(r"[、，,；;]")
-_TEXT_HEADER = re.compile(r"(重点任务|重点工作).*(主要工作|主要任务).*(责任单位|牵头单位)")
+_GROUP_ROW = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十]+[）)]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?|"
+                        r"第[一二三四五六七八九十]+[类部分项方面]+\s*[、.．:：]?)\s*(\S.*)$")
 _KEY_TASK_SECTION = re.compile(r"^[一二三四五六七八九十]+、\s*(重点任务|工作重点|主要任务|重点工作)\s*$")
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
 
 
 def _header_kind(text: str) -> str | None:
-    flat = re.sub(r"\s+|（.*?）|\(.*?\)", "", text)
-    return _HEADER_WORDS.get(flat)
+    return role("task_table", text)
+
+
+def _text_header(text: str) -> bool:
+    """A task table's header row flattened into one paragraph by a PDF extract."""
+    flat = header_key(text)
+    found = [any(w in flat for w in words("task_table", kind)) for kind in ("key_task", "work", "lead")]
+    return all(found) and len(flat) <= 60
 
 
 def split_units(text: str) -> list[str]:
     """“市教育局、市编办、市财政局等” → three names; separators inside brackets are kept."""
     names, depth, current = [], 0, ""
     for char in text:
-        depth += char in "（(" 
-        depth -= char in "）)"
+        depth += char in "（(〈<《"
+        depth -= char in "）)〉>》"
         if depth <= 0 and _SPLIT_UNITS.match(char):
             names.append(current)
             current = ""
@@ -73,6 +75,7 @@ def find_tasks(document: Document) -> tuple[list[Item], list[Item]]:
             _read_table(block, key_tasks, tasks)
     if not tasks:
         _read_text_table(document, key_tasks, tasks)
+    tasks += inline_tasks(document, key_tasks, len(tasks), _task, _key_task)
     if not key_tasks:
         key_tasks = _key_tasks_from_text(document)
     return key_tasks, tasks
@@ -82,10 +85,21 @@ def _columns(header: list[tuple]) -> list[str | None]:
     """Column kinds from one or two header rows (the second names the parts of merged headers)."""
     width = max(len(row) for row in header)
     kinds: list[str | None] = [None] * width
+    texts: list[str] = [""] * width
     for row in header:
         for k, cell in enumerate(row):
             if cell:
                 kinds[k] = _header_kind(cell) or kinds[k]
+                texts[k] = header_key(cell) if _header_kind(cell) else texts[k]
+    leads = [k for k, kind in enumerate(kinds) if kind == "lead"]
+    if len(leads) > 1:
+        # 牵头责任单位 + 责任单位: the one that leads is named so; the others take part.
+        chief = next((k for k in leads if "牵头" in texts[k] or "主要" in texts[k]), leads[0])
+        for k in leads:
+            if k != chief:
+                kinds[k] = "cooperating"
+    if "work" not in kinds and "key_task" in kinds:
+        kinds[kinds.index("key_task")] = "work"  # 重点工作任务 alone is the work itself
     return kinds
 
 
@@ -104,40 +118,51 @@ def _read_table(table: Table, key_tasks: list[Item], tasks: list[Item]) -> None:
             and any(_header_kind(c) for c in rows[start + 1] if c):
         header.append(rows[start + 1])
     kinds = _columns(header)
+    if "work" not in kinds:
+        return
     left = kinds[: kinds.index("project")] if "project" in kinds else kinds[: kinds.index("work")]
     right = kinds[kinds.index("work"):]
     previous: dict[str, str] = {}
+    group: str | None = None
     for row in rows[start + len(header):]:
         if _is_header(row) or all(not c for c in row):
             continue
-        if len(row) < len(left) + len(right):
+        filled = [c for c in row if c]
+        if len(filled) == 1 and row[0] and len(row) > 1 and len(kinds) > 2 and not _NUMBERED.match(row[0]):
+            group = row[0]  # a heading across the table: 一、推进学前教育普及普惠
             continue
-        cells: dict[str, str | None] = dict(zip(left, row[: len(left)]))
-        cells.update(zip(right, row[len(row) - len(right):]))
-        middle = list(row[len(left): len(row) - len(right)])
-        if len(middle) == 2:
-            cells["project"], cells["name"] = middle
-        elif len(middle) == 1:
-            cells["name" if "name" in kinds and "project" not in kinds else "project"] = middle[0]
+        if len(row) == len(kinds):
+            cells: dict[str, str | None] = {k: c for k, c in zip(kinds, row) if k}
+        elif len(row) >= len(left) + len(right):
+            cells = dict(zip(left, row[: len(left)]))
+            cells.update(zip(right, row[len(row) - len(right):]))
+            middle = list(row[len(left): len(row) - len(right)])
+            if len(middle) == 2:
+                cells["project"], cells["name"] = middle
+            elif len(middle) == 1:
+                cells["name" if "name" in kinds and "project" not in kinds else "project"] = middle[0]
+        else:
+            continue
+        cells.pop(None, None)
         for kind in _CARRIED:
             if cells.get(kind) is None and kind in previous:
                 cells[kind] = previous[kind]
         previous = {k: v for k, v in cells.items() if v is not None and k in _CARRIED}
         if not cells.get("work"):
             continue
-        key_task = _key_task(cells.get("key_task"), key_tasks)
+        key_task = _key_task(cells.get("key_task") or group, key_tasks)
         tasks.append(_task(cells, key_task, len(tasks)))
 
 
 def _key_task(text: str | None, key_tasks: list[Item]) -> str | None:
     if not text:
         return None
-    m = _NUMBERED.match(text)
-    title = re.sub(r"\s+", "", m.group(2) if m else text)
+    m = _NUMBERED.match(text) or _GROUP_ROW.match(text)
+    title = re.sub(r"\s+", "", m.group(m.lastindex) if m else text)
     for item in key_tasks:
         if item.fields["title"] == title:
             return item.fields["id"]
-    number = m.group(1) if m else str(len(key_tasks) + 1)
+    number = m.group(1) if m and m.lastindex == 2 else str(len(key_tasks) + 1)
     item_id = f"kt{len(key_tasks) + 1:02d}"
     key_tasks.append(Item({"id": item_id, "number": number, "title": title}))
     return item_id
@@ -183,7 +208,7 @@ def _task(cells: dict, key_task: str | None, index: int) -> Item:
 def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item]) -> None:
     """A breakdown table that a PDF extract turned into paragraphs, one cell each."""
     paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
-    start = next((k for k, text in enumerate(paragraphs) if _TEXT_HEADER.search(text)), None)
+    start = next((k for k, text in enumerate(paragraphs) if _text_header(text)), None)
     if start is None:
         return
     title: list[str] = []
@@ -198,7 +223,7 @@ def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item
             tasks.append(_task(cells, key_task, len(tasks)))
 
     for text in paragraphs[start + 1:]:
-        if _TEXT_HEADER.search(text) or text in ("序", "号", "序号"):
+        if _text_header(text) or text in ("序", "号", "序号"):
             continue
         if re.fullmatch(r"\d{1,2}", text):
             close()
@@ -218,14 +243,25 @@ def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item
             close()
             if key_task is None and title:
                 key_task = _key_task(f"{len(key_tasks) + 1}.{''.join(title)}", key_tasks)
-            cells, units = {"work": text}, []
+            text, units = _units_after(text)  # a whole row on one line: “13.……新路径。 市教育局 市科技局”
+            cells = {"work": text}
         elif cells is None:
             title.append(re.sub(r"\s+", "", text))
         elif len(units) < 2 and len(text) <= 60:
-            units.append(text)
+            parts = text.split()
+            # Two cells on one line: “市教育局 各职业院校”.
+            units += parts if not units and len(parts) == 2 and all(map(_looks_like_unit, parts)) else [text]
         else:
             break
     close()
+
+
+def _units_after(text: str) -> tuple[str, list[str]]:
+    """A work item's text, and the unit cells a line carries after its last sentence, if any."""
+    m = re.match(r"^(.*[。；;])\s+(\S+)(?:\s+(\S+))?\s*$", text)
+    if m and all(_looks_like_unit(part) for part in m.groups()[1:] if part):
+        return m.group(1), [part for part in m.groups()[1:] if part]
+    return text, []
 
 
 def _key_tasks_from_text(document: Document) -> list[Item]:
