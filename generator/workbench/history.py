@@ -1,0 +1,111 @@
+"""Saving an upload into ``data/<plan>/`` and undoing it.
+
+A saved file replaces the one of the same name in one step (write to a temporary file, rename);
+the file it replaces is first kept as a dated copy in ``data/.workbench/``. The folder's name starts
+with a dot, so the data loader passes it by, and it is kept and backed up with the data. Every save
+and undo is written to a journal there, so an upload can be undone from the page — also after the
+workbench was restarted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from generator.writing import write_file
+
+HISTORY = "data/.workbench"
+JOURNAL = "journal.json"
+
+
+class UndoRefused(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Entry:
+    number: int
+    plan_id: str
+    name: str  # the saved file, in data/<plan>/
+    uploaded_as: str  # the name staff uploaded it as (printable; shown only)
+    time: str  # ISO, local time
+    sha256: str  # of the saved bytes: undo only while the file is still the uploaded one
+    previous: str | None  # the dated copy of the replaced file, in data/.workbench/; None: there was none
+    undone: str | None = None  # when it was undone
+
+
+def _folder(root: Path) -> Path:
+    return root / HISTORY
+
+
+def read_journal(root: Path) -> list[Entry]:
+    path = _folder(root) / JOURNAL
+    if not path.is_file():
+        return []
+    return [Entry(**item) for item in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def _write_journal(root: Path, entries: list[Entry]) -> None:
+    text = json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=1) + "\n"
+    write_file(_folder(root) / JOURNAL, text.encode("utf-8"), atomic=True)
+
+
+def _stamp(now: dt.datetime) -> str:
+    return now.strftime("%Y%m%d-%H%M%S-%f")
+
+
+def _keep(root: Path, path: Path, plan_id: str, label: str, now: dt.datetime) -> str:
+    """A dated copy of ``path`` in the history folder; returns its name there."""
+    name = f"{_stamp(now)}-{label}-{plan_id}-{path.name}"
+    write_file(_folder(root) / name, path.read_bytes(), atomic=True)
+    return name
+
+
+def save(root: Path, plan_id: str, name: str, data: bytes, uploaded_as: str, now: dt.datetime | None = None) -> Entry:
+    """Put ``data`` in data/<plan>/<name>, keeping the file it replaces. ``name`` is the tool's, never the upload's."""
+    now = now or dt.datetime.now()
+    _folder(root).mkdir(parents=True, exist_ok=True)
+    folder = root / "data" / plan_id
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    previous = _keep(root, target, plan_id, "被替换", now) if target.is_file() else None
+    write_file(target, data, atomic=True)
+    entries = read_journal(root)
+    entry = Entry(len(entries) + 1, plan_id, name, uploaded_as, now.isoformat(timespec="seconds"),
+                  hashlib.sha256(data).hexdigest(), previous)
+    _write_journal(root, [*entries, entry])
+    return entry
+
+
+def undoable(entries: list[Entry]) -> set[int]:
+    """The uploads that can be undone: the latest not undone for each file."""
+    latest: dict[tuple[str, str], Entry] = {}
+    for entry in entries:
+        if entry.undone is None:
+            latest[(entry.plan_id, entry.name)] = entry
+    return {e.number for e in latest.values()}
+
+
+def undo(root: Path, number: int, now: dt.datetime | None = None) -> Entry:
+    """Put back what upload ``number`` replaced (or remove the file it added); the undone file is kept too."""
+    now = now or dt.datetime.now()
+    entries = read_journal(root)
+    entry = next((e for e in entries if e.number == number), None)
+    if entry is None or entry.number not in undoable(entries):
+        raise UndoRefused("这次上传已经撤销过，或之后同一文件又上传过（请先撤销后来的那次）。")
+    target = root / "data" / entry.plan_id / entry.name
+    if not target.is_file() or hashlib.sha256(target.read_bytes()).hexdigest() != entry.sha256:
+        raise UndoRefused(f"data/{entry.plan_id}/{entry.name} 在上传之后又被改动过，为免丢失这些改动，没有撤销。")
+    _keep(root, target, entry.plan_id, "已撤销", now)
+    if entry.previous:
+        write_file(target, (_folder(root) / entry.previous).read_bytes(), atomic=True)
+    else:
+        os.unlink(target)
+    done = [e if e.number != number else Entry(**{**asdict(e), "undone": now.isoformat(timespec="seconds")})
+            for e in entries]
+    _write_journal(root, done)
+    return done[number - 1]
