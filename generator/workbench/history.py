@@ -34,7 +34,7 @@ class Entry:
     uploaded_as: str  # the name staff uploaded it as (printable; shown only)
     time: str  # ISO, local time
     sha256: str  # of the saved bytes: undo only while the file is still the uploaded one
-    previous: str | None  # the dated copy of the replaced file, in data/.workbench/; None: there was none
+    replaced: list[list[str]]  # [name in data/<plan>/, its dated copy in data/.workbench/] of each file it replaced
     undone: str | None = None  # when it was undone
 
 
@@ -65,18 +65,22 @@ def _keep(root: Path, path: Path, plan_id: str, label: str, now: dt.datetime) ->
     return name
 
 
-def save(root: Path, plan_id: str, name: str, data: bytes, uploaded_as: str, now: dt.datetime | None = None) -> Entry:
-    """Put ``data`` in data/<plan>/<name>, keeping the file it replaces. ``name`` is the tool's, never the upload's."""
+def save(root: Path, plan_id: str, name: str, data: bytes, uploaded_as: str, replaces: tuple[str, ...] = (),
+         now: dt.datetime | None = None) -> Entry:
+    """Put ``data`` in data/<plan>/<name> in place of the files ``replaces`` (the same years), each kept as a
+    dated copy first. ``name`` is the tool's, never the upload's."""
     now = now or dt.datetime.now()
     _folder(root).mkdir(parents=True, exist_ok=True)
     folder = root / "data" / plan_id
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / name
-    previous = _keep(root, target, plan_id, "被替换", now) if target.is_file() else None
-    write_file(target, data, atomic=True)
+    replaced = [[old, _keep(root, folder / old, plan_id, "被替换", now)] for old in replaces]
+    write_file(folder / name, data, atomic=True)
+    for old, _ in replaced:
+        if old != name:
+            os.unlink(folder / old)
     entries = read_journal(root)
     entry = Entry(len(entries) + 1, plan_id, name, uploaded_as, now.isoformat(timespec="seconds"),
-                  hashlib.sha256(data).hexdigest(), previous)
+                  hashlib.sha256(data).hexdigest(), replaced)
     _write_journal(root, [*entries, entry])
     return entry
 
@@ -101,10 +105,10 @@ def undo(root: Path, number: int, now: dt.datetime | None = None) -> Entry:
     if not target.is_file() or hashlib.sha256(target.read_bytes()).hexdigest() != entry.sha256:
         raise UndoRefused(f"data/{entry.plan_id}/{entry.name} 在上传之后又被改动过，为免丢失这些改动，没有撤销。")
     _keep(root, target, entry.plan_id, "已撤销", now)
-    if entry.previous:
-        write_file(target, (_folder(root) / entry.previous).read_bytes(), atomic=True)
-    else:
+    if entry.name not in (old for old, _ in entry.replaced):
         os.unlink(target)
+    for old, copy in entry.replaced:
+        write_file(target.with_name(old), (_folder(root) / copy).read_bytes(), atomic=True)
     done = [e if e.number != number else Entry(**{**asdict(e), "undone": now.isoformat(timespec="seconds")})
             for e in entries]
     _write_journal(root, done)

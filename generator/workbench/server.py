@@ -246,7 +246,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self._fragment(HTTPStatus.BAD_REQUEST, "message.html", False, message=str(refused))
                 return
             entry = None if checked.problems else history.save(self.bench.root, checked.plan.id, checked.target, data,
-                                                               checked.shown_name)
+                                                               checked.shown_name, checked.replaces)
         self._fragment(HTTPStatus.OK, "upload_result.html", entry is not None, checked=checked, entry=entry)
 
     def undo(self, query, number: str) -> None:
@@ -260,8 +260,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self._fragment(HTTPStatus.CONFLICT, "message.html", False, message=str(refused))
                 return
         self._fragment(HTTPStatus.OK, "message.html", True,
-                       message=f"已撤销第 {entry.number} 次上传：data/{entry.plan_id}/{entry.name} "
-                               + ("已恢复为上传前的文件。" if entry.previous else "已删除（上传前没有这个文件）。"))
+                       message=f"已撤销第 {entry.number} 次上传：" + (
+                           f"data/{entry.plan_id}/ 中已恢复为上传前的文件（{'、'.join(old for old, _ in entry.replaced)}）。"
+                           if entry.replaced else f"data/{entry.plan_id}/{entry.name} 已删除（上传前没有同一年份的文件）。"))
 
     def preview_page(self, query) -> None:
         self._page(HTTPStatus.OK, "preview.html", job=self.bench.jobs.last.get("preview"))

@@ -26,6 +26,7 @@ MAX_BYTES = 10 * 1024 * 1024  # a year's workbook is well under 1 MB; larger is 
 MAX_NAME = 120
 SUFFIXES = (".xlsx", ".csv")
 XLSX_MAGIC = b"PK\x03\x04"  # an .xlsx is a zip archive
+PATH_CHARACTERS = '/\\<>:"|?*'  # separators, and what Windows (where staff fill the workbooks) forbids
 STAGED = "上传的文件"  # the staged upload's name while its years are not yet known
 
 
@@ -40,6 +41,7 @@ class Checked:
     suffix: str
     problems: list[Problem]
     target: str = ""  # the name it is saved under in data/<plan>/, when it has no problems
+    replaces: tuple[str, ...] = ()  # the files of data/<plan>/ it replaces: the same years, .xlsx or .csv
     years: tuple[int, ...] = ()
 
 
@@ -51,8 +53,9 @@ def refusal(name: str, size: int) -> str | None:
         return f"文件名为空或太长（最多 {MAX_NAME} 个字符）。请把文件改成简短的名字后再上传。"
     if bad := forbidden(name):
         return f"文件名中有不可见或不允许的字符（{bad[0]}）。请把文件改名后再上传。"
-    if any(part in name for part in ("/", "\\", "\x00")) or name.startswith(".") or ".." in name:
-        return f"文件名“{printable(name)}”含有路径符号（/、\\、..）或以“.”开头，不是普通的文件名。请把文件改名后再上传。"
+    if any(char in name for char in PATH_CHARACTERS) or name.startswith(".") or ".." in name:
+        return (f"文件名“{printable(name)}”含有路径符号或 Windows 文件名不允许的字符（{' '.join(PATH_CHARACTERS)}），"
+                "或以“.”开头，不是普通的文件名。请把文件改名后再上传。")
     if Path(name).suffix.lower() not in SUFFIXES:
         return f"不支持的文件类型“{printable(Path(name).suffix) or '（无扩展名）'}”：只能上传 Excel 工作簿（.xlsx）或 CSV 文件（.csv）。"
     return None
@@ -110,7 +113,8 @@ def check_upload(root: Path, plan_id: str, name: str, data: bytes) -> Checked:
         raise Refused("文件中没有任何一行数据：请在填报表中填写后再上传。")
     target = target_name(years, suffix)
     folder = root / "data" / plan.id
-    others = {p.name: p for p in sorted(folder.iterdir()) if not is_ignored(p) and p.name != target} if folder.is_dir() else {}
-    others = {n: p for n, p in others.items() if is_data_file(p) or p.is_symlink()}
+    present = [p for p in sorted(folder.iterdir()) if not is_ignored(p) and is_data_file(p)] if folder.is_dir() else []
+    replaces = tuple(p.name for p in present if p.stem == Path(target).stem)
+    others = {p.name: p for p in present if p.name not in replaces}
     _, problems = _load(root, plan, {**others, target: data}, target, shown)
-    return Checked(plan, shown, suffix, problems, target, years)
+    return Checked(plan, shown, suffix, problems, target, replaces, years)
