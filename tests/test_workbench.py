@@ -5,6 +5,8 @@ import datetime as dt
 import html
 import json
 import re
+import threading
+import time
 
 import openpyxl
 import pytest
@@ -204,3 +206,60 @@ def test_history_journal_survives_a_restart(tmp_path):
     root = project(tmp_path / "p")
     entry = history.save(root, PLAN_ID, "2022年数据.csv", b"x", "上传的文件", now=dt.datetime(2026, 3, 1, 9, 0))
     assert history.read_journal(root) == [entry] and history.undoable([entry]) == {1}
+
+
+def wait_for(client, kind: str) -> dict:
+    for _ in range(600):
+        status, _, body = client.request("GET", f"/job/{kind}")
+        state = json.loads(body)
+        if not state["running"]:
+            return state
+        time.sleep(0.1)
+    raise AssertionError(f"{kind} still running")
+
+
+def test_two_tabs_cannot_release_at_once(bench, monkeypatch):
+    root, client, _ = bench
+    from generator.workbench import steps
+
+    running, finish = threading.Event(), threading.Event()
+    monkeypatch.setattr(steps, "release", lambda *_: (running.set(), finish.wait(30), steps.Outcome(summary="完成"))[2])
+    body = json.dumps({"date": "2026-03-31"}).encode()
+    assert client.request("POST", "/release", body)[0] == 202
+    running.wait(10)
+    status, _, answer = client.request("POST", "/release", body)
+    assert status == 409 and "正在发布" in json.loads(answer)["html"]
+    status, answer = client.upload("2021.csv", "指标编号,年份,数值\npreschool-enrolment,2021,98.5\n".encode())
+    assert status == 409 and "正在发布" in answer["html"]  # the data stays as the release read it
+    finish.set()
+    assert "完成" in wait_for(client, "release")["html"]
+
+
+def test_a_build_running_elsewhere_stops_the_release_with_a_message(bench):
+    root, client, _ = bench
+    from generator.publish.build import build_lock
+
+    with build_lock(root):  # a build in a terminal, or another workbench on the same project
+        assert client.request("POST", "/release", json.dumps({"date": "2026-03-31"}).encode())[0] == 202
+        shown = text(wait_for(client, "release")["html"].encode())
+    assert "另一个生成过程" in shown and "保持不变" in shown
+    assert not (root / "site").exists() and not (root / "data" / "published.json").exists()
+
+
+def test_a_step_that_crashes_says_so_in_chinese(bench, monkeypatch):
+    root, client, _ = bench
+    from generator.workbench import steps
+
+    def broken(_root):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(steps, "preview", broken)
+    assert client.request("POST", "/preview")[0] == 202
+    shown = text(wait_for(client, "preview")["html"].encode())
+    assert "生成预览没有完成" in shown and "程序内部错误" in shown and "Traceback" not in shown
+
+
+def test_release_needs_a_date(bench):
+    root, client, _ = bench
+    status, _, body = client.request("POST", "/release", b'{"date": "next week"}')
+    assert status == 400 and "发布日期" in json.loads(body)["html"]
