@@ -7,6 +7,7 @@ import json
 import re
 import threading
 import time
+from urllib.parse import quote
 
 import openpyxl
 import pytest
@@ -16,6 +17,7 @@ from generator.load.ledger import Ledger
 from generator.model.corrections import Correction
 from generator.workbench import history
 from generator.workbench.changes import changes
+
 from workbench_fixture import PLAN_ID, Client, fill, project, row_of, start
 
 
@@ -263,3 +265,16 @@ def test_release_needs_a_date(bench):
     root, client, _ = bench
     status, _, body = client.request("POST", "/release", b'{"date": "next week"}')
     assert status == 400 and "发布日期" in json.loads(body)["html"]
+
+
+def test_a_data_file_removed_and_put_back(bench):
+    root, client, _ = bench
+    path = root / "data" / PLAN_ID / "2021年数据.csv"
+    original = path.read_bytes()
+    status, _, body = client.request("POST", f"/remove/{PLAN_ID}", headers={"X-File-Name": "../../mkdocs.yml"})
+    assert status == 404 and (root / "mkdocs.yml").exists()  # only a name the folder lists
+    status, _, body = client.request("POST", f"/remove/{PLAN_ID}", headers={"X-File-Name": quote("2021年数据.csv")})
+    assert status == 200 and not path.exists()
+    assert "已移出" in text(client.request("GET", "/upload")[2])
+    status, _, body = client.request("POST", "/undo/1")
+    assert status == 200 and path.read_bytes() == original

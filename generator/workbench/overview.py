@@ -31,6 +31,7 @@ class PlanRow:
     data_problems: int = 0
     new_figures: int = 0  # since the last release
     corrections: int = 0
+    sample: bool = False  # some of its data are sample rows (示例数据)
 
 
 @dataclass
@@ -52,6 +53,7 @@ def overview(root: Path) -> Overview:
         plan_data = data.get(plan.id)
         row.data_problems = sum(1 for p in data_problems if p.file.startswith(f"data/{plan.id}/"))
         if plan_data is not None:
+            row.sample = plan_data.is_sample
             for year in plan_data.years:
                 figures = [f for f in plan_data.figures if f.year == year]
                 row.years.append(YearRow(year, len(figures), sum(1 for f in figures if f.value is not None),

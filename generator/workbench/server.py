@@ -219,7 +219,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         root = self.bench.root
         loaded, problems = checked_content(root / "content", root=root)
         entries = history.read_journal(root)
-        self._page(HTTPStatus.OK, "upload.html", plans=[item.plan for item in loaded], problems=problems,
+        plans = [item.plan for item in loaded]
+        files = {plan.id: history.data_files(root, plan.id) for plan in plans}
+        self._page(HTTPStatus.OK, "upload.html", plans=plans, problems=problems, files=files,
                    entries=list(reversed(entries)), undoable=history.undoable(entries), max_mb=uploads.MAX_BYTES // 2**20)
 
     def upload(self, query) -> None:
@@ -236,7 +238,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if reason := uploads.content_refusal(suffix, data):
             self._fragment(HTTPStatus.BAD_REQUEST, "message.html", False, message=reason)
             return
-        if self.bench.jobs.last.get("release") and self.bench.jobs.last["release"].running:
+        if self._release_running():
             self._fragment(HTTPStatus.CONFLICT, "message.html", False, message="正在发布，发布结束后再上传。")
             return
         with self.bench.data_lock:
@@ -250,7 +252,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self._fragment(HTTPStatus.OK, "upload_result.html", entry is not None, checked=checked, entry=entry)
 
     def undo(self, query, number: str) -> None:
-        if self.bench.jobs.last.get("release") and self.bench.jobs.last["release"].running:
+        if self._release_running():
             self._fragment(HTTPStatus.CONFLICT, "message.html", False, message="正在发布，发布结束后再撤销。")
             return
         with self.bench.data_lock:
@@ -260,9 +262,28 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self._fragment(HTTPStatus.CONFLICT, "message.html", False, message=str(refused))
                 return
         self._fragment(HTTPStatus.OK, "message.html", True,
-                       message=f"已撤销第 {entry.number} 次上传：" + (
+                       message=f"已撤销第 {entry.number} 次操作：" + (f"已放回 data/{entry.plan_id}/{entry.name}。" if entry.kind == "remove" else 
                            f"data/{entry.plan_id}/ 中已恢复为上传前的文件（{'、'.join(old for old, _ in entry.replaced)}）。"
                            if entry.replaced else f"data/{entry.plan_id}/{entry.name} 已删除（上传前没有同一年份的文件）。"))
+
+    def remove(self, query, plan_id: str) -> None:
+        """Take a data file out; its name must be one the folder lists now (a name is never made into a path)."""
+        name = unquote(self.headers.get(NAME_HEADER) or "", errors="replace")
+        if self._release_running():
+            self._fragment(HTTPStatus.CONFLICT, "message.html", False, message="正在发布，发布结束后再移出文件。")
+            return
+        with self.bench.data_lock:
+            listed = {p.name: p for p in history.data_files(self.bench.root, plan_id)}
+            if name not in listed:
+                self._fragment(HTTPStatus.NOT_FOUND, "message.html", False, message="没有这个数据文件（也许已经移出了），请刷新页面。")
+                return
+            entry = history.remove(self.bench.root, plan_id, name)
+        self._fragment(HTTPStatus.OK, "message.html", True,
+                       message=f"已移出 data/{entry.plan_id}/{entry.name}（留存了副本，可在“上传记录”中撤销）。")
+
+    def _release_running(self) -> bool:
+        job = self.bench.jobs.last.get("release")
+        return bool(job and job.running)
 
     def preview_page(self, query) -> None:
         self._page(HTTPStatus.OK, "preview.html", job=self.bench.jobs.last.get("preview"))
@@ -333,6 +354,7 @@ GET_ROUTES = (
 POST_ROUTES = (
     (r"/upload", Handler.upload),
     (r"/undo/(\d+)", Handler.undo),
+    (r"/remove/([a-z0-9-]+)", Handler.remove),
     (r"/preview", Handler.start_preview),
     (r"/release", Handler.start_release),
 )

@@ -54,11 +54,19 @@
     });
 
     document.getElementById("history").addEventListener("click", async (event) => {
-      const button = event.target.closest("[data-undo]");
-      if (!button || !confirm("撤销这次上传？data/ 中的文件将恢复为上传前的样子。")) { return; }
-      button.disabled = true;
+      const undo = event.target.closest("[data-undo]");
+      const remove = event.target.closest("[data-remove]");
+      let request;
+      if (undo && confirm("撤销这次操作？这个数据文件将恢复原样。")) {
+        request = () => post("/undo/" + undo.dataset.undo);
+      } else if (remove && confirm("把 " + remove.dataset.name + " 移出数据？会留存一份副本，可以撤销。")) {
+        request = () => post("/remove/" + remove.dataset.remove, null, { "X-File-Name": encodeURIComponent(remove.dataset.name) });
+      } else {
+        return;
+      }
+      (undo || remove).disabled = true;
       let answer;
-      try { answer = await post("/undo/" + button.dataset.undo); } catch (error) { answer = failed(); }
+      try { answer = await request(); } catch (error) { answer = failed(); }
       result.innerHTML = answer.html;
       await refreshHistory();
     });
