@@ -175,6 +175,12 @@ def _serve(args: argparse.Namespace) -> int:
     return serve(root, args.address, regenerate=lambda: preview(root))
 
 
+def _workbench(args: argparse.Namespace) -> int:
+    from generator.workbench.app import run  # the web server only for this command
+
+    return run(Path(args.root).resolve(), args.address)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description="规划实施年度监测公报生成器")
     parser.add_argument("--root", default=".", help="项目文件夹（含 content/、data/），默认当前文件夹")
@@ -199,6 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
     preview = commands.add_parser("serve", help="本机预览网站，修改文件后自动更新")
     preview.add_argument("--address", default="127.0.0.1:8000", help="预览地址，默认 127.0.0.1:8000")
     preview.set_defaults(run=_serve)
+    workbench = commands.add_parser("workbench", help="打开工作台：在浏览器中下载填报表、上传数据、预览和发布")
+    workbench.add_argument("--address", default="127.0.0.1:8765",
+                           help="工作台地址，默认 127.0.0.1:8765（只有本机能打开）；要让单位内部网络中的电脑打开，"
+                                "写本机在内部网络中的地址，如 192.168.1.20:8765")
+    workbench.set_defaults(run=_workbench)
     return parser
 
 

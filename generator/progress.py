@@ -96,12 +96,13 @@ class Clock:
 _clock = Clock()
 
 
-def start(show: bool | None = None) -> Clock:
-    """A fresh clock for a new build; progress is drawn on stderr if it is a terminal (or ``show``)."""
+def start(show: bool | None = None, stream: TextIO | None = None) -> Clock:
+    """A fresh clock for a new build; progress is drawn on stderr if it is a terminal (or ``show``),
+    or on ``stream`` (the workbench shows it on its page)."""
     global _clock
     if show is None:
         show = sys.stderr.isatty()
-    _clock = Clock(sys.stderr if show else None)
+    _clock = Clock(stream or (sys.stderr if show else None))
     return _clock
 
 
