@@ -99,9 +99,9 @@ def test_a_value_equal_to_the_shown_requirement_is_not_said_to_be_level_beside_o
 def test_a_strict_bound_reached_exactly_is_said_to_be_short_of_it():
     # >98 by 2025, 2025: 98 — 滞后; was “与目标数值持平。完成度 100%”.
     s = stood(indicator("%", (2020, "95"), (2025, ">98")), 2025, "98")
-    assert s.status == Status.BEHIND and s.judgement.reason == Reason.DUE_NOT_MET
+    assert s.status == Status.BEHIND and s.judgement.reason == Reason.AT_STRICT_BOUND
     words = explanation(s)
-    assert "恰好等于目标数值，目标要求超过（或低于）这个数值，尚未达到" in words
+    assert "的数值相同，但目标要求超过（或低于）这个数值，到目标年 2025 年仍未达到" in words
     assert "持平" not in words and "完成度 100%" not in words
 
 

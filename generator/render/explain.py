@@ -103,13 +103,13 @@ def explanation(s: Standing) -> str:
             return (f"{written}。起点（{start}）与目标{goal}的数值相同，但目标要求超过（或低于）这个数值，"
                     f"尚未达到；这种情况无法计算完成度。")
         case Reason.STAGE_MISSED:
-            progress = (f"；从该阶段目标到 {j.target.year} 年目标{goal}，完成度 {pct(j.completion)}，"
-                        f"序时进度 {pct(j.schedule_share)}，按序时应达到 {requirement_text(j, unit)}"
-                        if j.completion is not None else "")
+            progress = (f"；从该阶段目标到 {j.target.year} 年目标{goal}，完成度 {pct(s.completion)}，"
+                        f"序时进度 {pct(s.schedule)}，按序时应达到 {requirement_text(s)}"
+                        if s.completion is not None else "")
             return (f"{written}，低于此前已到期的{START_WORDS[j.start.kind]}（{j.start.year} 年 {j.start.text}）"
                     f"{progress}，未达到序时进度。")
         case Reason.AT_STRICT_BOUND:
-            timing = (f"尚未到目标年：序时进度 {pct(j.schedule_share)}，按序时应达到 {requirement_text(j, unit)}，"
+            timing = (f"尚未到目标年：序时进度 {pct(s.schedule)}，按序时应达到 {requirement_text(s)}，"
                       f"不算落后" if j.year < j.target.year and j.schedule_share is not None
                       else f"到目标年 {j.target.year} 年仍未达到" if j.year >= j.target.year else "尚未达到")
             return f"{written}，与目标{goal}的数值相同，但目标要求超过（或低于）这个数值，{timing}。"
