@@ -81,6 +81,8 @@ def target_gap(j: Judgement, unit: str | None) -> str:
     if j.margin is None or j.value is None or j.goal is None:
         return ""
     diff = round(j.value.number - j.goal, 9)
+    if diff == 0 and j.target is not None and j.target.value.comparator in (">", "<"):
+        return f"目标要求{'高' if j.target.value.comparator == '>' else '低'}于 {format_number(j.goal)}，尚未达到"
     if diff == 0:
         return "与目标数值持平"
     return f"比目标{'高' if diff > 0 else '低'} {amount(diff, unit, _is_percent(j, unit))}"
@@ -92,9 +94,11 @@ def pct(x: float) -> str:
 
 def gap_text(j: Judgement, unit: str | None) -> str:
     """The short form for a table cell."""
-    if j.reason in (Reason.ON_SCHEDULE, Reason.BEHIND_SCHEDULE):
+    by_schedule = j.reason in (Reason.ON_SCHEDULE, Reason.BEHIND_SCHEDULE)
+    if by_schedule or (j.reason == Reason.STAGE_MISSED and j.expected is not None):
         return schedule_gap(j, unit)
-    if j.reason in (Reason.LOST, Reason.FELL_BACK, Reason.DUE_NOT_MET, Reason.ANNUAL_SHORT, Reason.START_AT_BOUND):
+    if j.reason in (Reason.LOST, Reason.FELL_BACK, Reason.DUE_NOT_MET, Reason.ANNUAL_SHORT, Reason.START_AT_BOUND,
+                    Reason.AT_STRICT_BOUND, Reason.STAGE_MISSED):
         return target_gap(j, unit)
     return "—"
 
@@ -118,6 +122,8 @@ def explanation(j: Judgement, unit: str | None) -> str:
         case Reason.KEPT:
             where = f"起点（{start}）已达到目标{goal}，" if j.start else ""
             return f"{written}，{where}当年保持了目标水平{tolerance}。"
+        case Reason.STILL_MET:
+            return f"{written}，此前已达到目标{goal}，当年仍保持在目标水平{tolerance}。"
         case Reason.LOST:
             where = f"起点（{start}）已达到目标{goal}，" if j.start else ""
             return f"{written}，{where}当年未能保持目标{goal}的水平，{short}。"
@@ -145,7 +151,8 @@ def explanation(j: Judgement, unit: str | None) -> str:
             timing = (f"尚未到目标年：序时进度 {pct(j.schedule_share)}，按序时应达到 {requirement_text(j, unit)}，"
                       f"不算落后" if j.year < j.target.year and j.schedule_share is not None
                       else f"到目标年 {j.target.year} 年仍未达到" if j.year >= j.target.year else "尚未达到")
-            return f"{written}，与目标{goal}的数值相同，但目标要求超过（或低于）这个数值，{timing}。"
+            more = "高于" if j.target.value.comparator == ">" else "低于"
+            return f"{written}，与目标{goal}的数值相同，但目标要求{more}这个数值，{timing}。"
         case Reason.DUE_NOT_MET:
             done = f"完成度 {pct(j.completion)}。" if j.completion is not None else ""
             return f"{written}，到目标年 {j.target.year} 年仍未达到目标{goal}，{short}。{done}"
