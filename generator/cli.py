@@ -17,6 +17,7 @@ from generator.model.problem_kinds import kind_of
 from generator.model.problems import Problem, Report, os_error_message, printable, shorten
 from generator.check.content import checked_content
 from generator.config import load_site_config
+from generator.check.milestone_reports import contradicting_reports
 from generator.load.content import plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import read_ledger
@@ -82,11 +83,17 @@ def _check(args: argparse.Namespace) -> int:
     if problems:
         print(Report(problems).render(), file=sys.stderr)
         return 1
+    notes = []
     for loaded in plans:
         print(plan_summary(loaded.plan))
         print(targets_summary(loaded.plan))
         print(data_summary(data[loaded.plan.id]))
-    print(f"检查通过：{len(plans)} 个规划，没有发现问题。")
+        notes += contradicting_reports(loaded.plan, data[loaded.plan.id] or PlanData())
+    if notes:  # worth a look, but no error: the site shows the latest report
+        print("提示（不影响生成网站，请核对）：")
+        print("\n".join(f"  {n}. {note}" for n, note in enumerate(Report(notes).sorted(), 1)))
+    also = f"（另有 {len(notes)} 条提示）" if notes else ""
+    print(f"检查通过：{len(plans)} 个规划，没有发现问题{also}。")
     return 0
 
 

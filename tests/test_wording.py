@@ -101,7 +101,7 @@ def test_a_strict_bound_reached_exactly_is_said_to_be_short_of_it():
     s = stood(indicator("%", (2020, "95"), (2025, ">98")), 2025, "98")
     assert s.status == Status.BEHIND and s.judgement.reason == Reason.AT_STRICT_BOUND
     words = explanation(s)
-    assert "的数值相同，但目标要求超过（或低于）这个数值，到目标年 2025 年仍未达到" in words
+    assert "的数值相同，但目标要求高于这个数值，到目标年 2025 年仍未达到" in words
     assert "持平" not in words and "完成度 100%" not in words
 
 

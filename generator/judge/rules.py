@@ -143,8 +143,9 @@ def judge(indicator: Indicator, year: int, value: WrittenValue | None, start: St
         return Judgement(**facts, **level, status=Status.NOT_KEPT, reason=Reason.LOST, light=Light.RED)
     facts.update(start=start)
     if met and goal.maintain and (met_before or start is None or start.year >= year):
-        # 保持: reached before (or nothing earlier to compare with) and still there.
-        return Judgement(**facts, **level, status=Status.KEPT, reason=Reason.KEPT, light=Light.GREEN)
+        # 保持: reached earlier in the plan and still there; or met in the series' first year.
+        reason = Reason.STILL_MET if met_before else Reason.KEPT
+        return Judgement(**facts, **level, status=Status.KEPT, reason=reason, light=Light.GREEN)
     if met:
         status = Status.DONE_EARLY if year < target.year else Status.DONE
         return Judgement(**facts, **level, status=status, reason=Reason.MET, light=Light.GREEN)

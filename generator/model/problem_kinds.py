@@ -98,6 +98,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "unreadable-count": ("佐证数量无法读取", "写数字"),
     "negative-count": ("佐证数量不能是负数", "改正数值"),
     "duplicate-row": ("同一指标、年份、地区填了两次", "删去重复的一行（“发现”中写明了第一次出现的位置）"),
+    "milestone-report-contradicts": ("（提示）专栏事项在计划年份以外的报告与此前的报告矛盾",
+                                     "核对两年的报告，改正写错的一年；不影响生成网站"),
     # 发布记录和网站设置
     "ledger-missing": ("找不到已发布数值的记录 data/published.json", "从版本库或备份恢复，或复制 site/ledger.json（见 README 发布流程）"),
     "ledger-unreadable": ("已发布数值的记录无法读取", "从版本库或备份恢复，或复制 site/ledger.json（见 README 发布流程）"),

@@ -42,7 +42,8 @@ class Reason(StrEnum):
     NO_VALUE = "no-value"
     ANNUAL_MET = "annual-met"
     ANNUAL_SHORT = "annual-short"
-    KEPT = "kept"
+    KEPT = "kept"  # the start met the target (or a 保持 target is met in the series' first year), and still does
+    STILL_MET = "still-met"  # a 保持 target reached during the plan, and still met
     LOST = "lost"  # the start met the target; this year does not
     MET = "met"
     FELL_BACK = "fell-back"  # met earlier towards this target, not any more

@@ -15,7 +15,7 @@ from collections import Counter
 from generator.config import SiteConfig, Styles
 from generator.judge.records import EvaluationRecord, IndicatorEvaluation, JudgedPlan, Kind, Standing
 from generator.model.plan import Indicator
-from generator.model.status import (ITEM_PROGRESS_WORDS, START_WORDS, VERDICT_WORDS, ItemProgress, Reason, Status,
+from generator.model.status import (DONE_STATUSES, ITEM_PROGRESS_WORDS, START_WORDS, VERDICT_WORDS, ItemProgress, Reason, Status,
                                     Verdict)
 from generator.render.explain import explanation, pct, schedule_gap, target_gap, tolerance_text
 from generator.render.labels import goal_sentence
@@ -67,8 +67,9 @@ def reason_text(e: IndicatorEvaluation, s: Standing | None, indicator: Indicator
     target = f"“{with_unit(e.target.value.text, unit)}”"
     tolerance = tolerance_text(s)
     if indicator.annual:
-        met = "达到" if e.verdict == Verdict.AS_EXPECTED else "未达到"
-        return f"每年的目标逐年判定：{e.year} 年为 {value}，{met}当年目标{target}{tolerance}。"
+        met = "达到" if j.status in DONE_STATUSES else "未达到"
+        years = f"{e.years_judged} 个有数据的年份中 {e.years_met} 年达到；" if e.years_judged else ""
+        return f"每年的目标逐年判定：{years}{j.year} 年为 {value}，{met}当年目标{target}{tolerance}。"
     if j.reason == Reason.KEPT:
         return f"起点已达到目标{target}，{e.year} 年为 {value}，保持了目标水平{tolerance}。"
     if j.status == Status.NOT_KEPT:
@@ -171,15 +172,16 @@ def overview_sentence(results: JudgedPlan, report) -> str:
     if not pairs:
         return "没有可评估的指标。"
     counts = dict(report.verdicts())
-    good = [Verdict.ACHIEVED_EARLY, Verdict.FASTER, Verdict.AS_EXPECTED]
+    good = [Verdict.ACHIEVED_EARLY, Verdict.ACHIEVED, Verdict.FASTER, Verdict.AS_EXPECTED]
     parts = []
     if n := sum(counts.get(v, 0) for v in good):
         detail = counts_words([(v, counts[v]) for v in good if counts.get(v)])
-        parts.append(f"{n} 项提前实现、快于预期或基本符合预期（{detail}）")
-    if n := counts.get(Verdict.BEHIND):
+        parts.append(f"{n} 项达到要求（{detail}）")
+    if n := counts.get(Verdict.BEHIND, 0) + counts.get(Verdict.NOT_ACHIEVED, 0):
         binding = [results.plan.full_name(i) for i, _ in report.binding_behind()]
         tail = f"，其中约束性指标 {len(binding)} 项：{_names(binding)}" if binding else ""
-        parts.append(f"{n} 项滞后{tail}")
+        word = "未实现" if counts.get(Verdict.NOT_ACHIEVED) and not counts.get(Verdict.BEHIND) else "滞后"
+        parts.append(f"{n} 项{word}{tail}")
     for verdict in (Verdict.MISSING, Verdict.CANNOT):
         if n := counts.get(verdict):
             parts.append(f"{n} 项{VERDICT_WORDS[verdict]}")
@@ -191,22 +193,25 @@ def method_lines(config: SiteConfig, kind: Kind) -> list[str]:
     ahead = number(config.settings.evaluation.ahead_from)
     close = number(config.settings.evaluation.close_within)
     lines = [
-        "每项指标按规划期末（最后一个目标年）的目标评估：完成度 =（评估年数值 − 起点数值）÷（目标值 − 起点数值），"
-        "起点为基期值；没有基期值的，为首个监测年份的数值；统计口径变化的，为口径变化当年的数值。"
-        "序时进度 =（评估年 − 起点年）÷（目标年 − 起点年）。中间年份的阶段目标不改变评估的起点。",
-        "提前实现：评估年已达到期末目标（期末评估中，为目标年之前已达到并保持到目标年）。",
+        "每项指标的判定与同一年度公报完全相同（同一个起点、阶段目标、完成度和序时进度）：评估年有阶段目标的，按阶段目标判定；"
+        "评估年的数值尚未报送的，用此前最近一年的数值，并注明年份。",
+        "期末评估（以及已到期末目标年的指标）只说结果：目标年之前已达到并保持到最后的为提前实现，达到的为已实现，未达到的为未实现；"
+        "每年设定的目标，每一年都达到才算已实现，并写明几年达到。",
+        "提前实现：评估年已达到期末目标。",
         f"快于预期：完成度快于序时进度 {ahead} 个百分点及以上。",
         f"基本符合预期：完成度不低于序时进度；或落后不足 {close} 个百分点、且按目前趋势可以达到目标；"
-        "起点已达到目标并保持；期末评估中在目标年达到目标；每年设定的目标当年达到。",
-        "滞后：其余未达到要求的情形，包括到目标年仍未达到、未保持目标水平、每年设定的目标当年未达到。",
-        f"{MISSING}：评估年没有报送数值，不作推算；无法评估：没有可比的起点（没有基期值的首个监测年份，或统计口径变化当年）。",
+        "起点已达到目标并保持；阶段目标按期达到；每年设定的目标各年都达到。",
+        "滞后：其余未达到要求的情形，包括阶段目标到期未达到、未保持目标水平、每年设定的目标有一年未达到。",
+        "“左右”目标靠容差才算达到的，注明容差。",
+        f"{MISSING}：评估年及以前都没有报送数值，不作推算；无法评估：没有可比的起点（没有基期值的首个监测年份，或统计口径变化当年）。",
     ]
     if kind == Kind.MIDTERM:
         lines.append("趋势推算：用评估年及以前各可比年份（含起点）的数值作线性回归（最小二乘法），推算到目标年；"
                      "不足 3 个可比年份的不作推算。推算的不确定性用两种方式说明：各年数值偏离趋势线的残差标准差，"
                      "以及按最近几年中最慢和最快的年变化推算到目标年的范围。")
-    lines.append("专栏实施步骤和任务：按评估年及以前最近一次报送的进展判定；最近一次为“已完成”的为已完成；"
-                 "报送“滞后”的，或到期（计划年份或完成时限已到）仍未完成的，为滞后；其余为正在推进；从未报送的为未报告。")
+    lines.append("专栏实施步骤和任务：按评估年及以前最近一次报送的进展判定，不论在哪一年报送；最近一次为“已完成”的为已完成，"
+                 "晚于计划年份或完成时限才完成的为逾期完成；到期（计划年份或完成时限已到）仍未完成的为逾期；"
+                 "报送“滞后”的为滞后；其余为正在推进；从未报送的为未报告。")
     return lines
 
 

@@ -33,8 +33,11 @@ def target_gap(s: Standing) -> str:
     """The value against the target's number: “比目标低 100 人”; a strict bound reached exactly is not met."""
     if s.gap_basis != "target" or s.gap is None:
         return ""
+    j = s.judgement
+    if s.gap == 0 and j.target is not None and j.target.value.comparator in (">", "<"):
+        return f"目标要求{'高' if j.target.value.comparator == '>' else '低'}于 {number(j.goal)}，尚未达到"
     if s.gap == 0:
-        return "恰好等于目标数值，目标要求超过（或低于）这个数值，尚未达到"
+        return "与目标数值持平"
     return f"比目标{'高' if s.gap > 0 else '低'} {amount(s.gap, s.unit, s.percent)}"
 
 
@@ -85,6 +88,8 @@ def explanation(s: Standing) -> str:
         case Reason.KEPT:
             where = f"起点（{start}）已达到目标{goal}，" if j.start else ""
             return f"{written}，{where}当年保持了目标水平{tolerance}。"
+        case Reason.STILL_MET:
+            return f"{written}，此前已达到目标{goal}，当年仍保持在目标水平{tolerance}。"
         case Reason.LOST:
             where = f"起点（{start}）已达到目标{goal}，" if j.start else ""
             return f"{written}，{where}当年未能保持目标{goal}的水平，{short}。"
@@ -112,7 +117,8 @@ def explanation(s: Standing) -> str:
             timing = (f"尚未到目标年：序时进度 {pct(s.schedule)}，按序时应达到 {requirement_text(s)}，"
                       f"不算落后" if j.year < j.target.year and j.schedule_share is not None
                       else f"到目标年 {j.target.year} 年仍未达到" if j.year >= j.target.year else "尚未达到")
-            return f"{written}，与目标{goal}的数值相同，但目标要求超过（或低于）这个数值，{timing}。"
+            more = "高于" if j.target.value.comparator == ">" else "低于"
+            return f"{written}，与目标{goal}的数值相同，但目标要求{more}这个数值，{timing}。"
         case Reason.DUE_NOT_MET:
             done = f"完成度 {pct(s.completion)}。" if s.completion is not None and s.gap != 0 else ""
             return f"{written}，到目标年 {j.target.year} 年仍未达到目标{goal}，{short}。{done}"

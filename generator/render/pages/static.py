@@ -8,7 +8,7 @@ from generator.render import links
 from generator.render.downloads import COLUMNS, add_workbook, figure_rows, to_csv
 from generator.render.wording import number as format_number
 from generator.render.open_data import PACKAGE, data_package, indicator_files
-from generator.render.methodology import case_rows, goal_case_rows, light_rows, status_rows
+from generator.render.methodology import case_rows, goal_case_rows, light_rows, light_rules, status_rows
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.plan import plan_facts
 from generator.render.pages.rows import correction_rows
@@ -26,12 +26,7 @@ def methodology_page(parts: SiteParts) -> Page:
         "tolerance": format_number(settings.about_tolerance * 100),
         "statuses": status_rows(styles),
         "lights": light_rows(styles),
-        "light_rules": [
-            "提前完成、按期完成、达到序时进度、保持",
-            f"未达到序时进度，落后不足 {orange} 个百分点（含起点恰好等于“>”“<”目标数值的情形）",
-            f"未达到序时进度，落后 {orange}～{red} 个百分点",
-            f"未达到序时进度，落后超过 {red} 个百分点；未保持；到目标年仍未达到而无法计算完成度",
-        ],
+        "light_rules": light_rules(orange, red),
         "cases": case_rows(styles, cases),
         "goal_cases": goal_case_rows(styles, goal_cases),
         "task_statuses": [(name, s.icon) for name, s in styles.task_statuses.items()],
