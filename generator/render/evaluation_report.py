@@ -41,8 +41,35 @@ def report_title(results: JudgedPlan, evaluation) -> str:
     return f"{results.plan.info.title} {evaluation.title}"
 
 
-def verdict_mark(styles: Styles, verdict: Verdict):
-    return mark(styles, VERDICT_STYLE.get(verdict, Status.CANNOT), VERDICT_WORDS[verdict])
+# At the plan's end a target was reached or not: the 期末评估 says 已实现 / 提前实现 / 未实现.
+ACHIEVED, ACHIEVED_EARLY, NOT_ACHIEVED = "achieved", "achieved-early-end", "not-achieved"
+END_WORDS = {ACHIEVED: "已实现", ACHIEVED_EARLY: "提前实现", NOT_ACHIEVED: "未实现"}
+END_STYLE = {ACHIEVED: Status.DONE, ACHIEVED_EARLY: Status.DONE_EARLY, NOT_ACHIEVED: Status.BEHIND}
+OUTCOME_ORDER = (ACHIEVED_EARLY, ACHIEVED, *Verdict, NOT_ACHIEVED)
+
+
+def outcome(kind: Kind, e: IndicatorEvaluation) -> str:
+    """What the report says of an indicator: the verdict; in the 期末评估, whether the target was reached."""
+    j = e.judgement
+    if kind != Kind.FINAL or j is None or e.verdict in (Verdict.MISSING, Verdict.CANNOT):
+        return e.verdict
+    if e.verdict == Verdict.ACHIEVED_EARLY:
+        return ACHIEVED_EARLY
+    if j.status in (Status.DONE, Status.DONE_EARLY, Status.DONE_LATE, Status.KEPT):
+        return ACHIEVED
+    if e.verdict == Verdict.BEHIND or j.lagging:
+        return NOT_ACHIEVED
+    return e.verdict
+
+
+def outcome_counts(kind: Kind, pairs) -> list[tuple[str, int]]:
+    counts = Counter(outcome(kind, e) for _, e in pairs)
+    return [(key, counts[key]) for key in OUTCOME_ORDER if counts[key]]
+
+
+def verdict_mark(styles: Styles, verdict: str):
+    style = END_STYLE.get(verdict) or VERDICT_STYLE.get(verdict, Status.CANNOT)
+    return mark(styles, style, END_WORDS.get(verdict) or VERDICT_WORDS[verdict])
 
 
 def progress_mark(styles: Styles, progress: ItemProgress):
@@ -144,7 +171,7 @@ def indicator_row(results: JudgedPlan, indicator: Indicator, e: IndicatorEvaluat
         "base": f"{with_unit(indicator.base.value.text, unit)}（{indicator.base.year} 年）" if indicator.base else NONE,
         "final_target": _target_text(e, indicator),
         "projection": f"约 {projected(e.projection.value, unit, places)}" if e.projection else NONE,
-        "verdict": verdict_mark(config.styles, e.verdict),
+        "verdict": verdict_mark(config.styles, outcome(record.evaluation.kind, e)),
         "reason": reason_text(e, measured, indicator, config.settings.evaluation.close_within),
         "trend": trend_text(e, indicator, places),
     }
@@ -152,7 +179,7 @@ def indicator_row(results: JudgedPlan, indicator: Indicator, e: IndicatorEvaluat
 
 def counts_words(counts) -> str:
     """提前实现 3 项，滞后 2 项 (verdicts or item progress)."""
-    words = {**VERDICT_WORDS, **ITEM_PROGRESS_WORDS}
+    words = {**VERDICT_WORDS, **ITEM_PROGRESS_WORDS, **END_WORDS}
     return "，".join(f"{words[key]} {n} 项" for key, n in counts)
 
 
@@ -170,15 +197,24 @@ def overview_sentence(results: JudgedPlan, report) -> str:
     pairs = report.indicators
     if not pairs:
         return "没有可评估的指标。"
-    counts = dict(report.verdicts())
-    good = [Verdict.ACHIEVED_EARLY, Verdict.FASTER, Verdict.AS_EXPECTED]
+    kind = report.evaluation.kind
+    counts = dict(outcome_counts(kind, pairs))
+    binding = [results.plan.full_name(i) for i, e in pairs
+               if i.attribute == "约束性" and outcome(kind, e) in (Verdict.BEHIND, NOT_ACHIEVED)]
+    tail = f"，其中约束性指标 {len(binding)} 项：{_names(binding)}" if binding else ""
     parts = []
+    if kind == Kind.FINAL:
+        reached = counts.get(ACHIEVED, 0) + counts.get(ACHIEVED_EARLY, 0)
+        if reached:
+            early = f"（其中 {counts[ACHIEVED_EARLY]} 项提前实现）" if counts.get(ACHIEVED_EARLY) else ""
+            parts.append(f"{reached} 项已实现{early}")
+        if n := counts.get(NOT_ACHIEVED):
+            parts.append(f"{n} 项未实现{tail}")
+    good = [Verdict.ACHIEVED_EARLY, Verdict.FASTER, Verdict.AS_EXPECTED]
     if n := sum(counts.get(v, 0) for v in good):
         detail = counts_words([(v, counts[v]) for v in good if counts.get(v)])
         parts.append(f"{n} 项提前实现、快于预期或基本符合预期（{detail}）")
     if n := counts.get(Verdict.BEHIND):
-        binding = [results.plan.full_name(i) for i, _ in report.binding_behind()]
-        tail = f"，其中约束性指标 {len(binding)} 项：{_names(binding)}" if binding else ""
         parts.append(f"{n} 项滞后{tail}")
     for verdict in (Verdict.MISSING, Verdict.CANNOT):
         if n := counts.get(verdict):
@@ -201,6 +237,9 @@ def method_lines(config: SiteConfig, kind: Kind) -> list[str]:
         "滞后：其余未达到要求的情形，包括到目标年仍未达到、未保持目标水平、每年设定的目标当年未达到。",
         f"{MISSING}：评估年没有报送数值，不作推算；无法评估：没有可比的起点（没有基期值的首个监测年份，或统计口径变化当年）。",
     ]
+    if kind == Kind.FINAL:
+        lines.append("期末评估说的是目标是否实现：目标年达到目标的为已实现；目标年之前已达到并保持到目标年的为提前实现；"
+                     "到目标年仍未达到、或未保持目标水平的为未实现。")
     if kind == Kind.MIDTERM:
         lines.append("趋势推算：用评估年及以前各可比年份（含起点）的数值作线性回归（最小二乘法），推算到目标年；"
                      "不足 3 个可比年份的不作推算。推算的不确定性用两种方式说明：各年数值偏离趋势线的残差标准差，"
@@ -243,7 +282,7 @@ def evaluation_context(results: JudgedPlan, record: EvaluationRecord, config: Si
         columns.append({
             "number": column.number,
             "heading": f"专栏 {column.number}：{column.title}",
-            "indicator_counts": counts_words(report.verdicts(pairs)),
+            "indicator_counts": counts_words(outcome_counts(evaluation.kind, pairs)),
             "indicator_total": len(pairs),
             "milestone_counts": counts_words(progress_counts([item for _, item in items])),
             "milestones": [{"year": m.year.text, "text": m.text, "due": item.due_year,
@@ -264,13 +303,13 @@ def evaluation_context(results: JudgedPlan, record: EvaluationRecord, config: Si
                              "reported": f"{item.status}（{item.report_year} 年）" if item.report_year else item.status,
                              "report": item.text} for t, item in tasks]}
                  for name, tasks in sorted(units.items())]
-    counts = report.verdicts()
+    counts = outcome_counts(evaluation.kind, report.indicators)
     total = sum(n for _, n in counts)
     attributes = []
     for attribute in ("约束性", "预期性", None):
         pairs = [(i, e) for i, e in report.indicators if i.attribute == attribute]
         if pairs:
-            attributes.append((attribute or "未标属性", counts_words(report.verdicts(pairs))))
+            attributes.append((attribute or "未标属性", counts_words(outcome_counts(evaluation.kind, pairs))))
     return {
         "title": report_title(results, evaluation),
         "plan_title": info.title,
@@ -288,7 +327,9 @@ def evaluation_context(results: JudgedPlan, record: EvaluationRecord, config: Si
         "publisher": config.settings.publisher,
         "site_name": config.settings.site_name,
         "overview": overview_sentence(results, report),
-        "binding_behind": [rows[i.id] for i, _ in report.binding_behind()],
+        "binding_behind": [rows[i.id] for i, e in report.indicators if i.attribute == "约束性"
+                           and outcome(evaluation.kind, e) in (Verdict.BEHIND, NOT_ACHIEVED)],
+        "behind_word": "未实现" if evaluation.kind == Kind.FINAL else "滞后",
         "has_binding": any(i.attribute == "约束性" for i, _ in report.indicators),
         "show_attribute": any(i.attribute for i, _ in report.indicators),
         "counts": [{"verdict": verdict_mark(styles, v), "count": n, "share": share(n, total)} for v, n in counts],
