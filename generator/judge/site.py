@@ -74,9 +74,11 @@ def _lag(j: Judgement) -> tuple[float | None, str]:
     return None, ""
 
 
-def _projection(indicator: Indicator, series, decimals: int) -> ProjectionRecord | None:
+def _projection(indicator: Indicator, series, decimals: int, latest_year: int) -> ProjectionRecord | None:
+    """The trend to the target year, only for a year after the latest figure (an observed year is stated
+    as observed), inside the indicator's domain."""
     p = series.projection if series else None
-    if p is None or not math.isfinite(p.value):
+    if p is None or not math.isfinite(p.value) or p.year <= latest_year:
         return None
     unit, value, bound = indicator.unit, p.value, ""
     if is_share(unit) and value > 100:
@@ -101,7 +103,7 @@ def standing(indicator: Indicator, j: Judgement, series=None, name: str | None =
         completion=round(j.completion * 100, 1) if j.completion is not None and math.isfinite(j.completion) else None,
         schedule=round(j.schedule_share * 100, 1) if j.schedule_share is not None else None,
         lag=lag, lag_basis=lag_basis,
-        projection=_projection(indicator, series, decimals) if latest and j.region == WHOLE_AREA else None)
+        projection=_projection(indicator, series, decimals, j.year) if latest and j.region == WHOLE_AREA else None)
 
 
 def _year_record(results: PlanResults, year: int | None, standings: dict) -> YearRecord:

@@ -41,7 +41,13 @@ def report_title(results: JudgedPlan, evaluation) -> str:
     return f"{results.plan.info.title} {evaluation.title}"
 
 
-def verdict_mark(styles: Styles, verdict: Verdict):
+# At the plan's end a target was reached or not: the 期末评估 says 已实现 / 提前实现 / 未实现.
+def verdict_counts(pairs) -> list[tuple[Verdict, int]]:
+    counts = Counter(e.verdict for _, e in pairs)
+    return [(v, counts[v]) for v in Verdict if counts[v]]
+
+
+def verdict_mark(styles: Styles, verdict: str):
     return mark(styles, VERDICT_STYLE.get(verdict, Status.CANNOT), VERDICT_WORDS[verdict])
 
 
@@ -167,21 +173,24 @@ def progress_counts(items) -> list[tuple[ItemProgress, int]]:
 
 
 def overview_sentence(results: JudgedPlan, report) -> str:
-    """e.g. 77 项指标中，59 项提前实现、快于预期或基本符合预期（…）；17 项滞后，其中约束性指标 2 项：…。"""
+    """e.g. 77 项指标中，3 项已实现（其中 2 项提前实现）；56 项快于预期或基本符合预期（…）；17 项滞后，其中约束性指标 2 项：…。"""
     pairs = report.indicators
     if not pairs:
         return "没有可评估的指标。"
     counts = dict(report.verdicts())
-    good = [Verdict.ACHIEVED_EARLY, Verdict.ACHIEVED, Verdict.FASTER, Verdict.AS_EXPECTED]
     parts = []
-    if n := sum(counts.get(v, 0) for v in good):
-        detail = counts_words([(v, counts[v]) for v in good if counts.get(v)])
-        parts.append(f"{n} 项达到要求（{detail}）")
-    if n := counts.get(Verdict.BEHIND, 0) + counts.get(Verdict.NOT_ACHIEVED, 0):
-        binding = [results.plan.full_name(i) for i, _ in report.binding_behind()]
-        tail = f"，其中约束性指标 {len(binding)} 项：{_names(binding)}" if binding else ""
-        word = "未实现" if counts.get(Verdict.NOT_ACHIEVED) and not counts.get(Verdict.BEHIND) else "滞后"
-        parts.append(f"{n} 项{word}{tail}")
+    if reached := counts.get(Verdict.ACHIEVED, 0) + counts.get(Verdict.ACHIEVED_EARLY, 0):
+        early = f"（其中 {counts[Verdict.ACHIEVED_EARLY]} 项提前实现）" if counts.get(Verdict.ACHIEVED_EARLY) else ""
+        parts.append(f"{reached} 项已实现{early}")
+    going = [Verdict.FASTER, Verdict.AS_EXPECTED]
+    if n := sum(counts.get(v, 0) for v in going):
+        parts.append(f"{n} 项{'或'.join(VERDICT_WORDS[v] for v in going if counts.get(v))}"
+                     f"（{counts_words([(v, counts[v]) for v in going if counts.get(v)])}）")
+    for verdict in (Verdict.NOT_DUE, Verdict.BEHIND, Verdict.NOT_ACHIEVED):
+        if n := counts.get(verdict):
+            binding = [results.plan.full_name(i) for i, e in pairs if i.attribute == "约束性" and e.verdict == verdict]
+            tail = f"，其中约束性指标 {len(binding)} 项：{_names(binding)}" if binding and verdict != Verdict.NOT_DUE else ""
+            parts.append(f"{n} 项{VERDICT_WORDS[verdict]}{tail}")
     for verdict in (Verdict.MISSING, Verdict.CANNOT):
         if n := counts.get(verdict):
             parts.append(f"{n} 项{VERDICT_WORDS[verdict]}")
@@ -205,6 +214,9 @@ def method_lines(config: SiteConfig, kind: Kind) -> list[str]:
         "“左右”目标靠容差才算达到的，注明容差。",
         f"{MISSING}：评估年及以前都没有报送数值，不作推算；无法评估：没有可比的起点（没有基期值的首个监测年份，或统计口径变化当年）。",
     ]
+    if kind == Kind.FINAL:
+        lines.append("期末评估说的是目标是否实现：目标年达到目标的为已实现；目标年之前已达到并保持到目标年的为提前实现；"
+                     "到目标年仍未达到、或未保持目标水平的为未实现。")
     if kind == Kind.MIDTERM:
         lines.append("趋势推算：用评估年及以前各可比年份（含起点）的数值作线性回归（最小二乘法），推算到目标年；"
                      "不足 3 个可比年份的不作推算。推算的不确定性用两种方式说明：各年数值偏离趋势线的残差标准差，"
@@ -248,7 +260,7 @@ def evaluation_context(results: JudgedPlan, record: EvaluationRecord, config: Si
         columns.append({
             "number": column.number,
             "heading": f"专栏 {column.number}：{column.title}",
-            "indicator_counts": counts_words(report.verdicts(pairs)),
+            "indicator_counts": counts_words(verdict_counts(pairs)),
             "indicator_total": len(pairs),
             "milestone_counts": counts_words(progress_counts([item for _, item in items])),
             "milestones": [{"year": m.year.text, "text": m.text, "due": item.due_year,
@@ -269,13 +281,13 @@ def evaluation_context(results: JudgedPlan, record: EvaluationRecord, config: Si
                              "reported": f"{item.status}（{item.report_year} 年）" if item.report_year else item.status,
                              "report": item.text} for t, item in tasks]}
                  for name, tasks in sorted(units.items())]
-    counts = report.verdicts()
+    counts = verdict_counts(report.indicators)
     total = sum(n for _, n in counts)
     attributes = []
     for attribute in ("约束性", "预期性", None):
         pairs = [(i, e) for i, e in report.indicators if i.attribute == attribute]
         if pairs:
-            attributes.append((attribute or "未标属性", counts_words(report.verdicts(pairs))))
+            attributes.append((attribute or "未标属性", counts_words(verdict_counts(pairs))))
     return {
         "title": report_title(results, evaluation),
         "plan_title": info.title,
@@ -293,7 +305,9 @@ def evaluation_context(results: JudgedPlan, record: EvaluationRecord, config: Si
         "publisher": config.settings.publisher,
         "site_name": config.settings.site_name,
         "overview": overview_sentence(results, report),
-        "binding_behind": [rows[i.id] for i, _ in report.binding_behind()],
+        "binding_behind": [rows[i.id] for i, e in report.indicators if i.attribute == "约束性"
+                           and e.verdict in (Verdict.BEHIND, Verdict.NOT_ACHIEVED)],
+        "behind_word": "未实现" if evaluation.kind == Kind.FINAL else "滞后",
         "has_binding": any(i.attribute == "约束性" for i, _ in report.indicators),
         "show_attribute": any(i.attribute for i, _ in report.indicators),
         "counts": [{"verdict": verdict_mark(styles, v), "count": n, "share": share(n, total)} for v, n in counts],

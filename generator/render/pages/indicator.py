@@ -70,6 +70,9 @@ def indicator_page(parts: SiteParts, results: JudgedPlan, indicator: Indicator, 
             "points": projection.points,
             "verdict": "按目前的速度可以实现目标" if projection.would_meet else "按目前的速度难以实现目标",
         } if projection else None,
+        # The target year already observed: what was observed, not a projection.
+        "observed": f"目标年 {last.year} 年的实际值为 {headline['value']}，{headline['status'].word}。"
+                    if last and last.value and indicator.targets and last.year >= indicator.targets[-1].year else None,
         "downloads": own_downloads(parts, here, f"{plan.id}/indicators/{indicator.id}",
                                    [row for row in figures if row[INDICATOR] == indicator.id], page_title(indicator.name, plan))
                      + ([(label, links.relative(here, links.download(name))) for label, name in
