@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from generator.model.problems import Problem, shorten
@@ -44,7 +46,8 @@ def _describe(error: dict) -> tuple[str, str, str]:
     if kind == "missing":
         return f"缺少必填字段“{name}”", "（未填写）", "填写该字段"
     if kind == "literal_error":
-        return f"字段“{name}”的取值不在允许范围内", found, error.get("ctx", {}).get("expected", "")
+        allowed = re.sub(r"\s+or\s+", "、", str(error.get("ctx", {}).get("expected", "")))  # pydantic: "'a', 'b' or 'c'"
+        return f"字段“{name}”的取值不在允许范围内", found, allowed.replace(", ", "、")
     if kind == "value_error":
         return str(error["ctx"]["error"]), found, ""
     if kind in ("greater_than", "less_than", "greater_than_equal", "less_than_equal"):
