@@ -16,6 +16,7 @@ from generator import progress
 from generator.model.problem_kinds import kind_of
 from generator.model.problems import Problem, Report, os_error_message, printable, shorten
 from generator.check.content import checked_content
+from generator.check.fonts import font_reminders
 from generator.config import load_site_config
 from generator.check.milestone_reports import contradicting_reports
 from generator.load.content import plan_folders
@@ -80,6 +81,8 @@ def _check(args: argparse.Namespace) -> int:
                   for p in Report(problems).sorted()]
         print(json.dumps(listed, ensure_ascii=False, indent=1))
         return 1 if problems else 0
+    for reminder in font_reminders(plans, root / "templates"):  # not a problem: the site is built all the same
+        print(f"提醒：{reminder}")
     if problems:
         print(Report(problems).render(), file=sys.stderr)
         return 1

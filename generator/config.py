@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from generator.check.plan_rules import NAME_LENGTH  # a name printed on every page and PDF cover, bounded as a plan's
 from generator.model.problems import Problem
 from generator.judge.evaluation import EvaluationThresholds
 from generator.judge.rules import Thresholds as JudgingThresholds
@@ -43,7 +44,7 @@ class Evaluation(Strict):
 class Contact(Strict):
     """问题和数据更正的联系方式 (连云港's 预警反馈): shown on every indicator page, bulletin and evaluation."""
 
-    office: str = Field(min_length=1, description="受理问题和更正的单位（科室）")
+    office: str = Field(min_length=1, max_length=NAME_LENGTH, description="受理问题和更正的单位（科室）")
     phone: str | None = Field(None, description="电话")
     email: str | None = Field(None, description="电子邮箱")
     address: str | None = Field(None, description="通信地址")
@@ -68,8 +69,8 @@ class Contact(Strict):
 
 
 class SiteSettings(Strict):
-    site_name: str = Field(description="网站名称")
-    publisher: str = Field(description="发布单位")
+    site_name: str = Field(max_length=NAME_LENGTH, description="网站名称")
+    publisher: str = Field(max_length=NAME_LENGTH, description="发布单位")
     description: str = Field("", description="网站简介")
     release_date: dt.date | None = Field(None, description="发布日期，显示在页脚；写在这里而不取当天，同样的输入生成同样的网站")
     site_url: str | None = Field(None, pattern=r"^https?://[^\s\"'<>]+/$",

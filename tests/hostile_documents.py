@@ -65,10 +65,10 @@ FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 3 0 R >>"
 
 
-def _stream(data: bytes, compressed: bytes | None = None) -> bytes:
+def _stream(data: bytes, compressed: bytes | None = None, extra: bytes = b"") -> bytes:
     if compressed is None:
         return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
-    return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(compressed) + compressed + b"\nendstream"
+    return b"<< /Length %d /Filter /FlateDecode %s>>\nstream\n" % (len(compressed), extra) + compressed + b"\nendstream"
 
 
 def pdf_pages(path: Path, pages: int = 3000) -> None:
@@ -80,13 +80,15 @@ def pdf_pages(path: Path, pages: int = 3000) -> None:
     path.write_bytes(_pdf(objects, list(range(first, first + pages))))
 
 
-def pdf_inflate(path: Path, megabytes: int = 1024) -> None:
-    """One page whose content stream is a short text, then ``megabytes`` MB of spaces (deflated ~1000:1)."""
+def pdf_inflate(path: Path, megabytes: int = 1024, image: bool = False) -> None:
+    """One page whose content stream is a short text, then ``megabytes`` MB of spaces (deflated ~1000:1);
+    ``image``: the same stream declared an image instead (a large figure, which reading text never inflates)."""
     packer = zlib.compressobj(9)
     packed = [packer.compress(b"BT /F1 12 Tf 72 720 Td (Plan) Tj ET\n")]
     block = b" " * CHUNK
     packed += [packer.compress(block) for _ in range(megabytes)]
     packed.append(packer.flush())
-    content = _stream(b"", b"".join(packed))
+    extra = b"/Type /XObject /Subtype /Image /Width 8192 /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 " % (megabytes * 128)
+    content = _stream(b"", b"".join(packed), extra if image else b"")
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>", content, FONT, PAGE]
     path.write_bytes(_pdf(objects, [5]))

@@ -231,7 +231,7 @@ def faithful_to_source(loaded: LoadedPlan) -> Iterator[Problem]:
                 yield loaded.problem("text-not-in-source", "完成时限在原文中找不到", TASKS, (listing, n, "deadline"), found=deadline.text)
 
 
-def _named(loaded: LoadedPlan) -> Iterator[tuple[str, tuple, str | None, int]]:
+def named_texts(loaded: LoadedPlan) -> Iterator[tuple[str, tuple, str | None, int]]:
     """(file, path, text, limit) of every name and every text shown in one table cell."""
     plan = loaded.plan
     info = plan.info
@@ -261,7 +261,7 @@ def _named(loaded: LoadedPlan) -> Iterator[tuple[str, tuple, str | None, int]]:
 
 
 def name_lengths(loaded: LoadedPlan) -> Iterator[Problem]:
-    for file_name, path, text, limit in _named(loaded):
+    for file_name, path, text, limit in named_texts(loaded):
         if isinstance(text, str) and len(text) > limit:
             what = "名称" if limit <= NAME_LENGTH else "文字"
             yield loaded.problem("name-too-long", f"{what}太长（{len(text)} 个字符），网页和公报无法正常排版", file_name, path,

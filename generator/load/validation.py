@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from generator.model.problems import Problem, shorten
@@ -44,12 +46,15 @@ def _describe(error: dict) -> tuple[str, str, str]:
     if kind == "missing":
         return f"缺少必填字段“{name}”", "（未填写）", "填写该字段"
     if kind == "literal_error":
-        return f"字段“{name}”的取值不在允许范围内", found, error.get("ctx", {}).get("expected", "")
+        allowed = re.sub(r"\s+or\s+", "、", str(error.get("ctx", {}).get("expected", "")))  # pydantic: "'a', 'b' or 'c'"
+        return f"字段“{name}”的取值不在允许范围内", found, allowed.replace(", ", "、")
     if kind == "value_error":
         return str(error["ctx"]["error"]), found, ""
     if kind in ("greater_than", "less_than", "greater_than_equal", "less_than_equal"):
         bound = next((f"{word} {error['ctx'][key]}" for key, word in _BOUNDS.items() if key in error.get("ctx", {})), "")
         return f"字段“{name}”的数值超出范围", found, f"{bound} 的数值"
+    if kind == "string_too_long":
+        return f"字段“{name}”太长", found, f"不超过 {error.get('ctx', {}).get('max_length')} 个字符"
     if kind == "finite_number":
         return f"字段“{name}”不是一个有限的数字", found, _EXPECTED[kind]
     # Every other kind: pydantic's own message is English, so it is never shown.

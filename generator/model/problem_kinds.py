@@ -54,6 +54,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "unit-not-in-source": ("责任单位在原文中找不到", "照原文写单位名称，或在 unit_aliases 中写明对应关系"),
     "unknown-region": ("规划中没有这个地区", "地区名称与 plan.yaml 的 regions 完全一致；全域数据地区留空"),
     "value-too-large": ("数值大得不合常理", "检查是否多写了位数"),
+    "no-font-for-character": ("公报的字体没有这个字符（只是提醒）", "换成文字或删去；否则 PDF 中显示为空框"),
     "name-too-long": ("名称或文字长得不合常理", "只写名称本身；长的说明放进正文或说明字段"),
     "draft-unfinished": ("草稿尚未核对完（导入后还有“待核对”标记，或没有任何指标和目标）",
                          "对照原文逐条核对：改正或删除该项，再删去“# 待核对：…”注释；把指标或目标写进规划"),

@@ -87,7 +87,9 @@ def check_pdf(path: Path) -> None:
                 if inside_stream is not None:
                     continue  # objects packed in an object stream are never streams; that stream is checked itself
                 stream = document.getobj(number)
-                if isinstance(stream, PDFStream) and "Flate" in str(stream.get("Filter")):
+                # An image is never inflated to read text (a large figure may well unpack to 100 MB).
+                if isinstance(stream, PDFStream) and "Flate" in str(stream.get("Filter")) \
+                        and "Image" not in str(resolve1(stream.get("Subtype"))):
                     if _inflated_size(stream.rawdata or b"", MAX_STREAM_BYTES) > MAX_STREAM_BYTES:
                         raise TooCostly(f"文件中有一段内容解压后超过 {_mb(MAX_STREAM_BYTES)}（第 {number} 号对象），"
                                         f"不像是一份规划文件（可能是“压缩炸弹”）")
