@@ -70,9 +70,10 @@ def find_tasks(document: Document) -> tuple[list[Item], list[Item]]:
     """(key tasks, tasks)."""
     key_tasks: list[Item] = []
     tasks: list[Item] = []
+    last: list[str | None] | None = None  # the columns of the task table before, for one continued without header
     for block in document.blocks:
         if isinstance(block, Table):
-            _read_table(block, key_tasks, tasks)
+            last = _read_table(block, key_tasks, tasks, last)
     if not tasks:
         _read_text_table(document, key_tasks, tasks)
     tasks += inline_tasks(document, key_tasks, len(tasks), _task, _key_task)
@@ -86,11 +87,16 @@ def _columns(header: list[tuple]) -> list[str | None]:
     width = max(len(row) for row in header)
     kinds: list[str | None] = [None] * width
     texts: list[str] = [""] * width
+    overwritten = False
     for row in header:
         for k, cell in enumerate(row):
             if cell:
-                kinds[k] = _header_kind(cell) or kinds[k]
-                texts[k] = header_key(cell) if _header_kind(cell) else texts[k]
+                found = _header_kind(cell)
+                overwritten |= bool(found and kinds[k] and kinds[k] != found)
+                kinds[k] = found or kinds[k]
+                texts[k] = header_key(cell) if found else texts[k]
+    if overwritten and len(header) == 2:
+        kinds, texts = _spanned(header)
     leads = [k for k, kind in enumerate(kinds) if kind == "lead"]
     if len(leads) > 1:
         # 牵头责任单位 + 责任单位: the one that leads is named so; the others take part.
@@ -103,23 +109,53 @@ def _columns(header: list[tuple]) -> list[str | None]:
     return kinds
 
 
+_PARTS_OF = {"budget": {"government", "school"}, "lead": {"lead", "cooperating"}}
+
+
+def _spanned(header: list[tuple]) -> tuple[list[str | None], list[str]]:
+    """Columns of a two-row header whose spanning cells were read once, so that the rows do not line up
+    (资金预算 over 政府投入/学校自筹, 责任单位 over 牵头单位/协助单位): the first row's cells in order,
+    each spanning cell replaced by the cells under it."""
+    parts = [(_header_kind(c), header_key(c)) for c in header[1] if c and _header_kind(c)]
+    kinds: list[str | None] = []
+    texts: list[str] = []
+    for cell in header[0]:
+        kind = _header_kind(cell or "")
+        under = [p for p in parts if p[0] in _PARTS_OF.get(kind or "", set())]
+        if under:
+            kinds += [k for k, _ in under]
+            texts += [w for _, w in under]
+            parts = [p for p in parts if p not in under]
+        else:
+            kinds.append(kind)
+            texts.append(header_key(cell or ""))
+    return kinds, texts
+
+
 def _is_header(row: tuple) -> bool:
     kinds = {_header_kind(cell) for cell in row if cell} - {None}
     return "number" in kinds or len(kinds) >= 2
 
 
-def _read_table(table: Table, key_tasks: list[Item], tasks: list[Item]) -> None:
+def _read_table(table: Table, key_tasks: list[Item], tasks: list[Item],
+                before: list[str | None] | None = None) -> list[str | None] | None:
+    """Read one task table; return its columns (None if it is not one). A table without a header
+    as wide as the task table before continues it (a PDF page break that did not repeat the header)."""
     rows = list(table.rows)
     start = next((k for k, row in enumerate(rows) if _is_header(row)), None)
-    if start is None or "lead" not in _columns(rows[start:start + 1]):
-        return
-    header = [rows[start]]
-    if start + 1 < len(rows) and not any(_NUMBERED.match(c or "") or (c or "").isdigit() for c in rows[start + 1]) \
-            and any(_header_kind(c) for c in rows[start + 1] if c):
-        header.append(rows[start + 1])
-    kinds = _columns(header)
+    if start is not None and "lead" in _columns(rows[start:start + 1]):
+        header = [rows[start]]
+        if start + 1 < len(rows) and not any(_NUMBERED.match(c or "") or (c or "").isdigit() for c in rows[start + 1]) \
+                and any(_header_kind(c) for c in rows[start + 1] if c):
+            header.append(rows[start + 1])
+        kinds = _columns(header)
+    elif start is None and before is not None and max(len(row) for row in rows) == len(before):
+        kinds, header = before, []
+        start = 0
+    else:
+        return None
     if "work" not in kinds:
-        return
+        return None
     left = kinds[: kinds.index("project")] if "project" in kinds else kinds[: kinds.index("work")]
     right = kinds[kinds.index("work"):]
     previous: dict[str, str] = {}
@@ -152,6 +188,7 @@ def _read_table(table: Table, key_tasks: list[Item], tasks: list[Item]) -> None:
             continue
         key_task = _key_task(cells.get("key_task") or group, key_tasks)
         tasks.append(_task(cells, key_task, len(tasks)))
+    return kinds
 
 
 def _key_task(text: str | None, key_tasks: list[Item]) -> str | None:
