@@ -401,7 +401,7 @@ def test_import_saves_the_passages_not_used_beside_the_draft_and_lists_them(tmp_
 def test_every_corpus_document_imports_without_crashing_and_has_a_source(name):
     key = yaml.safe_load((CORPUS / name / "key.yaml").read_text(encoding="utf-8"))
     assert key["kind"] in ("真实文件节选", "构造样例")
-    assert key["kind"] == "构造样例" or key["source"].startswith("https://")
+    assert key["kind"] == "构造样例" or key["source"].startswith(("https://", "http://"))
     draft = draft_plan(read_document(CORPUS / name / "source.txt"), "x")
     render_files(draft, "source.txt")
 
@@ -478,3 +478,23 @@ def test_word_table_with_a_two_row_header_of_merged_cells(tmp_path):
         ("小学", "普及水平", "约束性"), ("初中", "普及水平", "约束性"), ("残疾儿童少年入学率", "普及水平", "约束性")]
     assert items[0]["targets"] == [{"year": 2023, "value": "96"}, {"year": 2025, "value": "≥98"}]
     assert items[3]["base"] == {"year": 2020, "value": "85"} and items[3]["targets"][-1]["value"] == "100"
+
+
+def test_a_category_column_merged_down_its_rows_gives_the_groups():
+    text = _tab_table([["类别", "指标", "2020年", "2025年", "属性"],
+                       ["普及", "学前教育毛入园率", "90", "95", "预期性"],
+                       [None, "九年义务教育巩固率", "99", "99.5", "约束性"],
+                       ["质量", "体质健康达标率", "90", "92", "预期性"]])
+    items = [i.fields for i in _draft(text).indicators]
+    assert [(i["name"], i["group"]) for i in items] == \
+        [("学前教育毛入园率", "普及"), ("九年义务教育巩固率", "普及"), ("体质健康达标率", "质量")]
+
+
+def test_years_written_inside_header_notes_and_targets_written_in_words():
+    text = _tab_table([["指标名称", "基期（2020年）", "目标值（2025年）", "属性"],
+                       ["1.课后服务覆盖率（%）", "80", "全覆盖", "约束性"],
+                       ["2.学前教育毛入园率（%）", "90", "95", "预期性"]])
+    items = _draft(text).indicators
+    assert [i.fields["name"] for i in items] == ["课后服务覆盖率", "学前教育毛入园率"]
+    assert items[0].fields["targets"] == [{"year": 2025, "value": "全覆盖"}] and "文字" in items[0].review
+    assert items[1].review is None and items[1].fields["targets"] == [{"year": 2025, "value": "95"}]
