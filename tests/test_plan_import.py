@@ -498,3 +498,29 @@ def test_years_written_inside_header_notes_and_targets_written_in_words():
     assert [i.fields["name"] for i in items] == ["课后服务覆盖率", "学前教育毛入园率"]
     assert items[0].fields["targets"] == [{"year": 2025, "value": "全覆盖"}] and "文字" in items[0].review
     assert items[1].review is None and items[1].fields["targets"] == [{"year": 2025, "value": "95"}]
+
+
+def test_units_marked_as_leading_in_one_column_and_two_work_columns():
+    text = _tab_table([["序号", "任务", "具体措施", "责任单位", "完成时限"],
+                       ["1", "扩大学前资源", "新建幼儿园3所", "县教育局（牵头）、县财政局", "2024年底前"]])
+    draft = _draft(text)
+    [task] = [t.fields for t in draft.tasks]
+    assert (task["work"], task["lead_units"], task["cooperating_units"]) == ("新建幼儿园3所", ["县教育局"], ["县财政局"])
+    assert [k.fields["title"] for k in draft.key_tasks] == ["扩大学前资源"]
+
+
+def test_units_written_as_who_leads_and_who_helps_in_the_prose():
+    text = ("二、主要任务\n（一）完善资助体系。做到应助尽助。（市教育局牵头，市财政局、市民政局配合）\n"
+            "（二）消除大班额。2023年底前全部消除。（各县市区人民政府负责）\n")
+    tasks = [t.fields for t in _draft(text).tasks]
+    assert [(t["lead_units"], t.get("cooperating_units", []), t.get("deadline")) for t in tasks] == [
+        (["市教育局"], ["市财政局", "市民政局"], None), (["各县市区人民政府"], [], "2023年底前")]
+
+
+def test_steps_of_a_column_one_a_paragraph_and_stages_numbered_in_words():
+    draft = _draft("专栏2 智慧校园工程\n主要目标：建成智慧校园。\n实施步骤：\n2022年，完成规划；\n"
+                   "2023—2024年，建成平台；\n2025年，全面应用。\n四、实施步骤\n第一阶段（2021年）：制定方案。\n"
+                   "第二阶段（2022—2023年）：全面推进。\n五、保障措施\n")
+    column, stages = draft.columns
+    assert [m.fields["year"] for m in column.children["milestones"]] == ["2022", "2023—2024", "2025"]
+    assert [m.fields["year"] for m in stages.children["milestones"]] == ["2021", "2022—2023"]

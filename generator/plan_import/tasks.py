@@ -61,6 +61,17 @@ def split_units(text: str) -> list[str]:
     return [n for n in cleaned if n]
 
 
+_LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]$")
+
+
+def _marked_lead(text: str) -> tuple[list[str], list[str]] | None:
+    """“市教育局（牵头）、市财政局” in one column: (leading units, the others)."""
+    units = split_units(text)
+    if not any(_LEAD_MARK.search(u) for u in units):
+        return None
+    return [_LEAD_MARK.sub("", u) for u in units if _LEAD_MARK.search(u)], [u for u in units if not _LEAD_MARK.search(u)]
+
+
 def _looks_like_unit(name: str) -> bool:
     bare = re.sub(r"[（(][^（）()]*[）)]$", "", name)
     return len(name) <= MAX_UNIT and "。" not in name and bool(_UNIT_END.search(bare))
@@ -106,6 +117,8 @@ def _columns(header: list[tuple]) -> list[str | None]:
                 kinds[k] = "cooperating"
     if "work" not in kinds and "key_task" in kinds:
         kinds[kinds.index("key_task")] = "work"  # 重点工作任务 alone is the work itself
+    if kinds.count("work") > 1 and "key_task" not in kinds:
+        kinds[kinds.index("work")] = "key_task"  # 任务 | 具体措施: the first names what the second details
     return kinds
 
 
@@ -221,6 +234,9 @@ def _task(cells: dict, key_task: str | None, index: int) -> Item:
             fields[kind] = cells[kind].strip()
     fields["work"] = work
     reviews = []
+    marked = _marked_lead(cells.get("lead") or "")
+    if marked and not cells.get("cooperating"):
+        cells = {**cells, "lead": "、".join(marked[0]), "cooperating": "、".join(marked[1])}
     for kind, name in (("lead", "lead_units"), ("cooperating", "cooperating_units")):
         units = split_units(cells.get(kind) or "")
         if units:
