@@ -524,3 +524,11 @@ def test_steps_of_a_column_one_a_paragraph_and_stages_numbered_in_words():
     column, stages = draft.columns
     assert [m.fields["year"] for m in column.children["milestones"]] == ["2022", "2023—2024", "2025"]
     assert [m.fields["year"] for m in stages.children["milestones"]] == ["2021", "2022—2023"]
+
+
+def test_a_task_table_flattened_one_cell_a_line_with_its_own_row_numbers_and_deadlines():
+    text = ("某区2023年教育重点工作任务清单\n序号 工作任务 牵头单位 配合单位 完成时限\n1\n新建幼儿园2所，新增学位540个。\n"
+            "区教育局\n区发改局、区财政局\n2023年8月前\n2\n完成城镇小区配套幼儿园治理。\n区教育局\n各街道办事处\n2023年底\n")
+    tasks = [t.fields for t in _draft(text).tasks]
+    assert [(t["number"], t["lead_units"], t["cooperating_units"], t["deadline"]) for t in tasks] == [
+        ("1", ["区教育局"], ["区发改局", "区财政局"], "2023年8月前"), ("2", ["区教育局"], ["各街道办事处"], "2023年底")]

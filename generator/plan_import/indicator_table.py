@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.plan_import.document import is_written_value
 from generator.plan_import.draft import Item
@@ -94,6 +95,7 @@ class IndicatorTable:
     end: int
 
 
+@lru_cache(maxsize=4096)
 def _flat(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 

@@ -41,8 +41,8 @@ def _header_kind(text: str) -> str | None:
 def _text_header(text: str) -> bool:
     """A task table's header row flattened into one paragraph by a PDF extract."""
     flat = header_key(text)
-    found = [any(w in flat for w in words("task_table", kind)) for kind in ("key_task", "work", "lead")]
-    return all(found) and len(flat) <= 60
+    found = [any(w in flat for w in words("task_table", kind)) for kind in ("work", "lead")]
+    return all(found) and len(flat) <= 60 and "。" not in flat
 
 
 def split_units(text: str) -> list[str]:
@@ -61,6 +61,9 @@ def split_units(text: str) -> list[str]:
     return [n for n in cleaned if n]
 
 
+# A deadline cell of a table flattened into paragraphs: 2022年8月前, 2023年底, 长期坚持, 每年9月
+MAX_TITLE = 30  # characters of a 重点任务's name in a flattened table; longer text is a work item
+_TEXT_DEADLINE = re.compile(r"^\s*(?:\d{4}\s*年[^。，,；;]{0,12}|长期坚持|长期|持续推进|每年[^。，,；;]{0,8}|\d{4}[-—–~～至]\d{4}\s*年?)\s*$")
 _LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]$")
 
 
@@ -268,6 +271,7 @@ def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item
     key_task: str | None = None
     cells: dict | None = None
     units: list[str] = []
+    number: str | None = None  # a number on a line of its own, just read
 
     def close() -> None:
         if cells is not None:
@@ -278,10 +282,11 @@ def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item
     for text in paragraphs[start + 1:]:
         if _text_header(text) or text in ("序", "号", "序号"):
             continue
-        if re.fullmatch(r"\d{1,2}", text):
+        if re.fullmatch(r"\d{1,3}", text):
             close()
             cells, units, title = None, [], []
             key_task = None
+            number = text
             continue
         prefix = None if _NUMBERED.match(text) else re.match(r"^([^\d。]{1,30}?)\s*(\d{1,3}\s*[.．]\D.*)$", text)
         if prefix:
@@ -298,8 +303,12 @@ def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item
                 key_task = _key_task(f"{len(key_tasks) + 1}.{''.join(title)}", key_tasks)
             text, units = _units_after(text)  # a whole row on one line: “13.……新路径。 市教育局 市科技局”
             cells = {"work": text}
+        elif cells is None and number and not title and ("。" in text or len(text) > MAX_TITLE):
+            cells, units = {"work": text, "number": number}, []  # the number was the task's own, not a 重点任务's
         elif cells is None:
             title.append(re.sub(r"\s+", "", text))
+        elif _TEXT_DEADLINE.match(text) and "deadline" not in cells:
+            cells["deadline"] = text.strip()
         elif len(units) < 2 and len(text) <= 60:
             parts = text.split()
             # Two cells on one line: “市教育局 各职业院校”.
