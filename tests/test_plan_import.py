@@ -401,7 +401,7 @@ def test_import_saves_the_passages_not_used_beside_the_draft_and_lists_them(tmp_
 def test_every_corpus_document_imports_without_crashing_and_has_a_source(name):
     key = yaml.safe_load((CORPUS / name / "key.yaml").read_text(encoding="utf-8"))
     assert key["kind"] in ("真实文件节选", "构造样例")
-    assert key["kind"] == "构造样例" or key["source"].startswith("https://")
+    assert key["kind"] == "构造样例" or key["source"].startswith(("https://", "http://"))
     draft = draft_plan(read_document(CORPUS / name / "source.txt"), "x")
     render_files(draft, "source.txt")
 
@@ -478,3 +478,57 @@ def test_word_table_with_a_two_row_header_of_merged_cells(tmp_path):
         ("小学", "普及水平", "约束性"), ("初中", "普及水平", "约束性"), ("残疾儿童少年入学率", "普及水平", "约束性")]
     assert items[0]["targets"] == [{"year": 2023, "value": "96"}, {"year": 2025, "value": "≥98"}]
     assert items[3]["base"] == {"year": 2020, "value": "85"} and items[3]["targets"][-1]["value"] == "100"
+
+
+def test_a_category_column_merged_down_its_rows_gives_the_groups():
+    text = _tab_table([["类别", "指标", "2020年", "2025年", "属性"],
+                       ["普及", "学前教育毛入园率", "90", "95", "预期性"],
+                       [None, "九年义务教育巩固率", "99", "99.5", "约束性"],
+                       ["质量", "体质健康达标率", "90", "92", "预期性"]])
+    items = [i.fields for i in _draft(text).indicators]
+    assert [(i["name"], i["group"]) for i in items] == \
+        [("学前教育毛入园率", "普及"), ("九年义务教育巩固率", "普及"), ("体质健康达标率", "质量")]
+
+
+def test_years_written_inside_header_notes_and_targets_written_in_words():
+    text = _tab_table([["指标名称", "基期（2020年）", "目标值（2025年）", "属性"],
+                       ["1.课后服务覆盖率（%）", "80", "全覆盖", "约束性"],
+                       ["2.学前教育毛入园率（%）", "90", "95", "预期性"]])
+    items = _draft(text).indicators
+    assert [i.fields["name"] for i in items] == ["课后服务覆盖率", "学前教育毛入园率"]
+    assert items[0].fields["targets"] == [{"year": 2025, "value": "全覆盖"}] and "文字" in items[0].review
+    assert items[1].review is None and items[1].fields["targets"] == [{"year": 2025, "value": "95"}]
+
+
+def test_units_marked_as_leading_in_one_column_and_two_work_columns():
+    text = _tab_table([["序号", "任务", "具体措施", "责任单位", "完成时限"],
+                       ["1", "扩大学前资源", "新建幼儿园3所", "县教育局（牵头）、县财政局", "2024年底前"]])
+    draft = _draft(text)
+    [task] = [t.fields for t in draft.tasks]
+    assert (task["work"], task["lead_units"], task["cooperating_units"]) == ("新建幼儿园3所", ["县教育局"], ["县财政局"])
+    assert [k.fields["title"] for k in draft.key_tasks] == ["扩大学前资源"]
+
+
+def test_units_written_as_who_leads_and_who_helps_in_the_prose():
+    text = ("二、主要任务\n（一）完善资助体系。做到应助尽助。（市教育局牵头，市财政局、市民政局配合）\n"
+            "（二）消除大班额。2023年底前全部消除。（各县市区人民政府负责）\n")
+    tasks = [t.fields for t in _draft(text).tasks]
+    assert [(t["lead_units"], t.get("cooperating_units", []), t.get("deadline")) for t in tasks] == [
+        (["市教育局"], ["市财政局", "市民政局"], None), (["各县市区人民政府"], [], "2023年底前")]
+
+
+def test_steps_of_a_column_one_a_paragraph_and_stages_numbered_in_words():
+    draft = _draft("专栏2 智慧校园工程\n主要目标：建成智慧校园。\n实施步骤：\n2022年，完成规划；\n"
+                   "2023—2024年，建成平台；\n2025年，全面应用。\n四、实施步骤\n第一阶段（2021年）：制定方案。\n"
+                   "第二阶段（2022—2023年）：全面推进。\n五、保障措施\n")
+    column, stages = draft.columns
+    assert [m.fields["year"] for m in column.children["milestones"]] == ["2022", "2023—2024", "2025"]
+    assert [m.fields["year"] for m in stages.children["milestones"]] == ["2021", "2022—2023"]
+
+
+def test_a_task_table_flattened_one_cell_a_line_with_its_own_row_numbers_and_deadlines():
+    text = ("某区2023年教育重点工作任务清单\n序号 工作任务 牵头单位 配合单位 完成时限\n1\n新建幼儿园2所，新增学位540个。\n"
+            "区教育局\n区发改局、区财政局\n2023年8月前\n2\n完成城镇小区配套幼儿园治理。\n区教育局\n各街道办事处\n2023年底\n")
+    tasks = [t.fields for t in _draft(text).tasks]
+    assert [(t["number"], t["lead_units"], t["cooperating_units"], t["deadline"]) for t in tasks] == [
+        ("1", ["区教育局"], ["区发改局", "区财政局"], "2023年8月前"), ("2", ["区教育局"], ["各街道办事处"], "2023年底")]

@@ -31,8 +31,8 @@ _STEP = re.compile(r"(?:^|(?<=[；;。]))\s*(?:到|至|在|截至|截止到?)?\s
 _ENDED = re.compile(r"[。；;！？!?…”’）)\]】]\s*$")
 # A 实施步骤 section of the plan, and the stages under it.
 _STEPS_SECTION = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(实施步骤|工作步骤|进度安排|时间安排|推进步骤|实施安排|步骤安排|工作安排)\s*$")
-_STAGE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}\s*[.．、])\s*")
-_STAGE_YEARS = re.compile(r"(\d{4})\s*年")
+_STAGE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}\s*[.．、]|(?=第[一二三四五六七八九十]+阶段))\s*")
+_STAGE_YEARS = re.compile(r"((?:19|20)\d{2})(?=\s*(?:年|[-—–~～至到]))")
 # Headings that end a 专栏 whatever came before: 三、… （二）… 1．…
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 
@@ -57,6 +57,10 @@ def find_columns(units: list[Unit], period: tuple[int, int]) -> list[Item]:
             if label:
                 current = _PARTS[label.group(1)]
                 parts[current] = parts.get(current, "") + text[label.end():].strip()
+            elif current == "steps" and _STEP.match(text) and _STEP.match(text).group(1):
+                # one step a paragraph under 实施步骤：
+                joined = parts["steps"].rstrip()
+                parts["steps"] = f"{joined}{'' if not joined or joined[-1] in '；;。' else '；'}{text.strip()}"
             elif current is None and "body" not in parts:
                 parts["body"] = text
             else:

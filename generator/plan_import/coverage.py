@@ -19,6 +19,7 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（
 PREFIX = 30  # characters of a long passage that identify it
 SHOWN_ROWS = 3  # rows of an unread table quoted in its note
 MIN_PROSE = 12
+MAX_NOTES = 50  # broken-off paragraphs noted one by one; past that the document itself is the problem
 MIN_INSIDE = 6  # characters a passage needs before it is looked for inside a longer value
 _ENDED = re.compile(r"[。；;！？!?…”’）)\]】:：]$")
 
@@ -59,10 +60,10 @@ def _used(text: str, taken: _Taken) -> bool:
     return not flat or flat in taken or (bare and bare in taken) or (len(bare) > PREFIX and bare[:PREFIX] in taken)
 
 
-def _line_of(source: str, text: str) -> int | None:
+def _line_of(lines: list[str], text: str) -> int | None:
     """The line of source.txt where a passage begins."""
     probe = text.strip().split("\n")[0][:20]
-    for number, line in enumerate(source.split("\n"), 1):
+    for number, line in enumerate(lines, 1):
         if probe and probe in line:
             return number
     return None
@@ -78,9 +79,12 @@ def account(document: Document, draft: Draft, used_units: set[int]) -> None:
     """Fill ``draft.unused`` with the passages no item took up, note each table not read and each
     paragraph that breaks off."""
     taken = _Taken(draft)
+    lines = document.text.split("\n")
+    broken = 0
     for block in document.blocks:
-        if isinstance(block, Paragraph) and _broken_off(block.text):
-            where = _line_of(document.text, block.text)
+        if isinstance(block, Paragraph) and _broken_off(block.text) and broken < MAX_NOTES:
+            broken += 1
+            where = _line_of(lines, block.text)
             draft.notes.append(f"{f'source.txt 第 {where} 行' if where else '一段'}的文字在“{_flat(block.text)[-12:]}”处中断，"
                                f"后文可能缺失（原文截断或 PDF 换页丢字），请对照原件补全")
     unit = 0
@@ -101,7 +105,7 @@ def account(document: Document, draft: Draft, used_units: set[int]) -> None:
             used = any(k in used_units for k in indices) or any(_used(c, taken) for c in row if c and len(_flat(c)) > 4)
             rows.append((text, used))
         if not any(used for _, used in rows[1:]) and len(rows) > 1:
-            where = _line_of(document.text, rows[0][0].split(" | ")[0])
+            where = _line_of(lines, rows[0][0].split(" | ")[0])
             head = "；".join(text for text, _ in rows[:SHOWN_ROWS])
             draft.notes.append(f"第 {tables} 个表格{f'（source.txt 第 {where} 行起）' if where else ''}没有读出，"
                                f"共 {len(rows)} 行，开头是：{head}。原始各行见 source-unused.txt")

@@ -31,6 +31,7 @@ def role(part: str, text: str) -> str | None:
     return _table()[part].get(header_key(text))
 
 
-def words(part: str, wanted: str) -> list[str]:
+@cache
+def words(part: str, wanted: str) -> tuple[str, ...]:
     """Every word of one role, longest first (for building a pattern)."""
-    return sorted((w for w, r in _table()[part].items() if r == wanted), key=len, reverse=True)
+    return tuple(sorted((w for w, r in _table()[part].items() if r == wanted), key=len, reverse=True))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.plan_import.document import is_written_value
 from generator.plan_import.draft import Item
@@ -37,6 +38,9 @@ _PLACEHOLDERS = {"—", "-", "——", "–", "/", "－", "--", "…", "——",
 _UNITS = {"%", "％", "‰", "年", "所", "个", "人", "万人", "人次", "万人次", "元", "万元", "亿元", "分", "岁", "项", "家", "次",
           "天", "小时", "个百分点", "万个", "间", "册", "台", "平方米", "万平方米", "名", "班", "座", "门", "套", "GB", "M", "Mbps",
           "学时", "课时", "倍", "处", "支", "条", "篇", "本", "生/班", "人/班", "：1", ":1"}
+# A target written in words (持续提升, 全覆盖): it holds its year's place; the item is flagged.
+_WORDED = re.compile(r"(提升|提高|完善|实现|覆盖|普及|达到|达标|建成|保持|稳定|增长|下降|减少|全面|基本|逐步|持续|进一步|显著|明显|巩固|优化|加强|扩大|不低于|不少于)")
+MAX_WORDED = 12
 ATTRIBUTES = {"约束性": "约束性", "预期性": "预期性", "约束": "约束性", "预期": "预期性", "约束型": "约束性", "预期型": "预期性"}
 MAX_HEADER_LABEL = 12
 MAX_SUB_NAME = 24
@@ -91,6 +95,7 @@ class IndicatorTable:
     end: int
 
 
+@lru_cache(maxsize=4096)
 def _flat(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
@@ -123,7 +128,10 @@ def _header_cell(tokens: list[Token], at: int) -> tuple[str, int | None, int] | 
         text = "".join(t.text for t in tokens[at:at + width])
         if (m := _YEAR.match(_flat(text))) and ("年" in text or width == 1 and len(_flat(text)) == 4):
             return "year", int(m.group(1)), width
-        if found := role("indicator_table", text):
+        if (found := role("indicator_table", text)) in ("base", "target") \
+                and (m := re.search(r"(\d{4})\s*年", text)) and len(_flat(text)) <= MAX_HEADER_LABEL:
+            return "year", int(m.group(1)), width  # 基期（2020年）, 目标值（2025年）
+        if found:
             return found, None, width
     return None
 
@@ -238,6 +246,8 @@ def _read_rows(tokens: list[Token], header: _Header) -> tuple[list[_Row], int]:
             current.parts.append(("attr", kind))
         elif current is not None and (is_value(text) or is_placeholder(text)):
             current.parts.append(("value", "" if is_placeholder(text) else text))
+        elif current is not None and _worded(text) and current.values_since_sub() and not complete(current):
+            current.parts.append(("value", text))
         elif current is not None and _is_unit(text) and not current.values_since_sub():
             current.parts.append(("unit", _flat(text).strip("（）()").replace("％", "%")))
         elif (group_row := _group_name(tokens, at)) and (current is None or complete(current) or not current.values()):
@@ -246,6 +256,12 @@ def _read_rows(tokens: list[Token], header: _Header) -> tuple[list[_Row], int]:
             current = None
             at += group_row[1]
             continue
+        elif "group" in header.has and token.row_start and complete(current) and _names_row(tokens, at + 1) \
+                and at + 1 < len(tokens) and not tokens[at + 1].row_start and not _NUMBERED.match(text) \
+                and len(text) <= MAX_NAME and not re.search(r"[。；;，,]", text):
+            groups += 1
+            group = re.sub(r"指标$", "", _GROUP.match(text).group(1) if _GROUP.match(text) else text).strip() or text
+            current = None  # 类别 column: the category opens the first row of its group
         elif (m := _NUMBERED.match(text)) and not is_value(text):
             numbered = True
             current = _Row(m.group(1) or m.group(2) or str("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(m.group(3)) + 1),
@@ -281,6 +297,13 @@ def _names_row(tokens: list[Token], at: int) -> bool:
         return False
     text = tokens[at].text
     return not (is_value(text) or is_placeholder(text) or attribute(text) or _is_unit(text))
+
+
+def _worded(text: str) -> bool:
+    """持续提升, 全覆盖: a target in words, not the name of the next indicator (巩固率, 达标率)."""
+    flat = _flat(text)
+    return len(flat) <= MAX_WORDED and bool(_WORDED.search(flat)) and not _SUB.match(flat) \
+        and not re.search(r"(率|比例|比|数|年限|占比|面积|指数|水平|人数|规模|经费|时间|时长)$", flat)
 
 
 def _continues_name(text: str) -> bool:
@@ -359,6 +382,9 @@ def _items(row: _Row, index: int, years: tuple[int, ...], has_attribute: bool, t
         return Item(fields, review)
 
     missing_attr = "表中有“属性”一列，这一行没有读到约束性或预期性" if has_attribute and not attrs else None
+    worded = [v for v in all_values if v and not is_value(v)]
+    if worded and not missing_attr:
+        missing_attr = "目标用文字写成（" + "、".join(f"“{v}”" for v in worded) + "），不能按数值研判：改写成可以核对的目标（goals.yaml）或删去"
     if not subs:
         review = None if len(parent_values) == n else f"读到 {len(parent_values)} 个数值，表头有 {n} 个年份（{_years(years)}），无法对应"
         return [item(base_id, name, unit, parent_values if not review else None, common_attr, None,

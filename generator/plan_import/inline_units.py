@@ -3,6 +3,7 @@
 ``（一）优化学校布局。……2023年底前完成……。（责任单位：州教育体育局，各县市人民政府）``
 ``（牵头单位：州教育体育局；配合单位：州委编办、州人力资源社会保障局）``
 ``1.始终把党的政治建设摆在首位。……`` followed by the paragraph ``责任单位：组干科、民管办。``
+``……完善资助体系。（市教育局牵头，市财政局、市民政局配合）`` ``（各县市区人民政府负责）``
 
 Each such paragraph becomes a task: its text without the note is the work, the nearest heading
 above (``一、……``) its key task, a deadline written in it (2023年底前) is kept with it. The
@@ -20,6 +21,9 @@ from generator.plan_import.header_words import words
 _HEADING = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(\S.*)$")
 _NUMBER = re.compile(r"^(?:(\d{1,3})\s*[.．、]|[（(]\s*([一二三四五六七八九十\d]{1,3})\s*[）)])\s*")
 MAX_HEADING = 40
+# “（市教育局牵头，市财政局、市人社局配合）”, “（各县市区人民政府负责）”
+_LEADS = re.compile(r"[（(]\s*([^（）()：:]{2,80}?)\s*(?:牵头|负责)\s*(?:[，,；;、]\s*([^（）()：:]{2,160}?)\s*"
+                    r"(?:按职责分工)?(?:配合|参与|协助|协同|按职责分工负责))?\s*[）)]\s*[。；;]?\s*$")
 
 
 def _labels() -> tuple[str, str]:
@@ -69,6 +73,11 @@ def inline_tasks(document: Document, key_tasks: list[Item], start: int,
         if note := note_at_end.search(text):
             tasks.append(_task(text[:note.start()], _parts(note.group(1)), heading, key_tasks,
                                start + len(tasks), make_task, make_key_task))
+            previous = None
+            continue
+        if note := _LEADS.search(text):
+            units = {"lead": note.group(1)} | ({"cooperating": note.group(2)} if note.group(2) else {})
+            tasks.append(_task(text[:note.start()], units, heading, key_tasks, start + len(tasks), make_task, make_key_task))
             previous = None
             continue
         previous = (text, len(tasks))

@@ -41,8 +41,8 @@ def _header_kind(text: str) -> str | None:
 def _text_header(text: str) -> bool:
     """A task table's header row flattened into one paragraph by a PDF extract."""
     flat = header_key(text)
-    found = [any(w in flat for w in words("task_table", kind)) for kind in ("key_task", "work", "lead")]
-    return all(found) and len(flat) <= 60
+    found = [any(w in flat for w in words("task_table", kind)) for kind in ("work", "lead")]
+    return all(found) and len(flat) <= 60 and "。" not in flat
 
 
 def split_units(text: str) -> list[str]:
@@ -61,6 +61,20 @@ def split_units(text: str) -> list[str]:
     return [n for n in cleaned if n]
 
 
+# A deadline cell of a table flattened into paragraphs: 2022年8月前, 2023年底, 长期坚持, 每年9月
+MAX_TITLE = 30  # characters of a 重点任务's name in a flattened table; longer text is a work item
+_TEXT_DEADLINE = re.compile(r"^\s*(?:\d{4}\s*年[^。，,；;]{0,12}|长期坚持|长期|持续推进|每年[^。，,；;]{0,8}|\d{4}[-—–~～至]\d{4}\s*年?)\s*$")
+_LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]$")
+
+
+def _marked_lead(text: str) -> tuple[list[str], list[str]] | None:
+    """“市教育局（牵头）、市财政局” in one column: (leading units, the others)."""
+    units = split_units(text)
+    if not any(_LEAD_MARK.search(u) for u in units):
+        return None
+    return [_LEAD_MARK.sub("", u) for u in units if _LEAD_MARK.search(u)], [u for u in units if not _LEAD_MARK.search(u)]
+
+
 def _looks_like_unit(name: str) -> bool:
     bare = re.sub(r"[（(][^（）()]*[）)]$", "", name)
     return len(name) <= MAX_UNIT and "。" not in name and bool(_UNIT_END.search(bare))
@@ -70,9 +84,10 @@ def find_tasks(document: Document) -> tuple[list[Item], list[Item]]:
     """(key tasks, tasks)."""
     key_tasks: list[Item] = []
     tasks: list[Item] = []
+    last: list[str | None] | None = None  # the columns of the task table before, for one continued without header
     for block in document.blocks:
         if isinstance(block, Table):
-            _read_table(block, key_tasks, tasks)
+            last = _read_table(block, key_tasks, tasks, last)
     if not tasks:
         _read_text_table(document, key_tasks, tasks)
     tasks += inline_tasks(document, key_tasks, len(tasks), _task, _key_task)
@@ -86,11 +101,16 @@ def _columns(header: list[tuple]) -> list[str | None]:
     width = max(len(row) for row in header)
     kinds: list[str | None] = [None] * width
     texts: list[str] = [""] * width
+    overwritten = False
     for row in header:
         for k, cell in enumerate(row):
             if cell:
-                kinds[k] = _header_kind(cell) or kinds[k]
-                texts[k] = header_key(cell) if _header_kind(cell) else texts[k]
+                found = _header_kind(cell)
+                overwritten |= bool(found and kinds[k] and kinds[k] != found)
+                kinds[k] = found or kinds[k]
+                texts[k] = header_key(cell) if found else texts[k]
+    if overwritten and len(header) == 2:
+        kinds, texts = _spanned(header)
     leads = [k for k, kind in enumerate(kinds) if kind == "lead"]
     if len(leads) > 1:
         # 牵头责任单位 + 责任单位: the one that leads is named so; the others take part.
@@ -100,7 +120,32 @@ def _columns(header: list[tuple]) -> list[str | None]:
                 kinds[k] = "cooperating"
     if "work" not in kinds and "key_task" in kinds:
         kinds[kinds.index("key_task")] = "work"  # 重点工作任务 alone is the work itself
+    if kinds.count("work") > 1 and "key_task" not in kinds:
+        kinds[kinds.index("work")] = "key_task"  # 任务 | 具体措施: the first names what the second details
     return kinds
+
+
+_PARTS_OF = {"budget": {"government", "school"}, "lead": {"lead", "cooperating"}}
+
+
+def _spanned(header: list[tuple]) -> tuple[list[str | None], list[str]]:
+    """Columns of a two-row header whose spanning cells were read once, so that the rows do not line up
+    (资金预算 over 政府投入/学校自筹, 责任单位 over 牵头单位/协助单位): the first row's cells in order,
+    each spanning cell replaced by the cells under it."""
+    parts = [(_header_kind(c), header_key(c)) for c in header[1] if c and _header_kind(c)]
+    kinds: list[str | None] = []
+    texts: list[str] = []
+    for cell in header[0]:
+        kind = _header_kind(cell or "")
+        under = [p for p in parts if p[0] in _PARTS_OF.get(kind or "", set())]
+        if under:
+            kinds += [k for k, _ in under]
+            texts += [w for _, w in under]
+            parts = [p for p in parts if p not in under]
+        else:
+            kinds.append(kind)
+            texts.append(header_key(cell or ""))
+    return kinds, texts
 
 
 def _is_header(row: tuple) -> bool:
@@ -108,18 +153,25 @@ def _is_header(row: tuple) -> bool:
     return "number" in kinds or len(kinds) >= 2
 
 
-def _read_table(table: Table, key_tasks: list[Item], tasks: list[Item]) -> None:
+def _read_table(table: Table, key_tasks: list[Item], tasks: list[Item],
+                before: list[str | None] | None = None) -> list[str | None] | None:
+    """Read one task table; return its columns (None if it is not one). A table without a header
+    as wide as the task table before continues it (a PDF page break that did not repeat the header)."""
     rows = list(table.rows)
     start = next((k for k, row in enumerate(rows) if _is_header(row)), None)
-    if start is None or "lead" not in _columns(rows[start:start + 1]):
-        return
-    header = [rows[start]]
-    if start + 1 < len(rows) and not any(_NUMBERED.match(c or "") or (c or "").isdigit() for c in rows[start + 1]) \
-            and any(_header_kind(c) for c in rows[start + 1] if c):
-        header.append(rows[start + 1])
-    kinds = _columns(header)
+    if start is not None and "lead" in _columns(rows[start:start + 1]):
+        header = [rows[start]]
+        if start + 1 < len(rows) and not any(_NUMBERED.match(c or "") or (c or "").isdigit() for c in rows[start + 1]) \
+                and any(_header_kind(c) for c in rows[start + 1] if c):
+            header.append(rows[start + 1])
+        kinds = _columns(header)
+    elif start is None and before is not None and max(len(row) for row in rows) == len(before):
+        kinds, header = before, []
+        start = 0
+    else:
+        return None
     if "work" not in kinds:
-        return
+        return None
     left = kinds[: kinds.index("project")] if "project" in kinds else kinds[: kinds.index("work")]
     right = kinds[kinds.index("work"):]
     previous: dict[str, str] = {}
@@ -152,6 +204,7 @@ def _read_table(table: Table, key_tasks: list[Item], tasks: list[Item]) -> None:
             continue
         key_task = _key_task(cells.get("key_task") or group, key_tasks)
         tasks.append(_task(cells, key_task, len(tasks)))
+    return kinds
 
 
 def _key_task(text: str | None, key_tasks: list[Item]) -> str | None:
@@ -184,6 +237,9 @@ def _task(cells: dict, key_task: str | None, index: int) -> Item:
             fields[kind] = cells[kind].strip()
     fields["work"] = work
     reviews = []
+    marked = _marked_lead(cells.get("lead") or "")
+    if marked and not cells.get("cooperating"):
+        cells = {**cells, "lead": "、".join(marked[0]), "cooperating": "、".join(marked[1])}
     for kind, name in (("lead", "lead_units"), ("cooperating", "cooperating_units")):
         units = split_units(cells.get(kind) or "")
         if units:
@@ -215,6 +271,7 @@ def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item
     key_task: str | None = None
     cells: dict | None = None
     units: list[str] = []
+    number: str | None = None  # a number on a line of its own, just read
 
     def close() -> None:
         if cells is not None:
@@ -225,10 +282,11 @@ def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item
     for text in paragraphs[start + 1:]:
         if _text_header(text) or text in ("序", "号", "序号"):
             continue
-        if re.fullmatch(r"\d{1,2}", text):
+        if re.fullmatch(r"\d{1,3}", text):
             close()
             cells, units, title = None, [], []
             key_task = None
+            number = text
             continue
         prefix = None if _NUMBERED.match(text) else re.match(r"^([^\d。]{1,30}?)\s*(\d{1,3}\s*[.．]\D.*)$", text)
         if prefix:
@@ -245,8 +303,12 @@ def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item
                 key_task = _key_task(f"{len(key_tasks) + 1}.{''.join(title)}", key_tasks)
             text, units = _units_after(text)  # a whole row on one line: “13.……新路径。 市教育局 市科技局”
             cells = {"work": text}
+        elif cells is None and number and not title and ("。" in text or len(text) > MAX_TITLE):
+            cells, units = {"work": text, "number": number}, []  # the number was the task's own, not a 重点任务's
         elif cells is None:
             title.append(re.sub(r"\s+", "", text))
+        elif _TEXT_DEADLINE.match(text) and "deadline" not in cells:
+            cells["deadline"] = text.strip()
         elif len(units) < 2 and len(text) <= 60:
             parts = text.split()
             # Two cells on one line: “市教育局 各职业院校”.
