@@ -18,6 +18,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import json
 import os
 import re
 import shutil
@@ -77,10 +78,13 @@ def _write_if_changed(target: Path, content: bytes) -> bool:
     return True
 
 
-def front_matter(title: str | None, indexed: bool = True) -> str:
+def front_matter(title: str | None, indexed: bool = True, draft: str = "") -> str:
     """The page's title for MkDocs and Material (<title>, search results), escaped: names come from
-    content files; and, for a page kept out of the search index, Material's ``search: exclude``."""
+    content files; for a page kept out of the search index, Material's ``search: exclude``; and the
+    初步数据 notice of a page showing a draft year (the theme shows it above the article)."""
     lines = ([f"title: {page_title(title)}"] if title else []) + ([] if indexed else ["search:", "  exclude: true"])
+    if draft:
+        lines.append("draft: " + json.dumps(draft, ensure_ascii=False))  # JSON strings are YAML strings
     return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
 
 
@@ -92,7 +96,7 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     wanted: dict[str, bytes] = {}
     with progress.phase(progress.PAGES, total=len(parts.pages)) as tick:
         for page in parts.pages:
-            text = front_matter(page.title, page.indexed) + environment.get_template(page.template).render(**page.context)
+            text = front_matter(page.title, page.indexed, page.draft) + environment.get_template(page.template).render(**page.context)
             wanted[page.path] = text.encode("utf-8")
             tick()
         wanted.update(parts.files)
