@@ -165,7 +165,8 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     years = sum(len(r.years) for r in results)
     reports = sum(len(evaluations(r.plan.info.period, r.latest_year)) for r in results)
-    print(f"网站已生成：{site}（{len(results)} 个规划，{years} 份年度公报，{reports} 份评估报告）")
+    print(f"试生成的网站：{site}（{len(results)} 个规划，{years} 份年度公报，{reports} 份评估报告）。"
+          f"这不算发布，页脚写明“尚未发布”；审核无误后发布：{COMMAND} release --date 年-月-日")
     print(clock.summary())
     if args.timings:
         Path(args.timings).write_text(json.dumps(clock.as_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
@@ -219,7 +220,12 @@ def _import(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    return serve(root, args.address, regenerate=lambda: preview(root))
+    progress.start(lines=True)  # the first pages take minutes: each phase is named as it starts
+
+    def regenerate() -> bool:
+        progress.start(lines=True)
+        return preview(root)
+    return serve(root, args.address, regenerate)
 
 
 def _year(text: str) -> int:

@@ -22,8 +22,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -35,6 +33,7 @@ from generator import progress
 from generator.render.environment import make_environment
 from generator.render.escape import page_title
 from generator.render.pages.common import SiteParts
+from generator.publish import engine
 from generator.publish.search_index import SearchIndexError, index_site
 from generator.render.svg import render_svgs
 from generator.writing import write_file
@@ -52,7 +51,6 @@ EMPTY_SCRIPT = "data:text/javascript,"
 # The theme's source maps (.map) help no reader, weigh several MB and name outside hosts in the
 # sources they carry: they are not published, and the comments pointing at them go too.
 SOURCE_MAP_COMMENT = re.compile(r"\n?(?://[#@] sourceMappingURL=\S+|/\*[#@] sourceMappingURL=\S+ ?\*/)\s*$")
-MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # the notice is for theme authors; staff need their own messages
 
 
 def keep_requests_local(site: Path) -> None:
@@ -211,9 +209,7 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     try:
         config = write_config(root, build, parts, Path(os.path.relpath(staging, build)))
         with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
-            with subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
-                                  stdout=log, stderr=log, text=True, cwd=root,
-                                  env={**os.environ, **MKDOCS_ENV, "SOURCE_DATE_EPOCH": str(source_date_epoch)}) as mkdocs:
+            with engine.start_build(config, root, log, source_date_epoch) as mkdocs:
                 clearing = threading.Thread(target=shutil.rmtree, args=(root / REPLACED,), kwargs={"ignore_errors": True})
                 clearing.start()
                 late = render_later(parts)  # on the other core, while MkDocs builds the pages
@@ -223,9 +219,7 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
             log.seek(0)
             output = log.read()
         if mkdocs.returncode != 0:
-            problems = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
-            raise BuildError("网站生成失败（MkDocs 报告了以下问题，多为模板中的链接或格式错误）：\n"
-                             + "\n".join(problems or output.strip().splitlines()[-20:]))
+            raise BuildError(engine.build_failure(output))
         for path, data in late.items():
             _write_if_changed(docs / path, data)
             (staging / path).write_bytes(data)
