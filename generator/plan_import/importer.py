@@ -12,6 +12,7 @@ from generator.model.characters import without_forbidden
 from generator.plan_import.columns import find_columns, find_stages
 from generator.plan_import.coverage import account
 from generator.plan_import.document import Document, Paragraph, Table
+from generator.command import COMMAND
 from generator.plan_import.draft import Draft
 from generator.plan_import.indicator_table import find_indicator_tables
 from generator.plan_import.limits import TooCostly, check_docx, check_pdf, read_bounded
@@ -149,7 +150,7 @@ def summary(draft: Draft, plan_id: str, folder: Path) -> str:
     if draft.unused:
         lines.append(f"  没有用进草稿的原文：{len(draft.unused)} 处，已存入 {folder / UNUSED}，请逐段看一遍。开头几处：")
         lines += [f"    · {_clip(text)}" for text in draft.unused[:SHOWN_UNUSED]]
-    lines.append(f"下一步：python -m generator check --plan {plan_id}")
+    lines.append(f"下一步：{COMMAND} check --plan {plan_id}")
     return "\n".join(lines)
 
 

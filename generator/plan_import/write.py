@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generator.command import COMMAND
 from generator.model.problems import printable
 from generator.plan_import.draft import Draft, Item
 
@@ -65,7 +66,7 @@ def _items(items: list[Item], indent: str) -> list[str]:
 
 def render_files(draft: Draft, origin: str) -> dict[str, str]:
     # The file name is the sender's: a line break in it must not end the comment (printable: \n, \x1b).
-    head = (f"# 由 python -m generator import 从“{printable(origin)}”生成的草稿。\n"
+    head = (f"# 由 {COMMAND} import 从“{printable(origin)}”生成的草稿。\n"
             f"# 标有“{REVIEW}”的内容请对照原文（source.txt）核对：改正或删除，再删去这条注释。\n")
     notes = "".join(f"# {REVIEW}：{_comment(note)}\n" for note in draft.notes)
     files = {"plan.yaml": head + notes + "\n".join(_fields(draft.plan, "", comments=draft.plan_review)) + "\n"}

@@ -30,7 +30,7 @@ from generator.render.spreadsheet import download_text, write_only_row
 
 COLUMNS = ["规划编号", "规划名称", "指标编号", "指标名称", "单位", "属性", "年份", "地区", "数值（原文写法）", "数值",
            "目标年份", "目标", "序时进度要求", "完成度（%）", "状态", "状态代码", "红黄绿灯", "亮灯依据", "差距", "口径变化", "说明",
-           "来源", "示例数据"]
+           "来源", "示例数据", "初步数据"]
 FIXED_TIME = dt.datetime(2000, 1, 1)
 XLSX_FORMAT = 3  # bump when _workbook() writes differently, so cached workbooks are redone
 
@@ -49,8 +49,9 @@ def own_downloads(parts, here: str, name: str, rows: list[list], title: str) -> 
 
 
 @progress.timed(progress.DOWNLOADS)
-def figure_rows(results: JudgedPlan) -> list[list]:
-    """Every standing of the plan as a download row: the numbers the pages and bulletins state."""
+def figure_rows(results: JudgedPlan, drafts: frozenset[tuple[str, int]] = frozenset()) -> list[list]:
+    """Every standing of the plan as a download row: the numbers the pages and bulletins state; a row of
+    a draft year (plan id, year in ``drafts``) says 初步数据."""
     plan = results.plan
     rows = []
     for (indicator_id, region), series in sorted(results.series.items(), key=lambda kv: (
@@ -66,7 +67,8 @@ def figure_rows(results: JudgedPlan) -> list[list]:
                          s.target.value.text if s.target else "", s.requirement, s.completion,
                          word(s.status), str(s.status), word(s.light) if s.light else "", light_measure(s),
                          "" if gap == NONE else gap, "是" if s.definition_changed else "",
-                         f.note if f else "", f.source if f else "", "是" if f and f.sample else ""])
+                         f.note if f else "", f.source if f else "", "是" if f and f.sample else "",
+                         "是" if (plan.id, s.year) in drafts else ""])
     return rows
 
 

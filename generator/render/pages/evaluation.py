@@ -23,4 +23,5 @@ def evaluation_page(parts: SiteParts, results: JudgedPlan, record: EvaluationRec
         # Only a year with a bulletin is linked (data that start late have none for earlier years).
         bulletin=links.relative(here, links.bulletin(plan.id, evaluation.year)) if record.bulletin else None,
     )
-    return parts.add(Page(here, "evaluation.md.j2", evaluation.title, context))
+    return parts.add(Page(here, "evaluation.md.j2", evaluation.title, context,
+                          draft=parts.draft_note(plan.id, [evaluation.year])))

@@ -43,7 +43,8 @@ def unit_page(parts: SiteParts, results: JudgedPlan, unit: str) -> Page:
         "rows": rows,
         "goals": goal_section(parts, results, keep=lambda goal: unit in [plan.canonical_unit(u) for u in goal.lead_units]),
     }
-    return parts.add(Page(here, "unit.md.j2", page_title(unit, plan), context))
+    return parts.add(Page(here, "unit.md.j2", page_title(unit, plan), context,
+                          draft=parts.draft_note(plan.id, results.years)))
 
 
 def _region_year(parts: SiteParts, results: JudgedPlan, region: str, year: int, here: str) -> dict:
@@ -76,4 +77,5 @@ def region_page(parts: SiteParts, results: JudgedPlan, region: str, figures: lis
                                    [row for row in figures if row[REGION] == region], f"{region}（{plan.info.short_title}）"),
         "goals": goal_section(parts, results, keep=lambda goal: goal.region == region),
     }
-    return parts.add(Page(here, "region.md.j2", page_title(region, plan), context))
+    return parts.add(Page(here, "region.md.j2", page_title(region, plan), context,
+                          draft=parts.draft_note(plan.id, results.years)))
