@@ -133,11 +133,12 @@ def test_yearly_update_through_the_workbench(browser, tmp_path):
         shutil.copy(good, hostile)
         shown = upload(page, hostile)
         assert "文件名" in shown and "不是普通的文件名" in shown
+        shoot(page, "9-refused-name")
         large = tmp_path / "全部数据.xlsx"
         large.write_bytes(b"PK\x03\x04" + bytes(50 * 1024 * 1024))
         shown = upload(page, large)
         assert "文件太大（50.0 MB）" in shown
-        shoot(page, "9-refused")
+        shoot(page, "9-refused-size")
         assert (root / "data" / PLAN_ID / "2022年数据.xlsx").read_bytes() == good.read_bytes()
 
         stranger = browser.new_page()
