@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -19,12 +20,13 @@ from generator.judge.evaluation import evaluations
 from generator.check.content import checked_content
 from generator.load.content import plan_folders
 from generator.load.data import load_data
-from generator.load.ledger import read_ledger
+from generator.load.ledger import LEDGER, read_ledger
 from generator.model.figures import PlanData
 from generator.model.plan import GOAL_KINDS, ID_PATTERN, Plan
 from generator.pipeline import build, preview
 from generator.plan_import.importer import ImportProblem, import_plan
 from generator.publish.build import BuildError
+from generator.publish.release import release
 from generator.publish.serve import serve
 
 
@@ -147,6 +149,39 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _release(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve()
+    clock = progress.start()
+    try:
+        done = release(root, args.date, frozenset(args.include_draft))
+    except BuildError as error:
+        print("\n".join(printable(line) for line in str(error).splitlines()), file=sys.stderr)
+        print("没有发布：上次发布的网站和发布记录保持不变。", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(os_error_message(error, root), file=sys.stderr)
+        print("没有发布：上次发布的网站和发布记录保持不变。", file=sys.stderr)
+        return 1
+    if done.problems:
+        print(Report(done.problems).render(), file=sys.stderr)
+        print("没有发布：上次发布的网站和发布记录保持不变。", file=sys.stderr)
+        return 1
+    day = done.date
+    print(f"已发布：第 {done.number} 次发布，{day.year} 年 {day.month} 月 {day.day} 日。网站：{done.site}；"
+          f"发布记录已写入 {LEDGER}（请和数据一起提交到版本库）。")
+    for row in done.drafts:
+        print(f"注意：规划 {row.plan_id} 的 {row.year} 年作为初步数据发布（已填报指标 {row.indicators}），网站上已标明“初步数据”。")
+    print(clock.summary())
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”写法不对，应写成 年-月-日，如 2026-03-31") from None
+
+
 def _import(args: argparse.Namespace) -> int:
     if not ID_PATTERN.match(args.id):
         print(f"规划编号“{args.id}”不合规：只能用小写英文字母、数字和连字符，如 nantong-2021-2025。", file=sys.stderr)
@@ -188,9 +223,14 @@ def build_parser() -> argparse.ArgumentParser:
     plan_import.add_argument("--id", required=True, help="新规划的编号（文件夹名），如 yancheng-2021-2025")
     plan_import.add_argument("--force", action="store_true", help="编号已存在时替换原有文件夹")
     plan_import.set_defaults(run=_import)
-    build = commands.add_parser("build", help="检查、研判并生成网站（site/）")
+    build = commands.add_parser("build", help="试生成网站（site/）供预览和审核；不算发布，不改动发布记录")
     build.add_argument("--timings", metavar="文件", help="把各阶段用时写入这个 JSON 文件（scripts/bench.py 用）")
     build.set_defaults(run=_build)
+    publish = commands.add_parser("release", help="发布：生成网站，标上发布日期和第几次发布，并记入发布记录（data/published.json）")
+    publish.add_argument("--date", required=True, type=_date, metavar="年-月-日", help="发布日期，如 2026-03-31")
+    publish.add_argument("--include-draft", type=int, action="append", default=[], metavar="年份",
+                         help="把数据不全的这一年作为“初步数据”一并发布（可重复，如 --include-draft 2023）")
+    publish.set_defaults(run=_release)
     preview = commands.add_parser("serve", help="本机预览网站，修改文件后自动更新")
     preview.add_argument("--address", default="127.0.0.1:8000", help="预览地址，默认 127.0.0.1:8000")
     preview.set_defaults(run=_serve)

@@ -16,6 +16,9 @@ from generator.model.figures import NOT_REPORTED, TASK_STATUSES
 from generator.model.status import Light, Status, word
 
 
+DEFAULT_DRAFT_BELOW = 0.5  # a year with fewer than half of its plan's indicators reported is a draft (初步数据)
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -61,7 +64,12 @@ class SiteSettings(Strict):
     site_name: str = Field(description="网站名称")
     publisher: str = Field(description="发布单位")
     description: str = Field("", description="网站简介")
-    release_date: dt.date | None = Field(None, description="发布日期，显示在页脚；写在这里而不取当天，同样的输入生成同样的网站")
+    # Older site.yaml files set the release date by hand; it is read and no longer used: the release
+    # command records each release's date (data/published.json).
+    release_date: dt.date | None = Field(None, description="已不再使用：发布日期由 release 命令记录，可删去这一行")
+    draft_below: float = Field(DEFAULT_DRAFT_BELOW, ge=0, le=1,
+                               description="某年已填报指标占规划指标的比例低于这个值时，这一年为初步数据（默认 0.5，即不足一半）")
+    publish_drafts: list[int] = Field([], description="发布时一并公开的初步数据年份（也可在 release 命令后加 --include-draft 年份）")
     site_url: str | None = Field(None, pattern=r"^https?://[^\s\"'<>]+/$",
                                  description="网站发布地址（以 / 结尾）；网站不在域名根目录时必填，否则 404 页面的链接会失效")
     thresholds: Thresholds = Thresholds()

@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.config import SiteConfig
 from generator.activity import working_on
 from generator.model.corrections import Correction
+from generator.model.release import Stamp
 from generator.judge.engine import PlanResults
 from generator.render.downloads import figure_rows
 from generator.render.escape import nav_title
@@ -31,16 +32,11 @@ def status_css(config: SiteConfig) -> str:
     return "\n".join(rules) + "\n"
 
 
-def footer(config: SiteConfig, all_results: list[PlanResults]) -> str:
-    """发布单位｜数据截至｜发布日期｜联系方式, from site_config and the data (never the clock)."""
+def footer(config: SiteConfig, stamp: Stamp) -> str:
+    """发布单位｜数据截至…，…发布（第 n 次发布）｜联系方式, from site_config, the data and the release (never the clock)."""
     settings = config.settings
-    years = [y for r in all_results for y in r.years]
-    released = settings.release_date
-    parts = [f"发布单位：{settings.publisher}",
-             f"数据截至 {max(years)} 年底" if years else "尚无年度监测数据",
-             f"发布日期：{released.year} 年 {released.month} 月 {released.day} 日" if released else None,
-             f"联系方式：{settings.contact.short()}"]
-    return "｜".join(html.escape(p) for p in parts if p)
+    parts = [f"发布单位：{settings.publisher}", stamp.statement(), f"联系方式：{settings.contact.short()}"]
+    return "｜".join(html.escape(p) for p in parts)
 
 
 def plan_section(parts: SiteParts, results: PlanResults) -> dict:
@@ -68,9 +64,11 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
 
 def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path,
              corrections: list[Correction] = (), reports: dict[tuple[str, int], YearReport] | None = None,
-             cache: Path | None = None) -> SiteParts:
+             cache: Path | None = None, stamp: Stamp | None = None,
+             drafts: frozenset[tuple[str, int]] = frozenset()) -> SiteParts:
+    stamp = stamp or Stamp(max((y for r in all_results for y in r.years), default=None), None)
     parts = SiteParts(config, corrections=list(corrections), reports=reports or year_reports(all_results),
-                      footer=footer(config, all_results), cache=cache)
+                      footer=footer(config, stamp), cache=cache, stamp=stamp, drafts=drafts)
     parts.nav.append({"首页": home_page(parts, all_results).path})
     for results in all_results:
         with working_on(f"生成规划 {results.plan.id} 的网页"):

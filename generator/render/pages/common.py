@@ -11,6 +11,7 @@ from markupsafe import Markup
 from generator.config import SiteConfig
 from generator.model.corrections import Correction
 from generator.model.plan import Plan
+from generator.model.release import Stamp
 from generator.render import links
 
 
@@ -47,6 +48,8 @@ class SiteParts:
     cache: Path | None = None  # where downloads made before are kept by their content (build/download-cache)
     reports: dict = field(default_factory=dict)  # (plan id, year) → YearReport, built once for web and PDF
     footer: str = ""  # publisher, 数据截至, 发布日期, contact: escaped HTML for every page's footer
+    stamp: Stamp = Stamp(None, None)  # the data cut-off and the release (None: a trial build)
+    drafts: frozenset[tuple[str, int]] = frozenset()  # (plan id, year) published as 初步数据
 
     def view(self, chart_path: str, make):
         if chart_path not in self.views:
