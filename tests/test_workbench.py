@@ -254,11 +254,11 @@ def test_a_step_that_crashes_says_so_in_chinese(bench, monkeypatch):
     root, client, _ = bench
     from generator.workbench import steps
 
-    def broken(_root):
+    def broken(*_):
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(steps, "preview", broken)
-    assert client.request("POST", "/preview")[0] == 202
+    assert client.request("POST", "/preview", json.dumps({"date": "2026-03-31"}).encode())[0] == 202
     shown = text(wait_for(client, "preview")["html"].encode())
     assert "生成预览没有完成" in shown and "程序内部错误" in shown and "Traceback" not in shown
 
