@@ -52,7 +52,7 @@ def test_yearly_update_through_the_workbench(browser, tmp_path):
     root = project(tmp_path / "project")
     server, bench = start(root)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="zh-CN")
     page = context.new_page()
     outside, errors, alerts = [], [], []
     page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname != "127.0.0.1" else None)
@@ -112,6 +112,7 @@ def test_yearly_update_through_the_workbench(browser, tmp_path):
         tables = page.eval_on_selector_all(".job__result table.changes", """tables => tables.map(t =>
             [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.innerText.trim())))""")
         assert [r[1:6] for r in tables[0]] == [["学前教育毛入园率", "全域", "2022", "98.7", "98.9"]]  # corrections
+        assert [r[1:5] for r in tables[1]] == [["义务教育标准班额比例（小学）", "全域", "2022", "数据暂缺"]]  # statuses
         assert [r[1:5] for r in tables[-1]] == [["义务教育标准班额比例（小学）", "全域", "2022", "60"]]  # new figures
         shoot(page, "5-preview")
         assert (root / "site" / "ledger.json").is_file()
