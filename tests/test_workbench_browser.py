@@ -37,9 +37,12 @@ def upload(page, path: Path) -> str:
     return page.inner_text("#upload-result")
 
 
-def run_job(page, kind: str) -> str:
+def run_job(page, kind: str, shot: str = "") -> str:
     page.click(f"[data-start={kind}]")
     page.wait_for_selector(f".job[data-kind={kind}] .progress:not([hidden])")
+    if shot:
+        page.wait_for_function(f"document.querySelector('.job[data-kind={kind}] .progress').innerText.includes('已用')")
+        shoot(page, shot)
     page.wait_for_selector(f".job[data-kind={kind}] .job__result .message", timeout=BUILD_TIMEOUT)
     return page.inner_text(f".job[data-kind={kind}] .job__result")
 
@@ -107,7 +110,7 @@ def test_yearly_update_through_the_workbench(browser, tmp_path):
 
         page.click("nav >> text=预览")
         page.fill(".release-date", "2026-04-30")
-        shown = run_job(page, "preview")
+        shown = run_job(page, "preview", shot="5-preview-running")
         assert "预览已生成" in shown and "第 2 次发布" in shown
         tables = page.eval_on_selector_all(".job__result table.changes", """tables => tables.map(t =>
             [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.innerText.trim())))""")
