@@ -5,6 +5,8 @@ import datetime as dt
 import html
 import json
 import re
+import subprocess
+import sys
 import threading
 import time
 from urllib.parse import quote
@@ -252,11 +254,11 @@ def test_a_step_that_crashes_says_so_in_chinese(bench, monkeypatch):
     root, client, _ = bench
     from generator.workbench import steps
 
-    def broken(_root):
+    def broken(*_):
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(steps, "preview", broken)
-    assert client.request("POST", "/preview")[0] == 202
+    assert client.request("POST", "/preview", json.dumps({"date": "2026-03-31"}).encode())[0] == 202
     shown = text(wait_for(client, "preview")["html"].encode())
     assert "生成预览没有完成" in shown and "程序内部错误" in shown and "Traceback" not in shown
 
@@ -278,3 +280,28 @@ def test_a_data_file_removed_and_put_back(bench):
     assert "已移出" in text(client.request("GET", "/upload")[2])
     status, _, body = client.request("POST", "/undo/1")
     assert status == 200 and path.read_bytes() == original
+
+
+def test_the_command_prints_an_address_that_answers(tmp_path):
+    root = project(tmp_path / "p")
+    command = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(root), "workbench", "--address",
+                                "127.0.0.1:0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        lines = [command.stdout.readline() for _ in range(3)]
+        address = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=([\w-]+)", "".join(lines))
+        assert address, lines
+        client = Client(int(address.group(1)), address.group(2))
+        status, headers, _ = client.request("GET", f"/?token={address.group(2)}", cookie=False)
+        assert status == 303 and client.request("GET", "/")[0] == 200
+        assert all(not re.search(r"[A-Za-z]{4,}", line.split("http")[0]) for line in lines)  # the words are Chinese
+    finally:
+        command.terminate()
+        command.wait(10)
+
+
+@pytest.mark.parametrize("address, expected", [("0.0.0.0:8765", "具体地址"), ("[::]:8765", "具体地址"),
+                                               ("localhost", "写法不对"), ("jyj.example.cn:8765", "写法不对")])
+def test_addresses_that_would_open_the_workbench_too_wide_or_are_unclear(tmp_path, capsys, address, expected):
+    root = project(tmp_path / "p")
+    assert main(["--root", str(root), "workbench", "--address", address]) == 2
+    assert expected in capsys.readouterr().err

@@ -37,9 +37,12 @@ def upload(page, path: Path) -> str:
     return page.inner_text("#upload-result")
 
 
-def run_job(page, kind: str) -> str:
+def run_job(page, kind: str, shot: str = "") -> str:
     page.click(f"[data-start={kind}]")
     page.wait_for_selector(f".job[data-kind={kind}] .progress:not([hidden])")
+    if shot:
+        page.wait_for_function(f"document.querySelector('.job[data-kind={kind}] .progress').innerText.includes('已用')")
+        shoot(page, shot)
     page.wait_for_selector(f".job[data-kind={kind}] .job__result .message", timeout=BUILD_TIMEOUT)
     return page.inner_text(f".job[data-kind={kind}] .job__result")
 
@@ -52,7 +55,7 @@ def test_yearly_update_through_the_workbench(browser, tmp_path):
     root = project(tmp_path / "project")
     server, bench = start(root)
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="zh-CN")
     page = context.new_page()
     outside, errors, alerts = [], [], []
     page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname != "127.0.0.1" else None)
@@ -89,21 +92,31 @@ def test_yearly_update_through_the_workbench(browser, tmp_path):
         shoot(page, "4-upload-saved")
 
         page.click("nav >> text=发布")
-        page.fill("#release-date", "2026-03-31")
-        assert "网站已" in run_job(page, "release")
+        page.fill(".release-date", "2026-03-31")
+        shown = run_job(page, "release")  # 2 of 5 indicators in 2022: a draft, not published unless named
+        assert "没有完成" in shown and "初步数据" in shown and not (root / "data" / "published.json").exists()
+        shoot(page, "7-release-refused-draft")
+        page.check(".include-draft[value='2022']")
+        shown = run_job(page, "release")
+        assert "已发布：第 1 次发布，2026 年 3 月 31 日" in shown and "demo-2021-2025 的 2022 年" in shown
         assert ledger(root)["figures"][f"{PLAN_ID}|preschool-enrolment|2022|"] == "98.7"
+        assert "2026 年 3 月 31 日发布（第 1 次发布）" in (root / "site" / "index.html").read_text(encoding="utf-8")
 
         page.click("nav >> text=上传数据")
         corrected = fill(workbook, tmp_path / "填报表-更正.xlsx", {("preschool-enrolment", None): "98.9",
-                                                                  ("student-teacher-ratio", None): "17.2"})
+                                                                  ("student-teacher-ratio", None): "17.2",
+                                                                  ("class-size-primary", None): "60"})
         assert "已留存" in upload(page, corrected)
 
         page.click("nav >> text=预览")
-        shown = run_job(page, "preview")
-        assert "预览已生成" in shown
-        corrections = page.eval_on_selector_all(".job__result table.changes:first-of-type tbody tr",
-                                                "rows => rows.map(r => [...r.cells].map(c => c.innerText.trim()))")
-        assert [r[1:6] for r in corrections] == [["学前教育毛入园率", "全域", "2022", "98.7", "98.9"]]
+        page.fill(".release-date", "2026-04-30")
+        shown = run_job(page, "preview", shot="5-preview-running")
+        assert "预览已生成" in shown and "第 2 次发布" in shown
+        tables = page.eval_on_selector_all(".job__result table.changes", """tables => tables.map(t =>
+            [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.innerText.trim())))""")
+        assert [r[1:6] for r in tables[0]] == [["学前教育毛入园率", "全域", "2022", "98.7", "98.9"]]  # corrections
+        assert [r[1:5] for r in tables[1]] == [["义务教育标准班额比例（小学）", "全域", "2022", "数据暂缺"]]  # statuses
+        assert [r[1:5] for r in tables[-1]] == [["义务教育标准班额比例（小学）", "全域", "2022", "60"]]  # new figures
         shoot(page, "5-preview")
         assert (root / "site" / "ledger.json").is_file()
         assert ledger(root)["figures"][f"{PLAN_ID}|preschool-enrolment|2022|"] == "98.7"  # a preview publishes nothing
@@ -114,11 +127,12 @@ def test_yearly_update_through_the_workbench(browser, tmp_path):
         preview.close()
 
         page.click("nav >> text=发布")
-        assert "网站已" in run_job(page, "release")
+        page.fill(".release-date", "2026-04-30")
+        assert "已发布：第 2 次发布" in run_job(page, "release")
         shoot(page, "7-release")
         after = ledger(root)
         assert after["figures"][f"{PLAN_ID}|preschool-enrolment|2022|"] == "98.9"
-        assert [(c["old"], c["new"]) for c in after["corrections"]] == [("98.7", "98.9")]
+        assert [(c["old"], c["new"], c["date"]) for c in after["corrections"]] == [("98.7", "98.9", "2026-04-30")]
         assert json.loads((root / "site" / "ledger.json").read_text(encoding="utf-8")) == after
 
         page.click("nav >> text=上传数据")
@@ -133,11 +147,12 @@ def test_yearly_update_through_the_workbench(browser, tmp_path):
         shutil.copy(good, hostile)
         shown = upload(page, hostile)
         assert "文件名" in shown and "不是普通的文件名" in shown
+        shoot(page, "9-refused-name")
         large = tmp_path / "全部数据.xlsx"
         large.write_bytes(b"PK\x03\x04" + bytes(50 * 1024 * 1024))
         shown = upload(page, large)
         assert "文件太大（50.0 MB）" in shown
-        shoot(page, "9-refused")
+        shoot(page, "9-refused-size")
         assert (root / "data" / PLAN_ID / "2022年数据.xlsx").read_bytes() == good.read_bytes()
 
         stranger = browser.new_page()

@@ -19,6 +19,7 @@ PLAN_ID = "demo-2021-2025"
 FIGURES_2021 = """指标编号,年份,地区,数值,说明,来源,口径变化
 preschool-enrolment,2021,,98.4,,统计公报,
 student-teacher-ratio,2021,,17.4,,统计公报,
+class-size-primary,2021,,55,,统计公报,
 """
 
 

@@ -33,6 +33,10 @@ def run(root: Path, address: str) -> int:
         print(f"地址“{address}”写法不对：应为“IP 地址:端口”，如 {DEFAULT_ADDRESS}。", file=sys.stderr)
         return 2
     host, port = parsed
+    if ipaddress.ip_address(host).is_unspecified:
+        print(f"请写出本机的一个具体地址（如 127.0.0.1 或本机在单位内部网络中的地址），不要用 {host}："
+              "那会让本机连着的所有网络都能打开工作台。", file=sys.stderr)
+        return 2
     if not (root / "content").is_dir():
         print(f"{root} 中没有 content/ 文件夹：请在项目文件夹中启动工作台，或用 --root 指定项目文件夹。", file=sys.stderr)
         return 2
@@ -44,7 +48,7 @@ def run(root: Path, address: str) -> int:
         print(f"工作台无法在 {address} 启动：{reason}。可以用 --address 换一个端口，如 127.0.0.1:8766。", file=sys.stderr)
         return 1
     shown_host = f"[{host}]" if ":" in host else host
-    print(f"工作台已启动。请在浏览器中打开（整行复制，含 token 部分）：\n\n  {bench.url(shown_host, server.server_address[1])}\n", flush=True)
+    print(f"工作台已启动。请在浏览器中打开下面这个地址（整行复制，包括问号后面的部分）：\n\n  {bench.url(shown_host, server.server_address[1])}\n", flush=True)
     if host not in LOCAL_HOSTS:
         print(f"注意：工作台在 {host} 上开放，同一网络中知道这个地址（含 token）的电脑都能打开。只在单位内部网络中这样使用。", flush=True)
     print("用完后在这个窗口按 Ctrl+C 结束。", flush=True)

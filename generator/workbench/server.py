@@ -187,8 +187,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     # Pages -------------------------------------------------------------------------------------
 
     def overview(self, query) -> None:
-        self._page(HTTPStatus.OK, "overview.html", view=overview.overview(self.bench.root),
-                   last=self.bench.jobs.last.get("release"))
+        self._page(HTTPStatus.OK, "overview.html", view=overview.overview(self.bench.root))
 
     def workbooks(self, query) -> None:
         loaded, problems = checked_content(self.bench.root / "content", root=self.bench.root)
@@ -286,22 +285,32 @@ class Handler(http.server.BaseHTTPRequestHandler):
         return bool(job and job.running)
 
     def preview_page(self, query) -> None:
-        self._page(HTTPStatus.OK, "preview.html", job=self.bench.jobs.last.get("preview"))
+        self._job_page("preview.html", "preview")
 
     def release_page(self, query) -> None:
-        self._page(HTTPStatus.OK, "release.html", job=self.bench.jobs.last.get("release"), today=dt.date.today().isoformat())
+        self._job_page("release.html", "release")
+
+    def _job_page(self, template: str, kind: str) -> None:
+        view = overview.overview(self.bench.root)
+        self._page(HTTPStatus.OK, template, job=self.bench.jobs.last.get(kind), today=dt.date.today().isoformat(),
+                   drafts=view.drafts(), last_release=view.last_release)
 
     def start_preview(self, query) -> None:
-        self._start("preview", "生成预览", lambda: steps.preview(self.bench.root))
+        if options := self._release_options():
+            self._start("preview", "生成预览", lambda: steps.preview(self.bench.root, *options))
 
     def start_release(self, query) -> None:
-        body = self._body(4096)
+        if options := self._release_options():
+            self._start("release", "发布", lambda: steps.release(self.bench.root, *options))
+
+    def _release_options(self) -> tuple[dt.date, frozenset[int]] | None:
+        """The release date and the draft years named, from the page; None (and a message sent) when unclear."""
         try:
-            date = dt.date.fromisoformat(json.loads(body or b"{}").get("date", ""))
+            asked = json.loads(self._body(4096) or b"{}")
+            return dt.date.fromisoformat(asked.get("date", "")), frozenset(int(y) for y in asked.get("include_draft", []))
         except (ValueError, TypeError, AttributeError):
             self._fragment(HTTPStatus.BAD_REQUEST, "message.html", False, message="请填写发布日期，如 2026-03-31。")
-            return
-        self._start("release", "发布", lambda: steps.release(self.bench.root))
+            return None
 
     def _start(self, kind: str, title: str, work) -> None:
         try:

@@ -106,12 +106,10 @@
     }
 
     button.addEventListener("click", async () => {
-      let body = null;
-      if (kind === "release") {
-        const date = document.getElementById("release-date").value;
-        if (!confirm("以 " + date + " 为发布日期发布网站？发布后公众即可看到。")) { return; }
-        body = JSON.stringify({ date: date });
-      }
+      const date = job.querySelector(".release-date").value;
+      const drafts = [...job.querySelectorAll(".include-draft:checked")].map((box) => Number(box.value));
+      if (kind === "release" && !confirm("以 " + date + " 为发布日期发布网站？发布后公众即可看到。")) { return; }
+      const body = JSON.stringify({ date: date, include_draft: drafts });
       result.innerHTML = "";
       let answer;
       try { answer = await post("/" + kind, body, { "Content-Type": "application/json" }); } catch (error) { answer = failed(); }
