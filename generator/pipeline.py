@@ -12,10 +12,10 @@ from pathlib import Path
 from generator.model.problems import Problem, Report
 from generator.judge.records import JudgedPlan
 from generator.publish.build import BuildBusy, BuildError, build_lock, build_site, recover, render_later, write_config, write_sources
-from generator.publish.stages import build_date, load_and_judge, prepare
+from generator.publish.stages import build_date, judge_for_site, load_and_judge, prepare
 from generator.writing import write_file
 
-__all__ = ["build", "preview", "load_and_judge"]
+__all__ = ["build", "preview", "load_and_judge", "judge_for_site"]
 
 
 def preview(root: Path) -> bool:
