@@ -388,6 +388,7 @@ def test_every_passage_ends_in_the_draft_or_in_the_list_of_passages_not_used():
     assert "# 待核对：第 1 个表格" in files["plan.yaml"]
 
 
+@pytest.mark.slow
 def test_import_saves_the_passages_not_used_beside_the_draft_and_lists_them(tmp_path):
     source = tmp_path / "plan.txt"
     source.write_text("某县教育规划\n指标 2020年 2025年\n1.入园率（%） 90 95\n本段说明与监测无关。\n", encoding="utf-8")
@@ -436,6 +437,7 @@ def test_check_passes_the_same_plan_once_reviewed(tmp_path):
     assert _check_problems(tmp_path, {"plan.yaml": PLAN, "indicators.yaml": INDICATORS}) == []
 
 
+@pytest.mark.slow
 def test_check_refuses_an_empty_import_from_the_command_line(tmp_path):
     source = tmp_path / "notes.txt"
     source.write_text("会议纪要\n今天讨论了学校的事。\n", encoding="utf-8")
