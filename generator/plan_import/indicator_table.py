@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from generator.plan_import.document import is_written_value
 from generator.plan_import.draft import Item
-from generator.plan_import.header_words import header_key, role
+from generator.plan_import.header_words import role
 from generator.plan_import.tokens import Token
 
 _YEAR = re.compile(r"^(\d{4})\s*年?\s*(?:底|末|年底)?\s*[（(]?\s*(?:基数|基期|基期值|现状|现状值|实际|实际值|目标|目标值|预期|预计|"
@@ -34,7 +34,7 @@ _GROUP = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s
                     r"第[一二三四五六七八九十]+[类部分项方面]+\s*[、.．:：]?|[A-HＡ-Ｈ]\s*[、.．])\s*(.*)$")
 _SUB = re.compile(r"^其中\s*[:：]?\s*(\S.*)$")
 _UNIT_IN_NAME = re.compile(r"[（(]\s*([^（）()]{1,6}?)\s*[）)]$")
-_PLACEHOLDERS = {"—", "-", "——", "–", "/", "－", "--", "…", "——", "/", "无", "\\"}
+_PLACEHOLDERS = {"—", "-", "——", "–", "/", "－", "--", "…", "无", "\\"}
 _UNITS = {"%", "％", "‰", "年", "所", "个", "人", "万人", "人次", "万人次", "元", "万元", "亿元", "分", "岁", "项", "家", "次",
           "天", "小时", "个百分点", "万个", "间", "册", "台", "平方米", "万平方米", "名", "班", "座", "门", "套", "GB", "M", "Mbps",
           "学时", "课时", "倍", "处", "支", "条", "篇", "本", "生/班", "人/班", "：1", ":1"}
@@ -278,8 +278,6 @@ def _read_rows(tokens: list[Token], header: _Header) -> tuple[list[_Row], int]:
             current.name += f" {text}"  # a name with a space in it, cut at the space by the tokens
         elif current is not None and _accepts_sub(current, text, n, numbered):
             current.parts.append(("sub", text))
-        elif current is not None and not current.values() and not current.subs() and _continues_name(text):
-            current.name += text  # a name wrapped onto the next line
         elif not numbered and complete(current) and len(text) <= MAX_NAME and not re.search(r"[。；;，,]", text):
             current = _Row(str(len(rows) + 1), text, group and f"{groups}:{group}", at)
             rows.append(current)
@@ -304,10 +302,6 @@ def _worded(text: str) -> bool:
     flat = _flat(text)
     return len(flat) <= MAX_WORDED and bool(_WORDED.search(flat)) and not _SUB.match(flat) \
         and not re.search(r"(率|比例|比|数|年限|占比|面积|指数|水平|人数|规模|经费|时间|时长)$", flat)
-
-
-def _continues_name(text: str) -> bool:
-    return len(text) <= 20 and not re.search(r"[，。；：:,;]", text) and not _SUB.match(text)
 
 
 def _accepts_sub(row: _Row, text: str, columns: int, numbered: bool) -> bool:
