@@ -534,3 +534,17 @@ def test_a_task_table_flattened_one_cell_a_line_with_its_own_row_numbers_and_dea
     tasks = [t.fields for t in _draft(text).tasks]
     assert [(t["number"], t["lead_units"], t["cooperating_units"], t["deadline"]) for t in tasks] == [
         ("1", ["区教育局"], ["区发改局", "区财政局"], "2023年8月前"), ("2", ["区教育局"], ["各街道办事处"], "2023年底")]
+
+
+def test_groups_numbered_in_their_own_cell_ratios_and_an_indicator_table_in_a_box():
+    text = "专栏1 “十四五”时期教育发展主要指标\n" + _tab_table([
+        ["序号", "指标", "2020年", "2025年", "属性"],
+        ["一", "普及水平", "", "", ""],
+        ["1", "学前教育毛入园率（%）", "90", "95", "预期性"],
+        ["二", "师资", "", "", ""],
+        ["2", "中小学生师比", "1:14", "13:1", "预期性"]])
+    draft = _draft(text)
+    items = draft.indicators
+    assert [(i.fields["name"], i.fields["group"]) for i in items] == [("学前教育毛入园率", "普及水平"), ("中小学生师比", "师资")]
+    assert items[1].fields["targets"] == [{"year": 2025, "value": "13:1"}] and items[1].review
+    assert draft.columns == []

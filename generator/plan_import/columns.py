@@ -46,6 +46,9 @@ def find_columns(units: list[Unit], period: tuple[int, int]) -> list[Item]:
             at += 1
             continue
         number, title = _number(m.group(1)), m.group(2).strip()
+        if "指标" in title:
+            at += 1
+            continue  # a box around the indicator table: the table is read as such
         parts: dict[str, str] = {}
         current: str | None = None
         at += 1
