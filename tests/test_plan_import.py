@@ -548,3 +548,11 @@ def test_groups_numbered_in_their_own_cell_ratios_and_an_indicator_table_in_a_bo
     assert [(i.fields["name"], i.fields["group"]) for i in items] == [("学前教育毛入园率", "普及水平"), ("中小学生师比", "师资")]
     assert items[1].fields["targets"] == [{"year": 2025, "value": "13:1"}] and items[1].review
     assert draft.columns == []
+
+
+def test_steps_written_as_prose_in_the_plans_own_steps_section():
+    draft = _draft("三、实施步骤\n到2022年，完成布局规划；到2024年，60%的学校达标。\n2025年，全部通过评估。\n四、保障措施\n")
+    [stages] = draft.columns
+    assert [(m.fields["year"], m.fields["text"]) for m in stages.children["milestones"]] == \
+        [("2022", "完成布局规划"), ("2024", "60%的学校达标"), ("2025", "全部通过评估")]
+    assert len({m.fields["id"] for m in stages.children["milestones"]}) == 3

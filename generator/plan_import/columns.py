@@ -119,6 +119,12 @@ def find_stages(units: list[Unit], period: tuple[int, int], number: int) -> Item
             continue
         if _HEADING.match(text) and not text.startswith("（") or _OPEN.match(text):
             break
+        if (step := _STEP.match(text)) and step.group(1) and not _STAGE.match(text):
+            # Steps written as prose: 到2022年，……；到2023年，……
+            for item in split_steps(number, text, period):
+                item.fields["id"] = f"c{number:02d}-m{len(stages) + 1}"
+                stages.append(item)
+            continue
         if not (m := _STAGE.match(text)):
             continue
         head = text[m.end():]
