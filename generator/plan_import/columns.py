@@ -46,6 +46,9 @@ def find_columns(units: list[Unit], period: tuple[int, int]) -> list[Item]:
             at += 1
             continue
         number, title = _number(m.group(1)), m.group(2).strip()
+        if "指标" in title:
+            at += 1
+            continue  # a box around the indicator table: the table is read as such
         parts: dict[str, str] = {}
         current: str | None = None
         at += 1
@@ -116,6 +119,12 @@ def find_stages(units: list[Unit], period: tuple[int, int], number: int) -> Item
             continue
         if _HEADING.match(text) and not text.startswith("（") or _OPEN.match(text):
             break
+        if (step := _STEP.match(text)) and step.group(1) and not _STAGE.match(text):
+            # Steps written as prose: 到2022年，……；到2023年，……
+            for item in split_steps(number, text, period):
+                item.fields["id"] = f"c{number:02d}-m{len(stages) + 1}"
+                stages.append(item)
+            continue
         if not (m := _STAGE.match(text)):
             continue
         head = text[m.end():]

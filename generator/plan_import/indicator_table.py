@@ -23,23 +23,25 @@ from functools import lru_cache
 
 from generator.plan_import.document import is_written_value
 from generator.plan_import.draft import Item
-from generator.plan_import.header_words import header_key, role
+from generator.plan_import.header_words import role
 from generator.plan_import.tokens import Token
 
 _YEAR = re.compile(r"^(\d{4})\s*年?\s*(?:底|末|年底)?\s*[（(]?\s*(?:基数|基期|基期值|现状|现状值|实际|实际值|目标|目标值|预期|预计|"
                    r"规划目标|规划值|完成|完成值|预期目标)?\s*[）)]?$")
 _NUMBERED = re.compile(r"^(?:(\d{1,2})\s*[.．、]|[（(]\s*(\d{1,2})\s*[）)]|([①-⑳]))\s*(\S.*)$")
 _BARE_NUMBER = re.compile(r"^\d{1,2}$")
-_GROUP = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?|"
+_GROUP = re.compile(r"^(?:[一二三四五六七八九十]+\s*(?:[、.．]|$)|[（(]\s*[一二三四五六七八九十]+\s*[）)]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+\s*[、.．]?|"
                     r"第[一二三四五六七八九十]+[类部分项方面]+\s*[、.．:：]?|[A-HＡ-Ｈ]\s*[、.．])\s*(.*)$")
 _SUB = re.compile(r"^其中\s*[:：]?\s*(\S.*)$")
 _UNIT_IN_NAME = re.compile(r"[（(]\s*([^（）()]{1,6}?)\s*[）)]$")
-_PLACEHOLDERS = {"—", "-", "——", "–", "/", "－", "--", "…", "——", "/", "无", "\\"}
+_PLACEHOLDERS = {"—", "-", "——", "–", "/", "－", "--", "…", "无", "\\"}
 _UNITS = {"%", "％", "‰", "年", "所", "个", "人", "万人", "人次", "万人次", "元", "万元", "亿元", "分", "岁", "项", "家", "次",
           "天", "小时", "个百分点", "万个", "间", "册", "台", "平方米", "万平方米", "名", "班", "座", "门", "套", "GB", "M", "Mbps",
           "学时", "课时", "倍", "处", "支", "条", "篇", "本", "生/班", "人/班", "：1", ":1"}
 # A target written in words (持续提升, 全覆盖): it holds its year's place; the item is flagged.
-_WORDED = re.compile(r"(提升|提高|完善|实现|覆盖|普及|达到|达标|建成|保持|稳定|增长|下降|减少|全面|基本|逐步|持续|进一步|显著|明显|巩固|优化|加强|扩大|不低于|不少于)")
+_WORDED = re.compile(r"(提升|提高|完善|实现|覆盖|普及|达到|达标|建成|保持|稳定|增长|下降|减少|全面|基本|逐步|持续|进一步|显著|明显|巩固|优化|加强|扩大|"
+                     r"不低于|不少于|新增|累计|力争)")
+_RATIO = re.compile(r"^\d+(?:\.\d+)?[:：∶]\d+(?:\.\d+)?$")  # 生师比 written 13:1
 MAX_WORDED = 12
 ATTRIBUTES = {"约束性": "约束性", "预期性": "预期性", "约束": "约束性", "预期": "预期性", "约束型": "约束性", "预期型": "预期性"}
 MAX_HEADER_LABEL = 12
@@ -244,7 +246,7 @@ def _read_rows(tokens: list[Token], header: _Header) -> tuple[list[_Row], int]:
             pending_number = text
         elif current is not None and (kind := attribute(text)):
             current.parts.append(("attr", kind))
-        elif current is not None and (is_value(text) or is_placeholder(text)):
+        elif current is not None and (is_value(text) or is_placeholder(text) or _RATIO.match(_flat(text))):
             current.parts.append(("value", "" if is_placeholder(text) else text))
         elif current is not None and _worded(text) and current.values_since_sub() and not complete(current):
             current.parts.append(("value", text))
@@ -278,8 +280,6 @@ def _read_rows(tokens: list[Token], header: _Header) -> tuple[list[_Row], int]:
             current.name += f" {text}"  # a name with a space in it, cut at the space by the tokens
         elif current is not None and _accepts_sub(current, text, n, numbered):
             current.parts.append(("sub", text))
-        elif current is not None and not current.values() and not current.subs() and _continues_name(text):
-            current.name += text  # a name wrapped onto the next line
         elif not numbered and complete(current) and len(text) <= MAX_NAME and not re.search(r"[。；;，,]", text):
             current = _Row(str(len(rows) + 1), text, group and f"{groups}:{group}", at)
             rows.append(current)
@@ -304,10 +304,6 @@ def _worded(text: str) -> bool:
     flat = _flat(text)
     return len(flat) <= MAX_WORDED and bool(_WORDED.search(flat)) and not _SUB.match(flat) \
         and not re.search(r"(率|比例|比|数|年限|占比|面积|指数|水平|人数|规模|经费|时间|时长)$", flat)
-
-
-def _continues_name(text: str) -> bool:
-    return len(text) <= 20 and not re.search(r"[，。；：:,;]", text) and not _SUB.match(text)
 
 
 def _accepts_sub(row: _Row, text: str, columns: int, numbered: bool) -> bool:
@@ -384,7 +380,7 @@ def _items(row: _Row, index: int, years: tuple[int, ...], has_attribute: bool, t
     missing_attr = "表中有“属性”一列，这一行没有读到约束性或预期性" if has_attribute and not attrs else None
     worded = [v for v in all_values if v and not is_value(v)]
     if worded and not missing_attr:
-        missing_attr = "目标用文字写成（" + "、".join(f"“{v}”" for v in worded) + "），不能按数值研判：改写成可以核对的目标（goals.yaml）或删去"
+        missing_attr = "数值写成文字或比值（" + "、".join(f"“{v}”" for v in worded) + "），不能按数值研判：改写成数值（如生师比 13:1 写 13），或改作可以核对的目标（goals.yaml）"
     if not subs:
         review = None if len(parent_values) == n else f"读到 {len(parent_values)} 个数值，表头有 {n} 个年份（{_years(years)}），无法对应"
         return [item(base_id, name, unit, parent_values if not review else None, common_attr, None,

@@ -62,6 +62,7 @@ def split_units(text: str) -> list[str]:
 
 
 # A deadline cell of a table flattened into paragraphs: 2022年8月前, 2023年底, 长期坚持, 每年9月
+_UNITS_THEN_WORK = re.compile(r"^(.{2,120}?[局委办府会室队院校心司）)])\s*(\d{1,3}\s*[.．]\D.*)$")
 MAX_TITLE = 30  # characters of a 重点任务's name in a flattened table; longer text is a work item
 _TEXT_DEADLINE = re.compile(r"^\s*(?:\d{4}\s*年[^。，,；;]{0,12}|长期坚持|长期|持续推进|每年[^。，,；;]{0,8}|\d{4}[-—–~～至]\d{4}\s*年?)\s*$")
 _LEAD_MARK = re.compile(r"[（(]\s*牵头\s*[）)]$")
@@ -288,6 +289,11 @@ def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item
             key_task = None
             number = text
             continue
+        joined = None if _NUMBERED.match(text) or cells is None else _UNITS_THEN_WORK.match(text)
+        if joined and len(units) < 2:
+            # A unit cell run together with the next work item: “……管理办公室26.依法确保……”
+            units.append(joined.group(1))
+            text = joined.group(2)
         prefix = None if _NUMBERED.match(text) else re.match(r"^([^\d。]{1,30}?)\s*(\d{1,3}\s*[.．]\D.*)$", text)
         if prefix:
             # A key task's name run together with the next work item (a page break, or no cell end).
@@ -313,8 +319,10 @@ def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item
             parts = text.split()
             # Two cells on one line: “市教育局 各职业院校”.
             units += parts if not units and len(parts) == 2 and all(map(_looks_like_unit, parts)) else [text]
-        else:
+        elif text.startswith(("抄送", "附件")) or _TOP_HEADING.match(text):
             break
+        elif cells is not None:
+            cells["work"] += text  # the rest of a work item cut by a page
     close()
 
 
