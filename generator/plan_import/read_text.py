@@ -117,11 +117,8 @@ def _read_table(lines: list[str], at: int) -> tuple[Table, int]:
     row: list[Cell] = []
     while at < len(lines):
         line = lines[at]
-        if _PIPE_CELL.match(line) and (piped := _read_piped(lines, at)) is not None:
-            close_paragraph()
-            table, at = piped
-            blocks.append(table)
-            continue
+        if _PIPE_CELL.match(line) and _read_piped(lines, at) is not None:
+            break  # a piped table starts: the tab-separated one ends here
         if line.startswith("\t"):
             row.append(_cell(line[1:]))
             at += 1
