@@ -75,32 +75,36 @@ def reason_text(e: IndicatorEvaluation, indicator: Indicator, close_within: floa
         met = "达到" if j.status in DONE_STATUSES else "未达到"
         years = f"{e.years_judged} 个有数据的年份中 {e.years_met} 年达到；" if e.years_judged else ""
         return f"每年的目标逐年判定：{years}{j.year} 年为 {value}，{met}当年目标{target}。"
+    # The judgement is the bulletin's: its year (the latest figure) and its target (a stage target where one is due).
+    used = f"“{with_unit(j.target.value.text, unit)}”" if j.target else target
     if j.reason == Reason.KEPT:
-        return f"起点已达到目标{target}，{e.year} 年为 {value}，保持了目标水平。"
+        return f"起点已达到目标{used}，{j.year} 年为 {value}，保持了目标水平。"
     if j.status == Status.NOT_KEPT:
-        return f"{e.year} 年为 {value}，未保持目标{target}的水平（{target_gap(j, unit)}）。"
+        return f"{j.year} 年为 {value}，未保持目标{used}的水平（{target_gap(j, unit)}）。"
+    if e.verdict == Verdict.ACHIEVED_EARLY and e.met_since is not None:
+        kept = f"，{j.year} 年为 {value}" if e.met_since < j.year else ""
+        return f"{e.met_since} 年已达到 {e.target.year} 年目标{target}{kept}，提前实现。"
     if j.status in (Status.DONE_EARLY, Status.DONE):
-        since = e.met_since if e.met_since is not None else e.year
-        if e.verdict == Verdict.ACHIEVED_EARLY:
-            kept = f"，{e.year} 年为 {value}" if since < e.year else ""
-            return f"{since} 年已达到 {e.target.year} 年目标{target}{kept}，提前实现。"
-        return f"{e.year} 年为 {value}，达到 {e.target.year} 年目标{target}。"
+        stage = "阶段" if j.target and j.target.year != e.target.year else ""
+        return f"{j.year} 年为 {value}，达到 {j.target.year} 年{stage}目标{used}。"
     if j.reason in (Reason.ON_SCHEDULE, Reason.BEHIND_SCHEDULE):
         start = f"{START_WORDS[j.start.kind]} {j.start.year} 年的 {with_unit(j.start.text, unit)}"
         gap = round(j.gap_points, 1)
         where = (f"快于序时 {format_number(gap)} 个百分点" if gap > 0 else
                  "与序时持平" if gap == 0 else f"慢于序时 {format_number(-gap)} 个百分点")
-        text = (f"{e.year} 年为 {value}；从{start}到 {e.target.year} 年目标{target}，完成度 {pct(j.completion)}，"
+        text = (f"{j.year} 年为 {value}；从{start}到 {j.target.year} 年目标{used}，完成度 {pct(j.completion)}，"
                 f"序时进度 {pct(j.schedule_share)}，{where}")
         if e.verdict == Verdict.AS_EXPECTED and gap < 0:
             trend = "，且按目前趋势可以达到目标" if e.projection else ""
             return text + f"，落后不足 {format_number(close_within)} 个百分点{trend}。"
         if e.verdict == Verdict.BEHIND and -gap < close_within:
             return text + "，但按目前趋势难以达到目标。"
+        if e.verdict == Verdict.NOT_ACHIEVED:
+            return text + f"；未达到 {e.target.year} 年目标{target}。"
         return text + "。"
     if j.reason == Reason.START_AT_BOUND:
         trend = "按目前趋势可以达到" if e.verdict == Verdict.AS_EXPECTED else "按目前趋势难以达到"
-        return f"{e.year} 年为 {value}；起点与目标{target}的数值相同，尚未达到，无法计算完成度；{trend}。"
+        return f"{j.year} 年为 {value}；起点与目标{used}的数值相同，尚未达到，无法计算完成度；{trend}。"
     return explanation(j, unit)
 
 
@@ -143,7 +147,8 @@ def indicator_row(results: PlanResults, indicator: Indicator, e: IndicatorEvalua
         "name": plan.full_name(indicator),
         "attribute": indicator.attribute or "—",
         "base": f"{with_unit(indicator.base.value.text, unit)}（{indicator.base.year} 年）" if indicator.base else "—",
-        "value": value + ("（口径变化）" if j and j.definition_changed else ""),
+        "value": value + ("（口径变化）" if j and j.definition_changed else "")
+        + (f"（{j.year} 年）" if j and j.value and j.year != e.year else ""),
         "target": _target_text(e, indicator),
         "completion": pct(j.completion) if j and j.completion is not None else "—",
         "schedule": pct(j.schedule_share) if j and j.schedule_share is not None else "—",
