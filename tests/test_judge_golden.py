@@ -493,3 +493,12 @@ def test_d2_check_notes_only_a_contradicting_out_of_year_report(tmp_path):
     notes = [line for line in run.stdout.splitlines() if "与 2021 年报告的" in line]
     assert len(notes) == 1 and "c01-m1" in notes[0] and "2022 年报告“推进中”" in notes[0]
     assert "事项.csv" in notes[0] and "第 3 行" in notes[0]
+
+
+def test_end_year_a_target_kept_from_the_start_is_achieved():
+    # Base 100, target 100 by 2025, 100 every year: 已实现 (kept), not 提前实现 nor 基本符合预期.
+    from generator.judge.evaluation import Kind
+    from generator.model.status import Verdict
+    ind = indicator(base=(2020, "100"), targets=[(2025, "100")])
+    _, e = evaluate(ind, {2023: "100", 2024: "100", 2025: "100"}, 2025, Kind.FINAL)
+    assert (e.judgement.status, e.verdict) == (Status.KEPT, Verdict.ACHIEVED)

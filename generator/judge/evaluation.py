@@ -128,16 +128,19 @@ def _finite(projection: Projection | None, spread_: Spread | None):
 
 def evaluate_indicator(indicator: Indicator, figures: dict[int, YearFigure], years: list[int], year: int, *,
                        region: str = WHOLE_AREA, thresholds: Thresholds = Thresholds(),
-                       settings: EvaluationThresholds = EvaluationThresholds(), final: bool = False) -> IndicatorEvaluation:
+                       settings: EvaluationThresholds = EvaluationThresholds(), final: bool = False,
+                       judged: tuple[Judgement, ...] | None = None) -> IndicatorEvaluation:
     """Evaluate one indicator (it must have a target) in ``year`` from the figures up to that year;
-    ``final``: the 期末评估 (its verdicts are 已实现 / 提前实现 / 未实现)."""
+    ``final``: the 期末评估 (its verdicts are 已实现 / 提前实现 / 未实现); ``judged``: the bulletins' judgements
+    of this indicator, reused as they are (without them the same rules judge the figures here)."""
     last = indicator.targets[-1]
     direction, tolerance = direction_of(indicator), thresholds.about_tolerance
     upto = sorted({*(y for y in years if y <= year), year})
     # Judged exactly as the bulletins judge it (stage targets included): the same record, the same numbers.
     series = judge_series(indicator, {y: f for y, f in figures.items() if y <= year}, upto, region=region,
                           whole_area=region == WHOLE_AREA, thresholds=thresholds)
-    judgement = next((j for j in reversed(series.judgements) if j.value is not None), series.at(year))
+    own = [j for j in (judged if judged is not None else series.judgements) if j.year <= year]
+    judgement = next((j for j in reversed(own) if j.value is not None), series.at(year))
     points = list(series.comparable)
     projection = spread_ = None
     if not indicator.annual and year < last.year and len(points) >= 3:
@@ -149,14 +152,14 @@ def evaluate_indicator(indicator: Indicator, figures: dict[int, YearFigure], yea
     has_value = judgement is not None and judgement.value is not None
     meets_final = meets(judgement.value, last.value, direction, tolerance) if has_value else None
     met_since = None
-    for j in reversed([j for j in series.judgements if judgement is not None and j.year <= judgement.year]):
+    for j in reversed([j for j in own if judgement is not None and j.year <= judgement.year]):
         if j.value is None or not meets(j.value, last.value, direction, tolerance):
             break
         met_since = j.year
     years_met = years_judged = None
     if indicator.annual:
-        judged = [j for j in series.judgements if j.value is not None]
-        years_met, years_judged = sum(j.status in DONE_STATUSES for j in judged), len(judged)
+        with_figures = [j for j in own if j.value is not None]
+        years_met, years_judged = sum(j.status in DONE_STATUSES for j in with_figures), len(with_figures)
     ended = final or year >= last.year
     target = judgement.target if indicator.annual and judgement and judgement.target else last
     verdict = decide(judgement, projection, met_since, last.year, settings, meets_final=meets_final, ended=ended,
@@ -190,6 +193,8 @@ def decide(j: Judgement | None, projection: Projection | None, met_since: int | 
     if ended:
         if not meets_final:
             return Verdict.NOT_ACHIEVED
+        if j.reason == Reason.KEPT:  # met from the start and kept: achieved, not “early”
+            return Verdict.ACHIEVED
         return Verdict.ACHIEVED_EARLY if met_since is not None and met_since < target_year else Verdict.ACHIEVED
     if meets_final and j.year < target_year and j.status != Status.KEPT:
         return Verdict.ACHIEVED_EARLY
@@ -344,7 +349,8 @@ def evaluate_plan(results: PlanResults, evaluation: Evaluation, thresholds: Thre
         figures = {f.year: YearFigure(f.year, f.value, f.definition_changed) for f in (series.figures if series else ())}
         with working_on(f"评估规划 {plan.id} 的指标 {indicator.id}（{plan.full_name(indicator)}），{evaluation.title}"):
             indicators.append((indicator, evaluate_indicator(indicator, figures, list(results.years), year,
-                                                             thresholds=thresholds, settings=settings, final=final)))
+                                                             thresholds=thresholds, settings=settings, final=final,
+                                                             judged=series.judgements if series else None)))
     # Steps started by the evaluation year, and any reported by then (an early completion counts).
     milestones = []
     for column in plan.columns:

@@ -76,20 +76,22 @@ def reason_text(e: IndicatorEvaluation, s: Standing | None, indicator: Indicator
         met = "达到" if j.status in DONE_STATUSES else "未达到"
         years = f"{e.years_judged} 个有数据的年份中 {e.years_met} 年达到；" if e.years_judged else ""
         return f"每年的目标逐年判定：{years}{j.year} 年为 {value}，{met}当年目标{target}{tolerance}。"
+    # The judgement is the bulletin's: its year (the latest figure) and its target (a stage target where one is due).
+    used = f"“{with_unit(j.target.value.text, unit)}”" if j.target else target
     if j.reason == Reason.KEPT:
-        return f"起点已达到目标{target}，{e.year} 年为 {value}，保持了目标水平{tolerance}。"
+        return f"起点已达到目标{used}，{j.year} 年为 {value}，保持了目标水平{tolerance}。"
     if j.status == Status.NOT_KEPT:
-        return f"{e.year} 年为 {value}，未保持目标{target}的水平（{target_gap(s)}）。"
+        return f"{j.year} 年为 {value}，未保持目标{used}的水平（{target_gap(s)}）。"
+    if e.verdict == Verdict.ACHIEVED_EARLY and e.met_since is not None:
+        kept = f"，{j.year} 年为 {value}" if e.met_since < j.year else ""
+        return f"{e.met_since} 年已达到 {e.target.year} 年目标{target}{kept}{tolerance}，提前实现。"
     if j.status in (Status.DONE_EARLY, Status.DONE):
-        since = e.met_since if e.met_since is not None else e.year
-        if e.verdict == Verdict.ACHIEVED_EARLY:
-            kept = f"，{e.year} 年为 {value}" if since < e.year else ""
-            return f"{since} 年已达到 {e.target.year} 年目标{target}{kept}{tolerance}，提前实现。"
-        return f"{e.year} 年为 {value}，达到 {e.target.year} 年目标{target}{tolerance}。"
+        stage = "阶段" if j.target and j.target.year != e.target.year else ""
+        return f"{j.year} 年为 {value}，达到 {j.target.year} 年{stage}目标{used}{tolerance}。"
     if j.reason in (Reason.ON_SCHEDULE, Reason.BEHIND_SCHEDULE):
         start = f"{START_WORDS[j.start.kind]} {j.start.year} 年的 {with_unit(j.start.text, unit)}"
         lag = -s.completion + s.schedule if s.completion is not None and s.schedule is not None else 0.0
-        text = (f"{e.year} 年为 {value}；从{start}到 {e.target.year} 年目标{target}，按序时应达到 "
+        text = (f"{j.year} 年为 {value}；从{start}到 {j.target.year} 年目标{used}，按序时应达到 "
                 f"{with_unit(number(s.requirement), unit) if s.requirement is not None else NONE}，{schedule_gap(s)}"
                 f"（完成度 {pct(s.completion)}，序时进度 {pct(s.schedule)}）")
         if e.verdict == Verdict.AS_EXPECTED and lag > 0:
@@ -97,10 +99,12 @@ def reason_text(e: IndicatorEvaluation, s: Standing | None, indicator: Indicator
             return text + f"，完成度落后序时进度不足 {number(close_within)} 个百分点{trend}。"
         if e.verdict == Verdict.BEHIND and 0 < lag < close_within:
             return text + "，但按目前趋势难以达到目标。"
+        if e.verdict == Verdict.NOT_ACHIEVED:
+            return text + f"；未达到 {e.target.year} 年目标{target}。"
         return text + "。"
     if j.reason == Reason.START_AT_BOUND:
         trend = "按目前趋势可以达到" if e.verdict == Verdict.AS_EXPECTED else "按目前趋势难以达到"
-        return f"{e.year} 年为 {value}；起点与目标{target}的数值相同，尚未达到，无法计算完成度；{trend}。"
+        return f"{j.year} 年为 {value}；起点与目标{used}的数值相同，尚未达到，无法计算完成度；{trend}。"
     return explanation(s)
 
 
@@ -141,11 +145,15 @@ def indicator_row(results: JudgedPlan, indicator: Indicator, e: IndicatorEvaluat
     unit = indicator.unit
     year_standing = record.standings.get(indicator.id)
     measured = record.measured.get(indicator.id)
-    places = year_standing.places if year_standing else 1
-    row = standing_row(year_standing, config.styles) if year_standing else {
+    # The evaluation's judgement is the bulletin's of the latest figure up to the report year (named when earlier).
+    shown = measured or year_standing
+    places = shown.places if shown else 1
+    row = standing_row(shown, config.styles) if shown else {
         "id": indicator.id, "name": results.plan.full_name(indicator), "attribute": indicator.attribute or NONE,
         "value": MISSING, "target": NONE, "expected": NONE, "completion": NONE, "schedule": NONE, "status": None,
         "light": None, "measure": "", "gap": NONE}
+    if shown and shown.value and shown.year != e.year:
+        row["value"] += f"（{shown.year} 年）"
     return {
         **row,
         "base": f"{with_unit(indicator.base.value.text, unit)}（{indicator.base.year} 年）" if indicator.base else NONE,
@@ -233,7 +241,7 @@ def contact_lines(config: SiteConfig) -> list[tuple[str, str]]:
 
 def coverage_text(record: EvaluationRecord, start: int) -> str:
     """The years the report rests on, said plainly where the data start late."""
-    years, year = record.data_years, record.evaluation.year
+    years = record.data_years
     covered = f"本报告依据 {period(years[0], years[-1])}的监测数据"
     if years[0] > start:
         return f"{covered}（{period(start, years[0] - 1)}没有监测数据，不作推算）。"
