@@ -8,8 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from generator.judge.rules import Start, judge
+from generator.judge.site import standing
+from generator.model.plan import Indicator
+from generator.model.status import StartKind
+from generator.model.written_value import parse_written_value as w
 from generator.pipeline import load_and_judge
 from generator.render.evaluation_report import evaluation_context
+from generator.render.pages.indicator import observed_text
 from generator.render.rows import indicator_row
 from generator.render.year_report import year_report
 
@@ -73,3 +79,26 @@ def test_an_evaluation_states_the_bulletins_numbers_for_its_year(judged):
                     assert row[field] == shown[field], (row["name"], field)
                 compared += 1
     assert compared > 50
+
+
+def test_projections_only_for_years_after_the_latest_figure_and_inside_the_domain(judged):
+    """D3/D4 (view side): no “2025 年约为 97%” beside an observed 2025; a share never projected above 100."""
+    projected = 0
+    for plan in judged.results:
+        for s in plan.standings.values():
+            if s.projection is None:
+                continue
+            projected += 1
+            assert s.projection.year > s.year, s
+            if s.unit == "%":
+                assert 0 <= s.projection.value <= 100, s
+    assert projected > 5
+
+
+def test_an_observed_target_year_says_whether_the_target_was_reached():
+    made = Indicator(id="x", name="示例", unit="%", quote="示例", base={"year": 2020, "value": "95"},
+                     targets=[{"year": 2025, "value": "97"}])
+    start = Start(2020, w("95"), StartKind.BASE)
+    assert observed_text(standing(made, judge(made, 2025, w("96.8"), start))) == \
+        "目标年 2025 年的实际值为 96.8%，未达到目标“97%”（比目标低 0.2 个百分点）。"
+    assert observed_text(standing(made, judge(made, 2025, w("97.1"), start))) == "目标年 2025 年的实际值为 97.1%，达到目标“97%”。"
