@@ -11,7 +11,7 @@ from generator.model.corrections import Correction
 from generator.judge.records import JudgedPlan
 from generator.render.downloads import figure_rows
 from generator.render.escape import nav_title
-from generator.render.wording import date
+from generator.render.wording import date, status_colours
 from generator.render.pages.bulletin import bulletin_page
 from generator.render.evaluation_report import plan_evaluations
 from generator.render.pages.column import column_page
@@ -26,10 +26,7 @@ from generator.render.year_report import YearReport, year_reports
 
 
 def status_css(config: SiteConfig) -> str:
-    styles = config.styles
-    rules = [f".status-{s.key} {{ color: {s.color}; }}"
-             for group in (styles.indicator_statuses, styles.task_statuses, styles.lights) for s in group.values()]
-    return "\n".join(rules) + "\n"
+    return status_colours(config.styles) + "\n"
 
 
 def footer(config: SiteConfig, all_results: list[JudgedPlan]) -> str:

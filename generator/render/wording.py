@@ -154,6 +154,14 @@ def badge(styles, key: str, text: str | None = None) -> Markup:
     return Markup(mark(styles, key, text).__html__())
 
 
+def status_colours(styles, part: str = "") -> str:
+    """The colour of every status, task state and light mark (site_config/statuses.yaml; keys and colours
+    are validated there: [a-z-]+ and #rrggbb), for a page's or a PDF's style: ``part`` “ .icon” colours
+    only the icon."""
+    return "\n".join(f".status-{s.key}{part} {{ color: {s.color}; }}"
+                     for group in (styles.indicator_statuses, styles.task_statuses, styles.lights) for s in group.values())
+
+
 def counts_text(counts, words: dict | None = None) -> str:
     """达到序时进度 29 项，未达到序时进度（滞后） 9 项…"""
     return "，".join(f"{(words or {}).get(key) or word(key)} {n} 项" for key, n in counts)
