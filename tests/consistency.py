@@ -7,13 +7,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import re
-import subprocess
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from pypdf import PdfReader
 
 from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Status
 from generator.render import links
@@ -130,14 +131,13 @@ def in_web_tables(page: Path, names: set[str], value_column: str, target_column:
 
 
 def pdf_text(pdf: Path) -> str:
-    """The PDF's text as a reader's tool extracts it (poppler's pdftotext), whitespace removed."""
-    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
-    return squeezed(done.stdout)
+    """The PDF's text as pypdf extracts it (a table's row in reading order), whitespace removed."""
+    return squeezed("".join(page.extract_text() for page in PdfReader(pdf).pages))
 
 
 def pdf_texts(pdfs: dict) -> dict:
-    """Several PDFs' texts at once (each extraction takes seconds)."""
-    with ThreadPoolExecutor(2) as pool:
+    """Several PDFs' texts at once (each extraction takes seconds of pure Python: two processes)."""
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         return dict(zip(pdfs, pool.map(pdf_text, pdfs.values())))
 
 

@@ -120,3 +120,19 @@ def test_an_evaluation_covers_the_years_with_data_and_says_so(tmp_path):
     text = reports[0].read_text(encoding="utf-8")
     assert "本报告依据 2022—2023 年的监测数据（2021 年没有监测数据，不作推算）。" in text
     assert "2023 年度监测公报" in text  # the bulletin of the evaluation year exists and is linked
+
+
+def test_links_from_the_servers_root_follow_the_path_the_site_is_published_under(tmp_path):
+    """The 404 page links from the server's root: under site_url https://example.gov.cn/jiance/ they
+    start with /jiance/ (read from the sitemap)."""
+    site = write(tmp_path / "site", {
+        "sitemap.xml": "<urlset><url><loc>https://example.gov.cn/jiance/</loc></url>"
+                       "<url><loc>https://example.gov.cn/jiance/about/</loc></url></urlset>",
+        "404.html": '<a href="/jiance/">首页</a><link href="/jiance/assets/site.css"><a href="/jiance/about/">关于</a>'
+                    '<a href="/jiance/gone/">无</a><a href="/other/">别处</a>',
+        "index.html": "首页", "about/index.html": "关于", "assets/site.css": "",
+    })
+    assert broken_links(site) == ["404.html → /jiance/gone/（文件不存在）", "404.html → /other/（指向网站以外的文件）"]
+    plain = write(tmp_path / "plain", {"404.html": '<a href="/">首页</a><a href="/about/">关于</a>', "index.html": "",
+                                       "about/index.html": ""})
+    assert broken_links(plain) == []

@@ -46,7 +46,7 @@ def test_a_projection_stays_in_the_indicators_domain_and_says_so():
     assert projected(125.33, "%", 1) == "100%（按趋势将达到上限 100%）"  # not “约为 125.33%”
     assert projected(259.17, "所", 0) == "259 所"  # schools are whole
     assert projected(-3.2, "人", 0) == "0 人（按趋势将降到下限 0）"
-    assert projected(11.876, "年", 2) == "11.88 年"
+    assert projected(11.876, "年", 1) == "11.88 年"  # written with one decimal: shown with two
 
 
 def test_a_mark_is_an_icon_and_a_word_and_its_badge_escapes_them():
@@ -125,3 +125,9 @@ def test_sentences_the_issue_quotes_read_right():
     assert goal_sentence(pairs) == "2 项是否达成和里程碑目标中，2 项已实现（其中 1 项提前实现、1 项晚于完成时限）。"
     done = [stood(indicator("%", (2020, "50"), (2025, "80"), name=f"指标{n}"), 2023, "85") for n in range(3)]
     assert overview_sentence(done) == "3 项指标中，3 项已完成目标。"  # not “3 项达到或快于序时进度（其中 3 项已完成目标）”
+
+
+def test_a_projection_is_one_decimal_finer_and_keeps_the_limit_it_was_held_to():
+    assert projected(99.97, "%", 1) == "99.97%"  # not “100%” beside “难以实现目标”
+    assert projected(100.0, "%", 1, bound="upper") == "100%（按趋势将达到上限 100%）"
+    assert projected(0.0, "所", 0, bound="lower") == "0 所（按趋势将降到下限 0）"

@@ -85,7 +85,7 @@ def _projection(indicator: Indicator, series, decimals: int, latest_year: int) -
         value, bound = 100.0, "upper"
     if (is_whole(unit) or is_share(unit)) and value < 0:
         value, bound = 0.0, "lower"
-    value = round(value) if is_whole(unit) else round(value, max(decimals, 1))
+    value = round(value) if is_whole(unit) else round(value, decimals + 1)
     return ProjectionRecord(p.year, float(value), bound, p.points, p.would_meet)
 
 

@@ -17,6 +17,7 @@ LINK_ATTRIBUTES = {"href", "src", "xlink:href", "poster", "data"}
 OUTSIDE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # http:, https:, mailto:, tel:, data:, javascript: …
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 PDF_LINK = re.compile(rb"/URI\s*\(([^)]*)\)")
+LOC = re.compile(r"<loc>([^<]+)</loc>")
 MARKUP = (".html", ".svg")
 
 
@@ -59,7 +60,16 @@ def _links_of(path: Path) -> list[str]:
     return []
 
 
-def _target(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
+def site_path(site: Path) -> str:
+    """The path the site is published under (“/jiance/” for site_url https://example.gov.cn/jiance/), read
+    from its sitemap: links from the server's root (the 404 page's) start with it; “/” without one."""
+    sitemap = site / "sitemap.xml"
+    text = sitemap.read_text(encoding="utf-8", errors="replace") if sitemap.is_file() else ""
+    paths = [urlsplit(loc.strip()).path for loc in LOC.findall(text)]
+    return min(paths, key=len) if paths else "/"
+
+
+def _target(site: Path, page: Path, link: str, root_path: str = "/") -> tuple[Path, str] | None:
     """The file a link leads to and its fragment; None for a link that leaves the site or stays on the page."""
     link = link.strip()
     if not link or OUTSIDE.match(link) or link.startswith("//"):
@@ -68,8 +78,11 @@ def _target(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
     path, fragment = unquote(parts.path), unquote(parts.fragment)
     if not path:
         return (page, fragment) if fragment else None
-    base = site if path.startswith("/") else page.parent
-    target = (base / path.lstrip("/")).resolve()
+    if path.startswith("/"):  # from the server's root: inside the site only under the path it is published at
+        inside = path.startswith(root_path) or path + "/" == root_path
+        target = (site / path[len(root_path):]).resolve() if inside else site.parent / "(网站以外)"
+    else:
+        target = (page.parent / path).resolve()
     if path.endswith("/") or target.is_dir():
         target = target / "index.html"
     return target, fragment
@@ -78,13 +91,14 @@ def _target(site: Path, page: Path, link: str) -> tuple[Path, str] | None:
 def broken_links(site_dir: Path) -> list[str]:
     """Each link of the site whose file (or part of a page) does not exist: “page → link (why)”, sorted."""
     site = Path(site_dir).resolve()
+    root_path = site_path(site)
     ids: dict[Path, set[str]] = {}
     broken = []
     for page in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix in (*MARKUP, ".css", ".pdf")):
         if page.suffix == ".html" and page.parent.name == "pagefind" or "pagefind" in page.relative_to(site).parts:
             continue  # the search index's own files
         for link in _links_of(page):
-            found = _target(site, page, link)
+            found = _target(site, page, link, root_path)
             if found is None:
                 continue
             target, fragment = found

@@ -45,7 +45,7 @@ from generator.render.pages.common import SiteParts
 from generator.render.pages.static import methodology_page
 from generator.render.rows import goal_row, indicator_row, item_row
 from generator.render.svg import fill_cache
-from generator.render.wording import counts_text, date, mark, period, share
+from generator.render.wording import counts_text, date, mark, period, share, status_colours
 from generator.render.year_report import YearReport, year_report, year_reports
 from generator.writing import write_file
 
@@ -186,10 +186,6 @@ def bulletin_context(report: YearReport, results: JudgedPlan, config: SiteConfig
         toc += [{"id": s["id"], "title": f"{s['label']}{s.get('title') or s.get('heading') or s['name']}", "level": 2}
                 for s in subs]
     toc.append({"id": "appendix", "title": "附件：测算方法说明", "level": 1})
-    # Status colours from site_config (keys and colours are validated: [a-z-]+ and #rrggbb).
-    status_css = "\n".join(f".status-{s.key} .icon {{ color: {s.color}; }}"
-                           for group in (styles.indicator_statuses, styles.task_statuses, styles.lights)
-                           for s in group.values())
     total = report.total
     return {
         "lang": "zh-CN",
@@ -233,7 +229,7 @@ def bulletin_context(report: YearReport, results: JudgedPlan, config: SiteConfig
                      "lines": ["对本公报的数据有疑问或发现数值有误，请联系：" + "；".join(
                          f"{label}：{value}" for label, value in config.settings.contact.lines()) + "。"]}],
         "methodology": methodology,
-        "status_css": Markup(status_css),
+        "status_css": Markup(status_colours(styles, " .icon")),
     }
 
 

@@ -18,6 +18,7 @@ from generator.render.bulletin_pdf import PRINT_CSS, TEMPLATES, PdfBatch, _batch
 from generator.model.release import Stamp
 from generator.render.evaluation_report import evaluation_context, plan_evaluations
 from generator.render.release_marks import print_marks
+from generator.render.wording import status_colours
 
 PRINT_TEMPLATE = "print/evaluation.html.j2"
 EXTRA_CSS = "print/evaluation.css"
@@ -36,10 +37,7 @@ def print_context(results: JudgedPlan, report, config: SiteConfig) -> dict:
         column.update(id=f"s3-{n}", label=sub_label(n))
     for n, unit in enumerate(context["units"], 1):
         unit.update(id=f"s4-{n}", label=sub_label(n))
-    styles = config.styles
-    # Status keys and colours are validated in site_config ([a-z-]+ and #rrggbb).
-    context["status_css"] = "\n".join(f".status-{s.key} .icon {{ color: {s.color}; }}"
-                                      for group in (styles.indicator_statuses, styles.task_statuses) for s in group.values())
+    context["status_css"] = status_colours(config.styles, " .icon")  # lights too: the table shows the year's light
     context["toc"] = [
         {"id": "s1", "title": "一、总体情况", "level": 1},
         {"id": "s2", "title": "二、主要指标评估", "level": 1},

@@ -1,10 +1,11 @@
-"""A judgement in words: the sentence on the indicator page, the gap in a table cell.
+"""A standing in words: the sentence on the indicator page, the gap in a table cell, the measure
+beside a light.
 
-The judge gives numbers and a reason code; this module says exactly what they say and no more:
-the gap in the indicator's own unit ("比序时要求低 1.7 个百分点", "低 0.39 年") and as completion
-against time ("完成度 50%，序时进度 80%"). A requirement is shown at the precision the figures are
-written in, rounded the way that keeps the comparison true (up where more is better): a count
-asks for whole people or schools, and a figure below the shown requirement is always behind it.
+The judge's record (generator/judge/records.py) holds the numbers, already at their shown precision;
+this module says exactly what they say and no more, the same way in every view: the gap in the
+indicator's own unit (“比序时要求低 1.7 个百分点”, “比目标低 0.39 年”), completion against time
+(“完成度 50%，序时进度 80%”), and beside a light the measure that set it (“完成度落后序时进度 12.3
+个百分点”).
 """
 
 from __future__ import annotations

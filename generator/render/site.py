@@ -12,6 +12,7 @@ from generator.judge.records import JudgedPlan
 from generator.model.release import Stamp
 from generator.render.downloads import figure_rows
 from generator.render.escape import nav_title
+from generator.render.wording import status_colours
 from generator.render.pages.bulletin import bulletin_page
 from generator.render.evaluation_report import plan_evaluations
 from generator.render.pages.column import column_page
@@ -26,10 +27,7 @@ from generator.render.year_report import YearReport, year_reports
 
 
 def status_css(config: SiteConfig) -> str:
-    styles = config.styles
-    rules = [f".status-{s.key} {{ color: {s.color}; }}"
-             for group in (styles.indicator_statuses, styles.task_statuses, styles.lights) for s in group.values()]
-    return "\n".join(rules) + "\n"
+    return status_colours(config.styles) + "\n"
 
 
 def footer(config: SiteConfig, stamp: Stamp) -> str:

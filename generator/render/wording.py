@@ -77,14 +77,16 @@ def quantity(value: float, unit: str | None) -> str:
     return with_unit(number(value), unit)
 
 
-def projected(value: float, unit: str | None, places: int) -> str:
+def projected(value: float, unit: str | None, places: int, bound: str = "") -> str:
     """A projected figure in the indicator's unit and domain: counts whole and not below 0, a share not
-    above 100 — with a word where the trend runs past the limit."""
-    if is_share(unit) and value > 100:
+    above 100 — with a word where the trend runs past the limit; other figures one decimal finer than
+    they are written (99.97% is not “100%” beside “难以实现目标 100%”). ``bound``: the limit a
+    record's projection was already held to."""
+    if bound == "upper" or is_share(unit) and value > 100:
         return "100%（按趋势将达到上限 100%）"
-    if (is_share(unit) or is_whole(unit)) and value < 0:
+    if bound == "lower" or (is_share(unit) or is_whole(unit)) and value < 0:
         return f"{quantity(0, unit)}（按趋势将降到下限 0）"
-    return quantity(round(value) if is_whole(unit) else round(value, max(places, 1)), unit)
+    return quantity(round(value) if is_whole(unit) else round(value, places + 1), unit)
 
 
 def percent(value: float | None) -> str:
@@ -150,6 +152,14 @@ def mark(styles, key: str, text: str | None = None) -> Mark:
 
 def badge(styles, key: str, text: str | None = None) -> Markup:
     return Markup(mark(styles, key, text).__html__())
+
+
+def status_colours(styles, part: str = "") -> str:
+    """The colour of every status, task state and light mark (site_config/statuses.yaml; keys and colours
+    are validated there: [a-z-]+ and #rrggbb), for a page's or a PDF's style: ``part`` “ .icon” colours
+    only the icon."""
+    return "\n".join(f".status-{s.key}{part} {{ color: {s.color}; }}"
+                     for group in (styles.indicator_statuses, styles.task_statuses, styles.lights) for s in group.values())
 
 
 def counts_text(counts, words: dict | None = None) -> str:

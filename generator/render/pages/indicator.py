@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from generator.glossary import DIRECTIONS
-from generator.judge.records import JudgedPlan
-from generator.render.explain import explanation
+from generator.judge.records import JudgedPlan, Standing
+from generator.model.status import Status
+from generator.render.explain import explanation, gap_text
 from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, region_view
@@ -15,6 +16,16 @@ from generator.render.wording import NONE, projected, with_unit
 from generator.render.open_data import indicator_file
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import correction_rows, place_chart
+
+
+def observed_text(s: Standing) -> str:
+    """The target year's figure against the target: reached or not, never “未达到序时进度” at the end."""
+    target = f"“{with_unit(s.target.value.text, s.unit)}”" if s.target else "目标"
+    value = f"目标年 {s.year} 年的实际值为 {with_unit(s.value.text, s.unit)}"
+    if s.status in (Status.DONE, Status.DONE_EARLY, Status.DONE_LATE, Status.KEPT):
+        return f"{value}，达到目标{target}。"
+    gap = gap_text(s)
+    return f"{value}，未达到目标{target}" + (f"（{gap}）" if gap != NONE else "") + "。"
 
 
 def indicator_page(parts: SiteParts, results: JudgedPlan, indicator: Indicator, figures: list[list]) -> Page:
@@ -66,13 +77,13 @@ def indicator_page(parts: SiteParts, results: JudgedPlan, indicator: Indicator, 
         "region_chart": place_chart(parts, here, links.chart(plan.id, f"regions-{indicator.id}-{latest}"), region) if region else None,
         "values": values,
         "projection": {
-            "year": projection.year, "value": projected(projection.value, indicator.unit, last.places),
+            "year": projection.year, "value": projected(projection.value, indicator.unit, last.places, projection.bound),
             "points": projection.points,
             "verdict": "按目前的速度可以实现目标" if projection.would_meet else "按目前的速度难以实现目标",
         } if projection else None,
         # The target year already observed: what was observed, not a projection.
-        "observed": f"目标年 {last.year} 年的实际值为 {headline['value']}，{headline['status'].word}。"
-                    if last and last.value and indicator.targets and last.year >= indicator.targets[-1].year else None,
+        "observed": observed_text(last) if last and last.value and indicator.targets
+                    and last.year >= indicator.targets[-1].year else None,
         "downloads": own_downloads(parts, here, f"{plan.id}/indicators/{indicator.id}",
                                    [row for row in figures if row[INDICATOR] == indicator.id], page_title(indicator.name, plan))
                      + ([(label, links.relative(here, links.download(name))) for label, name in
