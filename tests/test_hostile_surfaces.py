@@ -170,6 +170,14 @@ def test_every_case_names_what_it_was_before():
         assert case["before"] and case["what"] and case["run"], case["name"]
 
 
+def test_every_behaviour_held_elsewhere_is_held_by_a_test():
+    root = Path(__file__).resolve().parents[1]
+    for behaviour in MANIFEST["held"]:
+        assert behaviour["before"] and behaviour["after"], behaviour["name"]
+        path, name = behaviour["test"].split("::")
+        assert re.search(rf"^def {name}\(", (root / path).read_text(encoding="utf-8"), re.M), behaviour["name"]
+
+
 def then_site_name_shown(root: Path, scratch: Path, output: str) -> None:
     for page in (root / "site" / "index.html", root / "site" / "methodology" / "index.html"):
         html_text = page.read_text(encoding="utf-8")

@@ -53,9 +53,8 @@ def _describe(error: dict) -> tuple[str, str, str]:
     if kind in ("greater_than", "less_than", "greater_than_equal", "less_than_equal"):
         bound = next((f"{word} {error['ctx'][key]}" for key, word in _BOUNDS.items() if key in error.get("ctx", {})), "")
         return f"字段“{name}”的数值超出范围", found, f"{bound} 的数值"
-    if kind == "string_too_long":
-        limit = error.get("ctx", {}).get("max_length")
-        return f"字段“{name}”太长", found, f"不超过 {limit} 个字符" if limit is not None else _EXPECTED[kind]
+    if kind == "string_too_long" and "max_length" in error.get("ctx", {}):
+        return f"字段“{name}”太长", found, f"不超过 {error['ctx']['max_length']} 个字符"
     if kind == "finite_number":
         return f"字段“{name}”不是一个有限的数字", found, _EXPECTED[kind]
     # Every other kind: pydantic's own message is English, so it is never shown.
