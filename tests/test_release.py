@@ -3,7 +3,7 @@ release showed and are dated by the release that publishes them; dates never go 
 year (初步数据) is published only when named, and is then marked on every page, PDF and download."""
 
 import csv
-import datetime as dt
+import html
 import io
 import json
 import re
@@ -62,7 +62,7 @@ def text(path: Path) -> str:
 
 
 def correction_rows(root: Path) -> list[str]:
-    page = text(root / "site" / "corrections" / "index.html")
+    page = html.unescape(text(root / "site" / "corrections" / "index.html"))
     return [row for row in re.findall(r"<tr>.*?</tr>", page, re.S) if "<td>" in row]
 
 
@@ -73,8 +73,8 @@ def pdf_text(path: Path) -> str:
 
 
 def footer(root: Path, path: str = "index.html") -> str:
-    html = text(root / "site" / path)
-    return html[html.index('<footer class="md-footer">'):]
+    shown = text(root / "site" / path)
+    return shown[shown.index('<footer class="md-footer">'):]
 
 
 @pytest.mark.slow
