@@ -96,9 +96,8 @@
         } else if (state.running) {
           shown.textContent = (kind === "release" ? "正在发布" : "正在生成预览") + "：" + state.phase + "（已用 " + state.seconds + " 秒）";
         } else {
-          shown.hidden = true;
-          result.innerHTML = state.html;
-          button.disabled = false;
+          // Shown by the page itself, with the last release and the draft years as they are now
+          window.location.reload();
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 500));
