@@ -17,6 +17,7 @@ import pytest
 from generator.cli import main
 from generator.load.ledger import Ledger
 from generator.model.corrections import Correction
+from generator.model.release import ReleaseRecord
 from generator.workbench import history
 from generator.workbench.changes import changes
 
@@ -197,13 +198,25 @@ def test_changes_list_new_figures_corrections_and_statuses(tmp_path):
     indicator_file(tmp_path / "preview", "未达到序时进度")
     key = f"{PLAN_ID}|preschool-enrolment|2022|"
     correction = Correction(PLAN_ID, "preschool-enrolment", 2022, "", "98.7", "98.1", "2026-03-31", "复核")
-    found = changes(Ledger({key: "98.7", f"{PLAN_ID}|preschool-enrolment|2021|": ""}),
+    found = changes(Ledger({key: "98.7", f"{PLAN_ID}|preschool-enrolment|2021|": ""}, [], [ReleaseRecord(1, dt.date(2026, 3, 31))]),
                     Ledger({key: "98.1", f"{PLAN_ID}|preschool-enrolment|2021|": "98.4"}, [correction]),
                     tmp_path / "released", tmp_path / "preview")
     assert [(f.label.indicator, f.year, f.value) for f in found.new_figures] == [("学前教育毛入园率", 2021, "98.4")]
     assert [(label.indicator, c.old, c.new) for label, c in found.corrections] == [("学前教育毛入园率", "98.7", "98.1")]
     assert [(s.year, s.old, s.new) for s in found.statuses] == [(2022, "达到序时进度", "未达到序时进度")]
-    assert not found.first_release
+    assert not found.first_release and found.statuses_compared
+
+
+def test_statuses_compared_only_with_a_released_site(tmp_path):
+    from generator.model.release import Stamp
+    from generator.workbench.steps import released_site
+
+    home = tmp_path / "site" / "index.html"
+    home.parent.mkdir()
+    home.write_text(f"<footer>{Stamp(2022, None).statement()}</footer>", encoding="utf-8")
+    assert released_site(tmp_path) is None  # a trial build replaced the release
+    home.write_text(f"<footer>{Stamp(2022, ReleaseRecord(1, dt.date(2026, 3, 31))).statement()}</footer>", encoding="utf-8")
+    assert released_site(tmp_path) == tmp_path / "site"
 
 
 def test_history_journal_survives_a_restart(tmp_path):
