@@ -113,7 +113,7 @@ def test_import_command_writes_a_draft_that_passes_check_once_reviewed(tmp_path)
     for plan in PLANS:
         result = run("import", str(ROOT / "content" / plan / "source.txt"), "--id", plan, cwd=tmp_path)
         assert result.returncode == 0, result.stderr
-        assert "下一步：python -m generator check --plan " + plan in result.stdout
+        assert "下一步：.venv/bin/generator check --plan " + plan in result.stdout
         assert (content / plan / "source.txt").read_text(encoding="utf-8") == \
             (ROOT / "content" / plan / "source.txt").read_text(encoding="utf-8")
         resolve_reviews(content / plan)

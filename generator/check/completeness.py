@@ -58,7 +58,8 @@ def _draft(counts: list[Count], indicators: Count, below: float) -> bool:
 def year_completeness(plan: Plan, data: PlanData, year: int, below: float = DEFAULT_DRAFT_BELOW) -> YearCompleteness:
     start, end = plan.info.period.start, plan.info.period.end
     filled = {f.indicator_id for f in data.figures if f.year == year and f.region == WHOLE_AREA and f.value is not None}
-    attribute = {i.id: i.attribute or UNMARKED for i in plan.indicators}
+    # Expected: the indicators with targets (those the fill-in workbook lists; a parent that only groups sub-items has none).
+    attribute = {i.id: i.attribute or UNMARKED for i in plan.indicators if i.targets}
     by_attribute = {word: Count(sum(1 for i, a in attribute.items() if a == word and i in filled),
                                 sum(1 for a in attribute.values() if a == word))
                     for word in ATTRIBUTES if word in attribute.values()}

@@ -38,3 +38,11 @@ class Stamp:
         return {"statement": self.statement(), "data_until": self.cutoff,
                 "release_number": self.release.number if self.release else None,
                 "release_date": self.release.date.isoformat() if self.release else None}
+
+
+DRAFT = "初步数据"  # the mark of a year published before its data are complete
+
+
+def draft_notice(year: int) -> str:
+    return (f"{year} 年的数据尚不完整，为{DRAFT}：已填报的指标不足规划指标的规定比例，"
+            "以后补充和更正的数值将在“数据更正说明”中列出。")

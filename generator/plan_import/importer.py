@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.command import COMMAND
 from generator.plan_import.columns import find_columns
 from generator.plan_import.document import Document
 from generator.plan_import.draft import Draft
@@ -110,7 +111,7 @@ def summary(draft: Draft, plan_id: str, folder: Path) -> str:
         lines.append("  没有需要核对的地方；仍请对照原文看一遍。")
     if not draft.indicators:
         lines.append("  注意：没有找到主要指标表（表头为“主要指标 2020年 2025年 …”），指标需要手工添加（写法见 content/README.md）。")
-    lines.append(f"下一步：python -m generator check --plan {plan_id}")
+    lines.append(f"下一步：{COMMAND} check --plan {plan_id}")
     return "\n".join(lines)
 
 

@@ -63,7 +63,7 @@ def _items(items: list[Item], indent: str) -> list[str]:
 
 
 def render_files(draft: Draft, origin: str) -> dict[str, str]:
-    head = (f"# 由 python -m generator import 从“{origin}”生成的草稿。\n"
+    head = (f"# 由 .venv/bin/generator import 从“{origin}”生成的草稿。\n"
             f"# 标有“{REVIEW}”的内容请对照原文（source.txt）核对：改正或删除，再删去这条注释。\n")
     files = {"plan.yaml": head + "\n".join(_fields(draft.plan, "", comments=draft.plan_review)) + "\n"}
     if draft.indicators:

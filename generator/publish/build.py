@@ -18,11 +18,10 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -34,6 +33,7 @@ from generator import progress
 from generator.render.environment import make_environment
 from generator.render.escape import page_title
 from generator.render.pages.common import SiteParts
+from generator.publish import engine
 from generator.publish.search_index import SearchIndexError, index_site
 from generator.render.svg import render_svgs
 from generator.writing import write_file
@@ -51,7 +51,6 @@ EMPTY_SCRIPT = "data:text/javascript,"
 # The theme's source maps (.map) help no reader, weigh several MB and name outside hosts in the
 # sources they carry: they are not published, and the comments pointing at them go too.
 SOURCE_MAP_COMMENT = re.compile(r"\n?(?://[#@] sourceMappingURL=\S+|/\*[#@] sourceMappingURL=\S+ ?\*/)\s*$")
-MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # the notice is for theme authors; staff need their own messages
 
 
 def keep_requests_local(site: Path) -> None:
@@ -77,10 +76,13 @@ def _write_if_changed(target: Path, content: bytes) -> bool:
     return True
 
 
-def front_matter(title: str | None, indexed: bool = True) -> str:
+def front_matter(title: str | None, indexed: bool = True, draft: str = "") -> str:
     """The page's title for MkDocs and Material (<title>, search results), escaped: names come from
-    content files; and, for a page kept out of the search index, Material's ``search: exclude``."""
+    content files; for a page kept out of the search index, Material's ``search: exclude``; and the
+    初步数据 notice of a page showing a draft year (the theme shows it above the article)."""
     lines = ([f"title: {page_title(title)}"] if title else []) + ([] if indexed else ["search:", "  exclude: true"])
+    if draft:
+        lines.append("draft: " + json.dumps(draft, ensure_ascii=False))  # JSON strings are YAML strings
     return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
 
 
@@ -92,7 +94,7 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     wanted: dict[str, bytes] = {}
     with progress.phase(progress.PAGES, total=len(parts.pages)) as tick:
         for page in parts.pages:
-            text = front_matter(page.title, page.indexed) + environment.get_template(page.template).render(**page.context)
+            text = front_matter(page.title, page.indexed, page.draft) + environment.get_template(page.template).render(**page.context)
             wanted[page.path] = text.encode("utf-8")
             tick()
         wanted.update(parts.files)
@@ -207,9 +209,7 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     try:
         config = write_config(root, build, parts, Path(os.path.relpath(staging, build)))
         with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
-            with subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
-                                  stdout=log, stderr=log, text=True, cwd=root,
-                                  env={**os.environ, **MKDOCS_ENV, "SOURCE_DATE_EPOCH": str(source_date_epoch)}) as mkdocs:
+            with engine.start_build(config, root, log, source_date_epoch) as mkdocs:
                 clearing = threading.Thread(target=shutil.rmtree, args=(root / REPLACED,), kwargs={"ignore_errors": True})
                 clearing.start()
                 late = render_later(parts)  # on the other core, while MkDocs builds the pages
@@ -219,9 +219,7 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
             log.seek(0)
             output = log.read()
         if mkdocs.returncode != 0:
-            problems = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
-            raise BuildError("网站生成失败（MkDocs 报告了以下问题，多为模板中的链接或格式错误）：\n"
-                             + "\n".join(problems or output.strip().splitlines()[-20:]))
+            raise BuildError(engine.build_failure(output))
         for path, data in late.items():
             _write_if_changed(docs / path, data)
             (staging / path).write_bytes(data)

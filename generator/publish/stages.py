@@ -107,9 +107,9 @@ def prepare(root: Path, judged: Judged, release: ReleaseRecord | None = None) ->
     with progress.phase(progress.PDF):
         pdfs = bulletin_batch(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
                               cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache",
-                              reports=reports)
+                              reports=reports, stamp=stamp, drafts=judged.drafts())
         evaluation_pdfs = evaluation_batch(judged.results, judged.config, root / "templates",
-                                           pdf_cache=root / "build" / "pdf-cache")
+                                           pdf_cache=root / "build" / "pdf-cache", stamp=stamp, drafts=judged.drafts())
     batch = joined(pdfs, evaluation_pdfs)
     parts.files.update(batch.ready)
     if batch.todo:

@@ -31,6 +31,8 @@ from markupsafe import Markup
 
 from generator import progress
 from generator.config import SiteConfig, Styles
+from generator.model.release import Stamp
+from generator.render.release_marks import print_marks
 from generator.judge import rollup
 from generator.judge.engine import PlanResults
 from generator.model.status import Status, word
@@ -359,7 +361,8 @@ def bulletin_pdfs(all_results: list[PlanResults], config: SiteConfig, templates:
 def bulletin_batch(all_results: list[PlanResults], config: SiteConfig, templates: Path | None = None,
                    chart_svgs: dict[str, Path] | None = None, cache_dir: Path | None = None,
                    chart_specs: dict[str, dict] | None = None, pdf_cache: Path | None = None,
-                   processes: int = 2, reports: dict[tuple[str, int], YearReport] | None = None) -> PdfBatch:
+                   processes: int = 2, reports: dict[tuple[str, int], YearReport] | None = None,
+                   stamp: Stamp | None = None, drafts: frozenset[tuple[str, int]] = frozenset()) -> PdfBatch:
     """Every plan's and year's bulletin PDF (docs path, downloads/bulletins/…), ready or to render.
 
     ``chart_specs`` (docs path → Vega-Lite spec, as in SiteParts.charts) saves building the specs
@@ -382,6 +385,7 @@ def bulletin_batch(all_results: list[PlanResults], config: SiteConfig, templates
         for year in results.years:
             key = (results.plan.id, year)
             context = bulletin_context(reports[key], results, config, svgs, methodology, charts[key])
+            context.update(print_marks(stamp, results.plan.id, year, drafts))
             jobs[links.bulletin_pdf(results.plan.id, year)] = (template.render(**context), css, f"{results.plan.id}/{year}")
     return _batch(jobs, pdf_cache, processes)
 

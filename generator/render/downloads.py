@@ -28,7 +28,7 @@ from generator.writing import write_file
 from generator.render.spreadsheet import csv_text, write_only_row
 
 COLUMNS = ["规划编号", "规划名称", "指标编号", "指标名称", "单位", "属性", "年份", "地区", "数值（原文写法）", "数值",
-           "目标年份", "目标", "序时进度要求", "完成度（%）", "状态", "状态代码", "红黄绿灯", "口径变化", "说明", "来源", "示例数据"]
+           "目标年份", "目标", "序时进度要求", "完成度（%）", "状态", "状态代码", "红黄绿灯", "口径变化", "说明", "来源", "示例数据", "初步数据"]
 FIXED_TIME = dt.datetime(2000, 1, 1)
 XLSX_FORMAT = 2  # bump when _workbook() writes differently, so cached workbooks are redone
 
@@ -47,7 +47,8 @@ def own_downloads(parts, here: str, name: str, rows: list[list], title: str) -> 
 
 
 @progress.timed(progress.DOWNLOADS)
-def figure_rows(results: PlanResults) -> list[list]:
+def figure_rows(results: PlanResults, drafts: frozenset[tuple[str, int]] = frozenset()) -> list[list]:
+    """The plan's download rows; a row of a draft year (plan id, year in ``drafts``) says 初步数据."""
     plan = results.plan
     rows = []
     for (indicator_id, region), series in sorted(results.series.items(), key=lambda kv: (
@@ -64,7 +65,8 @@ def figure_rows(results: PlanResults) -> list[list]:
                          round(j.completion * 100, 1) if j.completion is not None else None,
                          word(j.status), str(j.status), word(j.light) if j.light else "",
                          "是" if j.definition_changed else "",
-                         f.note if f else "", f.source if f else "", "是" if f and f.sample else ""])
+                         f.note if f else "", f.source if f else "", "是" if f and f.sample else "",
+                         "是" if (plan.id, j.year) in drafts else ""])
     return rows
 
 

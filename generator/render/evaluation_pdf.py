@@ -16,7 +16,9 @@ from generator.judge.engine import PlanResults
 from generator.judge.evaluation import Evaluation
 from generator.render import links
 from generator.render.bulletin_pdf import PRINT_CSS, TEMPLATES, PdfBatch, _batch, _print_environment, sub_label
+from generator.model.release import Stamp
 from generator.render.evaluation_report import evaluation_context, plan_evaluations
+from generator.render.release_marks import print_marks
 
 PRINT_TEMPLATE = "print/evaluation.html.j2"
 EXTRA_CSS = "print/evaluation.css"
@@ -67,7 +69,8 @@ def evaluation_pdfs(all_results: list[PlanResults], config: SiteConfig, template
 
 
 def evaluation_batch(all_results: list[PlanResults], config: SiteConfig, templates: Path | None = None,
-                     pdf_cache: Path | None = None, processes: int = 2) -> PdfBatch:
+                     pdf_cache: Path | None = None, processes: int = 2, stamp: Stamp | None = None,
+                     drafts: frozenset[tuple[str, int]] = frozenset()) -> PdfBatch:
     """Every plan's evaluation PDFs, ready (unchanged, from ``pdf_cache``) or to render."""
     templates = templates or TEMPLATES
     template = _print_environment(templates).get_template(PRINT_TEMPLATE)
@@ -75,7 +78,8 @@ def evaluation_batch(all_results: list[PlanResults], config: SiteConfig, templat
     jobs = {}
     for results in all_results:
         for report in plan_evaluations(results, config):
-            html = template.render(**print_context(results, report, config))
+            marks = print_marks(stamp, results.plan.id, report.evaluation.year, drafts)
+            html = template.render(**{**print_context(results, report, config), **marks})
             identifier = f"{results.plan.id}/{report.evaluation.kind}/{report.evaluation.year}"
             jobs[pdf_path(results.plan.id, report.evaluation)] = (html, css, identifier)
     return _batch(jobs, pdf_cache, processes)

@@ -41,7 +41,7 @@ def _written(value) -> dict | None:
     return {"text": value.text, "number": _finite(value.number), "comparator": value.comparator}
 
 
-def indicator_data(results: PlanResults, indicator: Indicator) -> dict:
+def indicator_data(results: PlanResults, indicator: Indicator, drafts: frozenset[tuple[str, int]] = frozenset()) -> dict:
     """One indicator: what the plan says, and every region's figures and judgements year by year."""
     plan = results.plan
     series_list = []
@@ -71,6 +71,7 @@ def indicator_data(results: PlanResults, indicator: Indicator) -> dict:
                 "note": f.note if f else "",
                 "source": f.source if f else "",
                 "sample": bool(f and f.sample),
+                "preliminary": (plan.id, j.year) in drafts,  # 初步数据: the year was published before its data were complete
             })
         projection = series.projection
         series_list.append({
@@ -101,9 +102,9 @@ def indicator_data(results: PlanResults, indicator: Indicator) -> dict:
     }
 
 
-def indicator_files(all_results: list[PlanResults]) -> dict[str, bytes]:
+def indicator_files(all_results: list[PlanResults], drafts: frozenset[tuple[str, int]] = frozenset()) -> dict[str, bytes]:
     """downloads/indicators/<plan>/<indicator>.json for every indicator with a target."""
-    return {links.download(indicator_file(r.plan.id, i.id)): _dump(indicator_data(r, i))
+    return {links.download(indicator_file(r.plan.id, i.id)): _dump(indicator_data(r, i, drafts))
             for r in all_results for i in judged_indicators(r.plan)}
 
 
@@ -130,6 +131,7 @@ _FIELDS = {
     "说明": ("string", "报送单位对数值的说明", {}),
     "来源": ("string", "数据来源", {}),
     "示例数据": ("boolean", "“是”表示演示用的示例数据，不是官方统计数据", {}),
+    "初步数据": ("boolean", "“是”表示这一年的数据尚不完整，发布时为初步数据，以后可能补充和更正", {}),
 }
 _UNITS = {"完成度（%）": "%"}
 
@@ -159,7 +161,8 @@ def _file_facts(data: bytes) -> dict:
 
 
 def data_package(files: dict[str, bytes], tables: list[tuple[str, str, list[str]]], title: str,
-                 description: str, publisher: str, sample: bool) -> bytes:
+                 description: str, publisher: str, sample: bool, release: dict | None = None,
+                 drafts: frozenset[tuple[str, int]] = frozenset()) -> bytes:
     """The package: ``tables`` are (docs path of a CSV download, its title, the units it uses);
     every indicator JSON among ``files`` is listed as a JSON resource."""
     resources = []
@@ -189,6 +192,8 @@ def data_package(files: dict[str, bytes], tables: list[tuple[str, str, list[str]
         "description": description + ("（含示例数据，不是官方统计数据）" if sample else ""),
         "contributors": [{"title": publisher, "role": "publisher"}],
         "keywords": ["教育规划", "年度监测", "序时进度"],
+        **({"release": release} if release else {}),  # the stamp the footer and the PDF covers show
+        **({"preliminary": [{"plan": plan, "year": year, "note": "初步数据"} for plan, year in sorted(drafts)]} if drafts else {}),
         "resources": resources,
     }
     return _dump(package)

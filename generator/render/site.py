@@ -52,7 +52,7 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
         entries.append({"专栏": [{nav_title(f"专栏 {c.number}：{c.title}"): column_page(parts, results, c).path} for c in plan.columns]})
     # Indicator and unit pages are reached from the plan page, bulletins and search: listing hundreds
     # of them in the navigation would repeat that list on every page of the site.
-    figures = figure_rows(results)  # the plan's download rows, of which each page offers its own
+    figures = figure_rows(results, parts.drafts)  # the plan's download rows, of which each page offers its own
     for indicator in plan.indicators:
         indicator_page(parts, results, indicator, figures)
     for unit in plan.units():

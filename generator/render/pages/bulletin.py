@@ -51,4 +51,5 @@ def bulletin_page(parts: SiteParts, results: PlanResults, report: YearReport) ->
         "contact": parts.config.settings.contact.lines(),
         "other_years": [(y, links.relative(here, links.bulletin(plan.id, y))) for y in results.years if y != year],
     }
-    return parts.add(Page(here, "bulletin.md.j2", page_title(f"{year} 年度监测公报", plan), context))
+    return parts.add(Page(here, "bulletin.md.j2", page_title(f"{year} 年度监测公报", plan), context,
+                          draft=parts.draft_note(plan.id, [year])))

@@ -50,4 +50,5 @@ def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
         "goals": goal_section(parts, results, keep=rollup.in_column(column.number)),
         "charts": charts,
     }
-    return parts.add(Page(here, "column.md.j2", page_title(f"专栏 {column.number}：{column.title}", plan), context))
+    return parts.add(Page(here, "column.md.j2", page_title(f"专栏 {column.number}：{column.title}", plan), context,
+                          draft=parts.draft_note(plan.id, results.years)))

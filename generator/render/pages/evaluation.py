@@ -23,4 +23,5 @@ def evaluation_page(parts: SiteParts, results: PlanResults, report: PlanEvaluati
         corrections_page=links.relative(here, links.CORRECTIONS),
         bulletin=links.relative(here, links.bulletin(plan.id, evaluation.year)),
     )
-    return parts.add(Page(here, "evaluation.md.j2", evaluation.title, context))
+    return parts.add(Page(here, "evaluation.md.j2", evaluation.title, context,
+                          draft=parts.draft_note(plan.id, [evaluation.year])))

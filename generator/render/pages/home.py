@@ -45,4 +45,6 @@ def home_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
         "methodology": links.relative(here, links.METHODOLOGY),
         "downloads": links.relative(here, links.DOWNLOADS),
     }
-    return parts.add(Page(here, "home.md.j2", None, context))
+    return parts.add(Page(here, "home.md.j2", None, context,
+                          draft="\n".join(f"{r.plan.info.short_title}：{note}" for r in all_results  # each plan's latest year
+                                          if (note := parts.draft_note(r.plan.id, r.years[-1:])))))

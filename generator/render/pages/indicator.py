@@ -90,5 +90,6 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator,
         "corrections_page": links.relative(here, links.CORRECTIONS),
         "contact": parts.config.settings.contact.lines(),
     }
-    return parts.add(Page(here, "indicator.md.j2", page_title(plan.full_name(indicator), plan), context))
+    return parts.add(Page(here, "indicator.md.j2", page_title(plan.full_name(indicator), plan), context,
+                          draft=parts.draft_note(plan.id, results.years)))
 

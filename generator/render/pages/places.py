@@ -44,7 +44,8 @@ def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
         "rows": rows,
         "goals": goal_section(parts, results, keep=rollup.led_by(results, unit)),
     }
-    return parts.add(Page(here, "unit.md.j2", page_title(unit, plan), context))
+    return parts.add(Page(here, "unit.md.j2", page_title(unit, plan), context,
+                          draft=parts.draft_note(plan.id, results.years)))
 
 
 def _region_year(parts: SiteParts, results: PlanResults, region: str, year: int, here: str) -> dict:
@@ -79,4 +80,5 @@ def region_page(parts: SiteParts, results: PlanResults, region: str, figures: li
                                    [row for row in figures if row[REGION] == region], f"{region}（{plan.info.short_title}）"),
         "goals": goal_section(parts, results, keep=rollup.in_region(region)),
     }
-    return parts.add(Page(here, "region.md.j2", page_title(region, plan), context))
+    return parts.add(Page(here, "region.md.j2", page_title(region, plan), context,
+                          draft=parts.draft_note(plan.id, results.years)))

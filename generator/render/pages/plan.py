@@ -62,4 +62,5 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
         "regions": [(r, links.relative(here, links.region(plan.id, r))) for r in plan.info.regions],
         "source": links.relative(here, links.download(f"{plan.id}-原文.txt")),
     }
-    return parts.add(Page(here, "plan.md.j2", plan.info.title, context))
+    return parts.add(Page(here, "plan.md.j2", plan.info.title, context,
+                          draft=parts.draft_note(plan.id, results.years)))

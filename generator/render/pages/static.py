@@ -45,7 +45,7 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
     tables = []  # the CSV downloads, for the data package
     for results in all_results:
         plan = results.plan
-        rows = figure_rows(results)
+        rows = figure_rows(results, parts.drafts)
         everything += rows
         parts.files[links.download(f"{plan.id}-原文.txt")] = plan.source_text.encode("utf-8")
         entry = {"title": plan.info.title, "rows": len(rows), "sample": results.sample,
@@ -64,10 +64,11 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
     parts.files[links.download(f"{ALL_PLANS}.csv")] = to_csv(everything)
     add_workbook(parts, links.download(f"{ALL_PLANS}.xlsx"), everything, "全部规划")
     tables.insert(0, (links.download(f"{ALL_PLANS}.csv"), "全部规划：指标数据", _units(everything)))
-    parts.files.update(indicator_files(all_results))
+    parts.files.update(indicator_files(all_results, parts.drafts))
     settings = parts.config.settings
     parts.files[links.download(PACKAGE)] = data_package(parts.files, tables, settings.site_name, settings.description,
-                                                        settings.publisher, any(r.sample for r in all_results))
+                                                        settings.publisher, any(r.sample for r in all_results),
+                                                        parts.stamp.as_json(), parts.drafts)
     context = {
         "crumbs": crumbs(here, []),
         "all_csv": links.relative(here, links.download(f"{ALL_PLANS}.csv")),
