@@ -211,12 +211,15 @@ def test_statuses_compared_only_with_a_released_site(tmp_path):
     from generator.model.release import Stamp
     from generator.workbench.steps import released_site
 
-    home = tmp_path / "site" / "index.html"
-    home.parent.mkdir()
-    home.write_text(f"<footer>{Stamp(2022, None).statement()}</footer>", encoding="utf-8")
-    assert released_site(tmp_path) is None  # a trial build replaced the release
-    home.write_text(f"<footer>{Stamp(2022, ReleaseRecord(1, dt.date(2026, 3, 31))).statement()}</footer>", encoding="utf-8")
-    assert released_site(tmp_path) == tmp_path / "site"
+    package = tmp_path / "site" / "downloads" / "datapackage.json"
+    package.parent.mkdir(parents=True)
+    first = ReleaseRecord(1, dt.date(2026, 3, 31))
+    assert released_site(tmp_path, first) is None  # no site
+    package.write_text(json.dumps({"release": Stamp(2022, None).as_json()}), encoding="utf-8")
+    assert released_site(tmp_path, first) is None  # a trial build replaced the release
+    package.write_text(json.dumps({"release": Stamp(2022, first).as_json()}), encoding="utf-8")
+    assert released_site(tmp_path, first) == tmp_path / "site"
+    assert released_site(tmp_path, ReleaseRecord(2, dt.date(2026, 4, 30))) is None  # released elsewhere since
 
 
 def test_history_journal_survives_a_restart(tmp_path):
