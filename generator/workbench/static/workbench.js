@@ -38,9 +38,9 @@
       } catch (error) {
         answer = failed();
       }
+      if (answer.ok) { await refreshHistory(); }  // first, so the message appears on a page already up to date
       busy.hidden = true;
       result.innerHTML = answer.html;
-      if (answer.ok) { await refreshHistory(); }
       input.value = "";
     }
 
@@ -67,8 +67,8 @@
       (undo || remove).disabled = true;
       let answer;
       try { answer = await request(); } catch (error) { answer = failed(); }
-      result.innerHTML = answer.html;
       await refreshHistory();
+      result.innerHTML = answer.html;
     });
   }
 
