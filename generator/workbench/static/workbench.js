@@ -73,9 +73,13 @@
   }
 
   async function refreshHistory() {
-    const page = await fetch("/upload");
-    const html = new DOMParser().parseFromString(await page.text(), "text/html");
-    document.getElementById("history").replaceChildren(...html.getElementById("history").childNodes);
+    try {
+      const page = await fetch("/upload");
+      const html = new DOMParser().parseFromString(await page.text(), "text/html");
+      document.getElementById("history").replaceChildren(...html.getElementById("history").childNodes);
+    } catch (error) {
+      // the list stays as it was; the message below still says what happened
+    }
   }
 
   // Preview and release ----------------------------------------------------------------------
