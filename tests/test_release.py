@@ -217,6 +217,6 @@ def test_help_and_argument_errors_are_chinese(arguments, capsys):
     # Every word of Latin letters is a command, an option, a file name or a format, never a sentence.
     words = re.sub(r"--?[a-z-]+|[\w./<>-]*/[\w./<>-]*|\.\w+", " ", shown)
     assert shown.strip() and not ENGLISH_WORDS.search(words), shown
-    assert set(re.findall(r"[A-Za-z]+", words)) <= {"check", "template", "import", "build", "release", "serve", "bogus",
+    assert set(re.findall(r"[A-Za-z]+", words)) <= {"check", "template", "import", "build", "release", "serve", "workbench", "bogus",
                                                     "JSON", "Excel", "PDF", "Word", "x", "a",
                                                     "yancheng"}, shown  # an example plan id

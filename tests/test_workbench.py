@@ -321,3 +321,12 @@ def test_addresses_that_would_open_the_workbench_too_wide_or_are_unclear(tmp_pat
     root = project(tmp_path / "p")
     assert main(["--root", str(root), "workbench", "--address", address]) == 2
     assert expected in capsys.readouterr().err
+
+
+def test_the_command_help_is_chinese(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["workbench", "-h"])
+    assert stopped.value.code == 0
+    shown = capsys.readouterr().out
+    words = re.sub(r"--?[a-z-]+|[\w./<>-]*/[\w./<>-]*|\d+(?:\.\d+)*(?::\d+)?", " ", shown)
+    assert "工作台" in shown and set(re.findall(r"[A-Za-z]+", words)) <= {"workbench", "generator"}, shown
