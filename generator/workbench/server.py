@@ -86,6 +86,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def _allowed(self, query: dict[str, list[str]]) -> bool:
         if self.headers.get("Host") not in self.bench.hosts:
+            self.close_connection = True
             self._page(HTTPStatus.FORBIDDEN, "refused.html", reason="host")
             return False
         if self._token_ok(self._cookie_token()):
@@ -99,6 +100,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return False
+        self.close_connection = True  # a refused request's body is not read: the connection ends with the answer
         self._page(HTTPStatus.FORBIDDEN, "refused.html", reason="token")
         return False
 
@@ -156,6 +158,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except Exception as error:  # a crash: a Chinese message on the page and in the terminal, never a traceback
             message = jobs.failure_message(error, self.bench.root)
             print(f"工作台出错：{message}", file=sys.stderr, flush=True)
+            self.close_connection = True  # what is left of the request is not read as another one
             try:
                 if self.command == "POST":
                     self._fragment(HTTPStatus.INTERNAL_SERVER_ERROR, "message.html", False, message=message)
