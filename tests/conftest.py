@@ -23,9 +23,10 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory):
-    """The sample site built from the repository's content and data (one build per session)."""
+    """The sample site built from the repository's content and data and published as its first
+    release (one release per session)."""
     root = copy_project(tmp_path_factory.mktemp("project"))
-    result = run_build(root)
+    result = run_build(root, "release", "--date", "2026-03-31")
     assert result.returncode == 0, result.stderr
     return root
 

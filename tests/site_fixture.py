@@ -29,8 +29,9 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def run_build(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), "build"],
+def run_build(root: Path, *command: str) -> subprocess.CompletedProcess:
+    """``build`` (a trial), or the command given (``release --date …``)."""
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *(command or ("build",))],
                           capture_output=True, text=True, timeout=900)
 
 

@@ -270,7 +270,7 @@ def test_footer_names_publisher_cutoff_release_date_and_contact(sample_site):
     for path in ("index.html", "plans/nantong-2021-2025/2024/index.html", "about/index.html"):
         html = page(sample_site, path)
         footer = html[html.index('<footer class="md-footer">'):]
-        for words in ("发布单位：教育规划实施监测（示例站点）", "数据截至 2025 年底", "发布日期：2025 年 3 月 31 日", "联系方式："):
+        for words in ("发布单位：教育规划实施监测（示例站点）", "数据截至 2025 年底，2026 年 3 月 31 日发布（第 1 次发布）", "联系方式："):
             assert words in footer, (path, words)
         assert "上一页" not in footer and "下一页" not in footer  # no previous/next across plans
 
