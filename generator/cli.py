@@ -292,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--address", default="127.0.0.1:8000", metavar="地址", help="预览地址，默认 127.0.0.1:8000")
     preview.set_defaults(run=_serve)
     workbench = commands.add_parser("workbench", help="打开工作台：在浏览器中下载填报表、上传数据、预览和发布")
-    workbench.add_argument("--address", default="127.0.0.1:8765",
+    workbench.add_argument("--address", default="127.0.0.1:8765", metavar="地址",
                            help="工作台地址，默认 127.0.0.1:8765（只有本机能打开）；要让单位内部网络中的电脑打开，"
                                 "写本机在内部网络中的地址，如 192.168.1.20:8765")
     workbench.set_defaults(run=_workbench)

@@ -104,7 +104,7 @@ class Clock:
 _clock = Clock()
 
 
-def start(show: bool | None = None, stream: TextIO | None = None, lines: bool = False) -> Clock:
+def start(show: bool | None = None, lines: bool = False, stream: TextIO | None = None) -> Clock:
     """A fresh clock for a new build; progress is drawn on stderr if it is a terminal (or ``show``),
     or on ``stream`` (the workbench shows it on its page).
     ``lines``: where stdout is no terminal, each phase is named on a line of its own there as it starts."""

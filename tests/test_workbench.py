@@ -17,6 +17,7 @@ import pytest
 from generator.cli import main
 from generator.load.ledger import Ledger
 from generator.model.corrections import Correction
+from generator.model.release import ReleaseRecord
 from generator.workbench import history
 from generator.workbench.changes import changes
 
@@ -197,13 +198,28 @@ def test_changes_list_new_figures_corrections_and_statuses(tmp_path):
     indicator_file(tmp_path / "preview", "未达到序时进度")
     key = f"{PLAN_ID}|preschool-enrolment|2022|"
     correction = Correction(PLAN_ID, "preschool-enrolment", 2022, "", "98.7", "98.1", "2026-03-31", "复核")
-    found = changes(Ledger({key: "98.7", f"{PLAN_ID}|preschool-enrolment|2021|": ""}),
+    found = changes(Ledger({key: "98.7", f"{PLAN_ID}|preschool-enrolment|2021|": ""}, [], [ReleaseRecord(1, dt.date(2026, 3, 31))]),
                     Ledger({key: "98.1", f"{PLAN_ID}|preschool-enrolment|2021|": "98.4"}, [correction]),
                     tmp_path / "released", tmp_path / "preview")
     assert [(f.label.indicator, f.year, f.value) for f in found.new_figures] == [("学前教育毛入园率", 2021, "98.4")]
     assert [(label.indicator, c.old, c.new) for label, c in found.corrections] == [("学前教育毛入园率", "98.7", "98.1")]
     assert [(s.year, s.old, s.new) for s in found.statuses] == [(2022, "达到序时进度", "未达到序时进度")]
-    assert not found.first_release
+    assert not found.first_release and found.statuses_compared
+
+
+def test_statuses_compared_only_with_a_released_site(tmp_path):
+    from generator.model.release import Stamp
+    from generator.workbench.steps import released_site
+
+    package = tmp_path / "site" / "downloads" / "datapackage.json"
+    package.parent.mkdir(parents=True)
+    first = ReleaseRecord(1, dt.date(2026, 3, 31))
+    assert released_site(tmp_path, first) is None  # no site
+    package.write_text(json.dumps({"release": Stamp(2022, None).as_json()}), encoding="utf-8")
+    assert released_site(tmp_path, first) is None  # a trial build replaced the release
+    package.write_text(json.dumps({"release": Stamp(2022, first).as_json()}), encoding="utf-8")
+    assert released_site(tmp_path, first) == tmp_path / "site"
+    assert released_site(tmp_path, ReleaseRecord(2, dt.date(2026, 4, 30))) is None  # released elsewhere since
 
 
 def test_history_journal_survives_a_restart(tmp_path):
@@ -305,3 +321,12 @@ def test_addresses_that_would_open_the_workbench_too_wide_or_are_unclear(tmp_pat
     root = project(tmp_path / "p")
     assert main(["--root", str(root), "workbench", "--address", address]) == 2
     assert expected in capsys.readouterr().err
+
+
+def test_the_command_help_is_chinese(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(["workbench", "-h"])
+    assert stopped.value.code == 0
+    shown = capsys.readouterr().out
+    words = re.sub(r"--?[a-z-]+|[\w./<>-]*/[\w./<>-]*|\d+(?:\.\d+)*(?::\d+)?", " ", shown)
+    assert "工作台" in shown and set(re.findall(r"[A-Za-z]+", words)) <= {"workbench", "generator"}, shown

@@ -49,6 +49,7 @@ class Changes:
     corrections: list[tuple[Label, Correction]] = field(default_factory=list)
     statuses: list[StatusChange] = field(default_factory=list)
     first_release: bool = False
+    statuses_compared: bool = True  # False: site/ is no longer the last release (a trial build replaced it)
 
     @property
     def empty(self) -> bool:
@@ -90,7 +91,8 @@ def changes(released: Ledger, previewed: Ledger, released_site: Path | None, pre
     def label(plan_id: str, indicator_id: str) -> Label:
         return labels.get((plan_id, indicator_id), Label(plan_id, indicator_id, ""))
 
-    found = Changes(first_release=not released.figures)
+    found = Changes(first_release=released.last_release is None,
+                    statuses_compared=released_site is not None or released.last_release is None)
     for key, value in sorted(previewed.figures.items()):
         if value and not released.figures.get(key):
             plan_id, indicator_id, year, region = key.split("|", 3)

@@ -52,6 +52,8 @@ class Workbench:
         self.hosts: set[str] = set()
         self.jobs = jobs.Jobs(root)
         self.data_lock = threading.Lock()  # one upload or undo at a time
+        self.release_date: dt.date | None = None  # the date last asked for: the release page offers the previewed one
+        self.include_draft: frozenset[int] = frozenset()  # and the draft years last ticked
         self.bind(host, port)
 
     def bind(self, host: str, port: int) -> None:
@@ -84,6 +86,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def _allowed(self, query: dict[str, list[str]]) -> bool:
         if self.headers.get("Host") not in self.bench.hosts:
+            self.close_connection = True
             self._page(HTTPStatus.FORBIDDEN, "refused.html", reason="host")
             return False
         if self._token_ok(self._cookie_token()):
@@ -97,6 +100,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return False
+        self.close_connection = True  # a refused request's body is not read: the connection ends with the answer
         self._page(HTTPStatus.FORBIDDEN, "refused.html", reason="token")
         return False
 
@@ -154,6 +158,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except Exception as error:  # a crash: a Chinese message on the page and in the terminal, never a traceback
             message = jobs.failure_message(error, self.bench.root)
             print(f"工作台出错：{message}", file=sys.stderr, flush=True)
+            self.close_connection = True  # what is left of the request is not read as another one
             try:
                 if self.command == "POST":
                     self._fragment(HTTPStatus.INTERNAL_SERVER_ERROR, "message.html", False, message=message)
@@ -292,8 +297,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def _job_page(self, template: str, kind: str) -> None:
         view = overview.overview(self.bench.root)
-        self._page(HTTPStatus.OK, template, job=self.bench.jobs.last.get(kind), today=dt.date.today().isoformat(),
-                   drafts=view.drafts(), last_release=view.last_release)
+        date = self.bench.release_date or dt.date.today()
+        self._page(HTTPStatus.OK, template, job=self.bench.jobs.last.get(kind), today=date.isoformat(),
+                   drafts=view.drafts(), ticked=self.bench.include_draft, last_release=view.last_release)
 
     def start_preview(self, query) -> None:
         if options := self._release_options():
@@ -307,7 +313,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         """The release date and the draft years named, from the page; None (and a message sent) when unclear."""
         try:
             asked = json.loads(self._body(4096) or b"{}")
-            return dt.date.fromisoformat(asked.get("date", "")), frozenset(int(y) for y in asked.get("include_draft", []))
+            date = dt.date.fromisoformat(asked.get("date", ""))
+            drafts = frozenset(int(y) for y in asked.get("include_draft", []))
+            self.bench.release_date, self.bench.include_draft = date, drafts
+            return date, drafts
         except (ValueError, TypeError, AttributeError):
             self._fragment(HTTPStatus.BAD_REQUEST, "message.html", False, message="请填写发布日期，如 2026-03-31。")
             return None

@@ -5,13 +5,16 @@ release publishes the project itself."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.load.ledger import LEDGER, Ledger, read_ledger
 from generator.model.problems import Problem
-from generator.model.release import Stamp
+from generator.model.release import ReleaseRecord
 from generator.publish.release import release as publish
+from generator.render import links
+from generator.render.open_data import PACKAGE
 from generator.workbench.changes import Changes, changes
 from generator.workbench.mirror import sync
 
@@ -29,13 +32,15 @@ def _day(date: dt.date) -> str:
     return f"{date.year} 年 {date.month} 月 {date.day} 日"
 
 
-def released_site(root: Path) -> Path | None:
-    """``site/`` when it is the last release; None when a trial build (``build``) has replaced it since."""
-    home = root / "site" / "index.html"
-    if not home.is_file():
+def released_site(root: Path, last: ReleaseRecord | None) -> Path | None:
+    """``site/`` when it is the last release (its data package says so); None when a trial build
+    (``build``) has replaced it since, or nothing was released yet."""
+    package = root / "site" / links.download(PACKAGE)
+    try:
+        number = json.loads(package.read_text(encoding="utf-8"))["release"]["release_number"]
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    trial = Stamp(None, None).release_text()  # the words every page of a trial build carries
-    return None if trial in home.read_text(encoding="utf-8", errors="replace") else root / "site"
+    return root / "site" if last is not None and number == last.number else None
 
 
 def preview(root: Path, date: dt.date, include_draft: frozenset[int]) -> Outcome:
@@ -45,7 +50,7 @@ def preview(root: Path, date: dt.date, include_draft: frozenset[int]) -> Outcome
         return Outcome(done.problems)
     released = read_ledger(root)[0] or Ledger()
     previewed = read_ledger(mirror)[0] or Ledger()
-    return Outcome([], done.site, changes(released, previewed, released_site(root), done.site),
+    return Outcome([], done.site, changes(released, previewed, released_site(root, released.last_release), done.site),
                    f"预览的是第 {done.number} 次发布（{_day(date)}）", _drafts(done))
 
 

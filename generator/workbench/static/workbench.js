@@ -38,9 +38,9 @@
       } catch (error) {
         answer = failed();
       }
+      if (answer.ok) { await refreshHistory(); }  // first, so the message appears on a page already up to date
       busy.hidden = true;
       result.innerHTML = answer.html;
-      if (answer.ok) { await refreshHistory(); }
       input.value = "";
     }
 
@@ -67,15 +67,19 @@
       (undo || remove).disabled = true;
       let answer;
       try { answer = await request(); } catch (error) { answer = failed(); }
-      result.innerHTML = answer.html;
       await refreshHistory();
+      result.innerHTML = answer.html;
     });
   }
 
   async function refreshHistory() {
-    const page = await fetch("/upload");
-    const html = new DOMParser().parseFromString(await page.text(), "text/html");
-    document.getElementById("history").replaceChildren(...html.getElementById("history").childNodes);
+    try {
+      const page = await fetch("/upload");
+      const html = new DOMParser().parseFromString(await page.text(), "text/html");
+      document.getElementById("history").replaceChildren(...html.getElementById("history").childNodes);
+    } catch (error) {
+      // the list stays as it was; the message below still says what happened
+    }
   }
 
   // Preview and release ----------------------------------------------------------------------
@@ -96,9 +100,8 @@
         } else if (state.running) {
           shown.textContent = (kind === "release" ? "正在发布" : "正在生成预览") + "：" + state.phase + "（已用 " + state.seconds + " 秒）";
         } else {
-          shown.hidden = true;
-          result.innerHTML = state.html;
-          button.disabled = false;
+          // Shown by the page itself, with the last release and the draft years as they are now
+          window.location.reload();
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, 500));
