@@ -61,14 +61,15 @@ def writable_tree(root: Path, folder: Path, skip: tuple[Path, ...] = ()) -> None
     """:func:`writable` for ``folder`` and everything in it (a cache the tool reads back, deletes
     from or copies out of); the folders in ``skip`` are checked themselves but not walked."""
     writable(root, folder)
-    if not folder.is_dir():
-        return
-    for top, folders, files in os.walk(folder):
-        for name in [*folders, *files]:
-            path = Path(top, name)
-            if path.is_symlink():
-                raise LinkInTheWay(_link_message(path, root))
-        folders[:] = [name for name in folders if Path(top, name) not in skip]
+    skipped = {str(path) for path in skip}
+    pending = [str(folder)] if folder.is_dir() else []
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:  # the kind comes with the listing: no further system call per file
+                if entry.is_symlink():
+                    raise LinkInTheWay(_link_message(Path(entry.path), root))
+                if entry.is_dir(follow_symlinks=False) and entry.path not in skipped:
+                    pending.append(entry.path)
 
 
 @contextlib.contextmanager
