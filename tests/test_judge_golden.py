@@ -103,6 +103,19 @@ def test_d13_task_past_deadline_not_done_is_overdue():
     assert states(results, "task", 2023)["t22"].status == ITEM_OVERDUE
 
 
+def test_d13_overdue_stays_overdue_when_not_reported_again():
+    # t22 due 2022: 推进中 in 2022, nothing in 2023 — still 逾期 in 2023 (from the 2022 report), as the
+    # evaluation says from the same reports. t21 (due 2021), never reported: 未报告, not guessed.
+    data = PlanData(reports=(report("task", "t22", 2022, "推进中"), report("milestone", "m22", 2022, "推进中"),
+                             report("task", "t21", 2023, "推进中")))
+    results = judge_plan(plan_with_items(), data)
+    t22 = states(results, "task", 2023)["t22"]
+    assert (t22.status, t22.carried, t22.report.year) == (ITEM_OVERDUE, True, 2022)
+    assert states(results, "task", 2022)["t21"].status == "未报告"
+    # The 2022 step, not done, is listed in 2023 as 逾期 (before: not listed at all).
+    assert states(results, "milestone", 2023)["m22"].status == ITEM_OVERDUE
+
+
 def test_d13_task_not_yet_due_keeps_its_reported_state():
     data = PlanData(reports=(report("task", "t22", 2021, "推进中"),))
     assert states(judge_plan(plan_with_items(), data), "task", 2021)["t22"].status == "推进中"

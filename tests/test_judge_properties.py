@@ -156,6 +156,8 @@ def test_item_states_are_known_words_and_a_completion_is_kept(reported, due):
             assert state.status in ("已完成", "逾期完成")
         if year in reports and reports[year].status != "已完成" and year >= due:
             assert state.status == "逾期"
+        if year not in reports and earlier and earlier[-1] != "已完成" and year >= due:
+            assert state.status == "逾期" and state.carried
 
 
 @st.composite

@@ -6,13 +6,14 @@ Pure functions. Staff report a state each year (已完成 / 推进中 / 未启�
 2. Not reported this year, but reported 已完成 before (and not reported otherwise since): it stays
    completed — a task done in 2021 is not 未报告 in 2023.
 3. Reported anything else, in or after the due year: 逾期 (at the year's end the deadline has passed
-   and the work is not done).
+   and the work is not done). Not reported this year, in or after the due year, and the latest earlier
+   report was not 已完成: still 逾期 — as the 中期评估 / 期末评估 say, from the same reports.
 4. Otherwise the reported state; nothing reported: 未报告 (a state is never guessed).
 
 A milestone is due at the end of the last year of its step (“2022—2023”: 2023; “2022起”: the plan's
 end); a task at its deadline's year (a recurring task, or one without a dated deadline: the plan's end).
-A milestone is listed in the years its step covers and in any other year it was reported (a late or
-early report is shown, not dropped).
+A milestone is listed in the years its step covers, in any other year it was reported (a late or
+early report is shown, not dropped), and after its due year while it is 逾期.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class ItemState:
     spent: float | None = None
     report: ProgressReport | None = None  # the report the state comes from (an earlier one when carried)
     due_year: int | None = None
-    carried: bool = False  # completed in an earlier year (report.year) and not reported since
+    carried: bool = False  # the state comes from an earlier year's report (report.year): nothing reported since
 
     @property
     def reported(self) -> str:
@@ -65,6 +66,9 @@ def item_state(kind: str, item_id: str, due_year: int, reports: dict[int, Progre
         if earlier and earlier[-1].status == ITEM_DONE:
             last = earlier[-1]
             return ItemState(**facts, status=done_word, text=last.text, report=last, carried=True)
+        if earlier and year >= due_year:
+            last = earlier[-1]
+            return ItemState(**facts, status=ITEM_OVERDUE, text=last.text, report=last, carried=True)
         return ItemState(**facts, status=NOT_REPORTED)
     if report.status == ITEM_DONE:
         status = done_word
@@ -76,5 +80,8 @@ def item_state(kind: str, item_id: str, due_year: int, reports: dict[int, Progre
 
 
 def milestone_listed(milestone: Milestone, period: Period, year: int, reports: dict[int, ProgressReport]) -> bool:
-    """A step is listed in a year's report when it is scheduled then, or was reported then."""
-    return milestone.year.covers(year, period.start, period.end) or year in reports
+    """A step is listed in a year's report when it is scheduled then, was reported then, or is 逾期 then."""
+    if milestone.year.covers(year, period.start, period.end) or year in reports:
+        return True
+    earlier = [reports[y] for y in sorted(reports) if y < year]
+    return bool(earlier) and year > milestone_due_year(milestone, period) and earlier[-1].status != ITEM_DONE
