@@ -252,7 +252,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self._fragment(HTTPStatus.BAD_REQUEST, "message.html", False, message=str(refused))
                 return
             entry = None if checked.problems else history.save(self.bench.root, checked.plan.id, checked.target, data,
-                                                               checked.shown_name, checked.replaces)
+                                                               printable(name), checked.replaces)
         self._fragment(HTTPStatus.OK, "upload_result.html", entry is not None, checked=checked, entry=entry)
 
     def undo(self, query, number: str) -> None:
