@@ -330,3 +330,13 @@ def test_the_command_help_is_chinese(capsys):
     shown = capsys.readouterr().out
     words = re.sub(r"--?[a-z-]+|[\w./<>-]*/[\w./<>-]*|\d+(?:\.\d+)*(?::\d+)?", " ", shown)
     assert "工作台" in shown and set(re.findall(r"[A-Za-z]+", words)) <= {"workbench", "generator"}, shown
+
+
+def test_a_clash_with_a_file_already_there_is_listed_and_explained(bench):
+    root, client, _ = bench
+    (root / "data" / PLAN_ID / "示例数据-2022.csv").write_text("指标编号,年份,数值\npreschool-enrolment,2022,98\n", encoding="utf-8")
+    status, answer = client.upload("2022.csv", "指标编号,年份,数值\npreschool-enrolment,2022,98.7\n".encode())
+    shown = text(answer["html"].encode())
+    assert not answer["ok"] and "填了两次" in shown and "示例数据-2022.csv" in shown
+    assert "data/demo-2021-2025/2022年数据.csv" in shown and "移出" in shown
+    assert not (root / "data" / PLAN_ID / "2022年数据.csv").exists()

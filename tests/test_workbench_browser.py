@@ -31,7 +31,13 @@ def problem_rows(page) -> list[list[str]]:
                                      "rows => rows.map(r => [...r.cells].map(c => c.innerText.trim()))")
 
 
+def clear_result(page) -> None:
+    """The last answer goes, so that waiting for a message waits for the next one."""
+    page.eval_on_selector("#upload-result", "element => element.replaceChildren()")
+
+
 def upload(page, path: Path) -> str:
+    clear_result(page)
     page.set_input_files("#upload-file", str(path))
     page.wait_for_selector("#upload-result .message", timeout=120_000)
     return page.inner_text("#upload-result")
@@ -137,6 +143,7 @@ def test_yearly_update_through_the_workbench(browser, tmp_path):
         assert json.loads((root / "site" / "ledger.json").read_text(encoding="utf-8")) == after
 
         page.click("nav >> text=上传数据")
+        clear_result(page)
         page.click("[data-undo='2']")
         page.wait_for_selector("#upload-result .message.ok")
         assert "已恢复为上传前的文件" in page.inner_text("#upload-result")

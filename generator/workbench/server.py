@@ -1,21 +1,15 @@
-"""The workbench's web server (the standard library's): one access token, checked on every request.
-
-The printed address carries the token once (``?token=…``); the first page sets it as a cookie that
-only this site sends (SameSite=Strict, HttpOnly), and every request without it is refused. A request
-that changes anything (upload, undo, preview, release) must also carry the token in a header, which
-only the workbench's own script sets, so another site open in the same browser cannot forge one.
-Requests naming another host are refused too (a page elsewhere cannot rebind a name to this address).
+"""The workbench's web server (the standard library's): its pages and the requests behind them.
+Every request is first checked by access.py (the token, the host); every page is rendered escaped
+(pages.py); a crash is answered with a Chinese message, never a traceback.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 import http.server
 import json
 import mimetypes
 import re
-import secrets
 import sys
 import tempfile
 import threading
@@ -27,9 +21,8 @@ from generator.check.content import checked_content
 from generator.load.data import load_data
 from generator.model.problems import printable, shorten
 from generator.workbench import history, jobs, mirror, overview, pages, steps, uploads
+from generator.workbench.access import HEADER, Access
 
-COOKIE = "workbench_token"
-TOKEN_HEADER = "X-Workbench-Token"
 NAME_HEADER = "X-File-Name"
 DRAIN_LIMIT = 64 * 1024 * 1024  # a refused upload up to this size is read and dropped, so the browser gets the answer
 SECURITY_HEADERS = {
@@ -48,16 +41,15 @@ class Workbench:
 
     def __init__(self, root: Path, host: str, port: int):
         self.root = root
-        self.token = secrets.token_urlsafe(24)
-        self.hosts: set[str] = set()
+        self.access = Access(host, port)
         self.jobs = jobs.Jobs(root)
         self.data_lock = threading.Lock()  # one upload or undo at a time
         self.release_date: dt.date | None = None  # the date last asked for: the release page offers the previewed one
         self.include_draft: frozenset[int] = frozenset()  # and the draft years last ticked
-        self.bind(host, port)
 
-    def bind(self, host: str, port: int) -> None:
-        self.hosts = {f"{host}:{port}"} | ({f"localhost:{port}"} if host == "127.0.0.1" else set())
+    @property
+    def token(self) -> str:
+        return self.access.token
 
     def url(self, host: str, port: int) -> str:
         return f"http://{host}:{port}/?token={self.token}"
@@ -74,28 +66,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     # Access ------------------------------------------------------------------------------------
 
-    def _token_ok(self, given: str | None) -> bool:
-        return bool(given) and hmac.compare_digest(given.encode(), self.bench.token.encode())
-
-    def _cookie_token(self) -> str | None:
-        for part in (self.headers.get("Cookie") or "").split(";"):
-            name, _, value = part.strip().partition("=")
-            if name == COOKIE:
-                return value
-        return None
-
     def _allowed(self, query: dict[str, list[str]]) -> bool:
-        if self.headers.get("Host") not in self.bench.hosts:
+        access = self.bench.access
+        if not access.host_ok(self.headers.get("Host")):
             self.close_connection = True
             self._page(HTTPStatus.FORBIDDEN, "refused.html", reason="host")
             return False
-        if self._token_ok(self._cookie_token()):
+        if access.cookie_ok(self.headers.get("Cookie")):
             return True
         given = (query.get("token") or [None])[0]
-        if self.command == "GET" and self._token_ok(given):
+        if self.command == "GET" and access.token_ok(given):
             path = urlsplit(self.path).path
             self.send_response(HTTPStatus.SEE_OTHER)
-            self.send_header("Set-Cookie", f"{COOKIE}={self.bench.token}; HttpOnly; SameSite=Strict; Path=/")
+            self.send_header("Set-Cookie", access.cookie())
             self.send_header("Location", path)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -145,7 +128,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         try:
             if not self._allowed(query):
                 return
-            if self.command == "POST" and not self._token_ok(self.headers.get(TOKEN_HEADER)):
+            if self.command == "POST" and not self.bench.access.token_ok(self.headers.get(HEADER)):
                 self._drain()
                 self._fragment(HTTPStatus.FORBIDDEN, "message.html", False,
                                message="这个请求没有带工作台的访问令牌，已拒绝。请在工作台页面上操作。")
@@ -252,7 +235,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self._fragment(HTTPStatus.BAD_REQUEST, "message.html", False, message=str(refused))
                 return
             entry = None if checked.problems else history.save(self.bench.root, checked.plan.id, checked.target, data,
-                                                               checked.shown_name, checked.replaces)
+                                                               printable(name), checked.replaces)
         self._fragment(HTTPStatus.OK, "upload_result.html", entry is not None, checked=checked, entry=entry)
 
     def undo(self, query, number: str) -> None:
@@ -392,5 +375,5 @@ def make_server(root: Path, host: str, port: int) -> tuple[http.server.Threading
     bench = Workbench(root, host, port)
     handler = type("BoundHandler", (Handler,), {"bench": bench})
     server = Server((host, port), handler)
-    bench.bind(host, server.server_address[1])  # port 0: the one the system chose
+    bench.access.bind(host, server.server_address[1])  # port 0: the one the system chose
     return server, bench
