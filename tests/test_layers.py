@@ -77,14 +77,13 @@ def test_no_import_cycles():
 
 
 # Render reads the judge's records and nothing else of judge/: everything is judged once, before
-# rendering (generator/judge/site.py). The methodology page's worked examples are the one exception:
-# they run the rules on example inputs — and the pipeline runs them before rendering too.
-RENDER_MAY_JUDGE = {"generator.render.methodology"}
+# rendering (generator/judge/site.py), the methodology page's worked examples included
+# (generator/judge/worked_examples.py).
 
 
 def test_render_imports_only_the_judge_records():
     judging = sorted(f"{here} imports {there}" for here, imported in modules().items()
-                     if here.startswith("generator.render") and here not in RENDER_MAY_JUDGE
+                     if here.startswith("generator.render")
                      for there in imported
                      if (there == "generator.judge" or there.startswith("generator.judge."))
                      and there != "generator.judge.records")

@@ -16,6 +16,7 @@ from generator.judge.corrections import ledger_of, merge, new_corrections
 from generator.judge.engine import PlanResults, judge_plan
 from generator.judge.records import JudgedPlan
 from generator.judge.site import judge_site
+from generator.judge.worked_examples import judged_cases, judged_goal_cases
 from generator.check.completeness import YearCompleteness, plan_completeness
 from generator.check.content import checked_content
 from generator.load.content import plan_folders
@@ -27,7 +28,6 @@ from generator.render.bulletin_pdf import bulletin_batch, joined
 from generator.render.pages.common import Later, SiteParts
 from generator.render.downloads import workbooks_later
 from generator.render.evaluation_pdf import evaluation_batch
-from generator.render.methodology import judged_cases, judged_goal_cases
 from generator.render.site import assemble
 from generator.render.year_report import year_reports
 
