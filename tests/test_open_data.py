@@ -99,8 +99,10 @@ def test_an_indicator_json_says_what_its_page_says(sample_site, indicator):
     assert data["indicator"]["name"] in html
     assert len(whole["years"]) >= 5
     for year in whole["years"]:
-        row = re.search(rf"<td>{year['year']}</td>\s*<td>([^<]*)</td>\s*<td><span class=\"status status-([a-z-]+)\">"
-                        rf"<span aria-hidden=\"true\">[^<]*</span> ([^<]+)</span>", html)
+        # 年份 | 数值 | 对照目标 | 序时进度要求 | 完成度 | 状态
+        row = re.search(rf"<td>{year['year']}</td>\s*<td>([^<]*)</td>(?:\s*<td>[^<]*</td>){{3}}\s*"
+                        rf"<td><span class=\"status status-([a-z-]+)\"><span aria-hidden=\"true\">[^<]*</span> ([^<]+)</span>",
+                        html)
         assert row, year["year"]
         value, style, word = (html_module.unescape(part) for part in row.groups())
         assert value.startswith(year["value"]["text"]) if year["value"] else value == "数据暂缺"
