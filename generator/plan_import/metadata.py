@@ -23,6 +23,7 @@ _PLACE = re.compile(r"^([\u4e00-\u9fff]{1,4}?[市县区])(?=“|关于|创建|�
 _REGION_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,5}[区县市]、){2,}[\u4e00-\u9fff]{1,5}[区县市])")
 FALLBACK_YEAR = 2025  # a plan that names no year at all still gets a valid, flagged period
 HEAD = 60  # paragraphs at the top of a document where the title, issuer and date are written
+MAX_GUESSED_TITLE = 40  # as long as a short title may be: the short title is made from it
 MIN_PROSE = 40  # shorter paragraphs may be table cells naming a few units, not a list of regions
 
 
@@ -34,8 +35,9 @@ def read_metadata(document: Document, plan_id: str, base_year_from_table: int | 
 
     title = _title(head)
     if title is None:
-        title = head[0] if head else plan_id
-        review["title"] = "没有找到规划标题，暂用文件的第一段"
+        # A sentence cannot stand in for a title (it would be refused as too long a name); a short line without commas can.
+        title = next((p for p in head if len(p) <= MAX_GUESSED_TITLE and not re.search(r"[。，,；;]", p)), plan_id)
+        review["title"] = "没有找到规划标题，暂用文件开头的一个短段落"
     short_title = re.sub(r"^(关于印发)|（[^（）]*稿）$", "", title)
     review["short_title"] = "导航中用的短名，请改短（原文没有）"
 

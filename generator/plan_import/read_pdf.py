@@ -42,7 +42,12 @@ def read_pdf(path: Path) -> Document:
         for page in pdf.pages:
             chars += len(page.chars)
             table_open = bool(blocks) and isinstance(blocks[-1], Table) and not open_paragraph
-            tables = page.find_tables()
+            found = page.find_tables()
+            # A table found inside another is a part of it whose ruling the finder read as a grid of its own
+            # (the numbers of rows beside a merged cell): its cells are read with the table around it.
+            tables = [t for t in found if not any(o is not t and _contains(o.bbox, t.bbox) for o in found)]
+            parts = {id(t): [c for o in found if o is not t and _contains(t.bbox, o.bbox) for c in o.cells]
+                     for t in tables}
             boxes = [t.bbox for t in tables]
             outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
             lines = outside.extract_text_lines(return_chars=True)
@@ -69,7 +74,7 @@ def read_pdf(path: Path) -> Document:
                     continue
                 previous = None
                 _close(open_paragraph, blocks)
-                table = _table(page, item)
+                table = _table(page, item, parts[id(item)])
                 if table_open:  # the table of the page before, continued
                     blocks[-1] = Table(blocks[-1].rows + table.rows)
                 else:
@@ -118,11 +123,21 @@ def _inside(obj: dict, box: tuple) -> bool:
     return x0 <= mid_x <= x1 and top <= mid_y <= bottom
 
 
-def _table(page, table) -> Table:
-    columns = sorted({round(cell[0], 1) for row in table.rows for cell in row.cells if cell})
+def _contains(outer: tuple, inner: tuple) -> bool:
+    return outer != inner and outer[0] <= inner[0] + 0.5 and outer[1] <= inner[1] + 0.5 \
+        and inner[2] <= outer[2] + 0.5 and inner[3] <= outer[3] + 0.5
+
+
+def _table(page, table, parts: list[tuple]) -> Table:
+    """``parts``: cells of tables found inside this one, each read in the row its middle falls in."""
+    columns = sorted({round(cell[0], 1) for row in table.rows for cell in row.cells if cell}
+                     | {round(cell[0], 1) for cell in parts})
     rows: list[tuple[Cell, ...]] = []
     for row in table.rows:
-        present = [cell for cell in row.cells if cell]
+        top, bottom = row.bbox[1], row.bbox[3]
+        own = [cell for cell in row.cells if cell]
+        present = own + [c for c in parts if top <= (c[1] + c[3]) / 2 <= bottom
+                         and not any(abs(o[0] - c[0]) < 0.5 for o in own)]
         cells: list[Cell] = []
         for x in columns:
             own = next((c for c in present if abs(c[0] - x) < 0.5), None)

@@ -9,14 +9,18 @@ Two shapes are met in practice:
   last line of a paragraph or table cell ends with a space. Lines are joined back into
   paragraphs at those spaces;
 * a table copied from some web pages: one cell a line, each ending with `` |`` (a row is as many
-  cells as the header has, the header ending where the first row number comes), or a Markdown
-  table, one row a line: ``| 序号 | 任务 | 责任单位 |``.
+  cells as the header has, the header ending where the first row number comes), one row a line
+  with cells between bars (``类别 | 事项名称 | 责任单位 |``, a Markdown table among them), or
+  one cell a line with nothing to mark it (``cell_lines``);
+* text cut at a fixed width with no trailing space (a PDF copied by hand): most lines are about
+  as long as the page is wide; a clearly shorter line ends its paragraph.
 """
 
 from __future__ import annotations
 
 import re
 
+from generator.plan_import.cell_lines import read_cell_lines
 from generator.plan_import.document import Block, Cell, Document, Paragraph, Table, is_page_mark
 
 # Share of lines ending in whitespace above which the text is taken for a PDF extract.
@@ -24,6 +28,10 @@ WRAPPED_SHARE = 0.10
 PAGE_LINE = 80  # characters: longer than any line of a page
 LONG_SHARE = 0.20
 SHORT_LINE = 0.8  # a line this much shorter than the page width ends its paragraph
+# Lines cut at a fixed width without a trailing space: this share of them within FULL_LINE characters of it.
+FULL_SHARE = 0.5
+FULL_LINE = 2
+MIN_CUT_LINES = 8
 # A 专栏 box may sit in the middle of a paragraph cut by a page; its opening line starts afresh.
 _OPENS_PARAGRAPH = re.compile(r"^\s*专栏\s*\d{1,2}\s*[:：]")
 # A numbered point after a sentence that ended: a new paragraph even where no trailing space says so.
@@ -39,6 +47,9 @@ def read_text(text: str, name: str) -> Document:
     wrapped = wrapped and sum(1 for line in body if len(line.strip()) > PAGE_LINE) < LONG_SHARE * len(body)
     lengths = sorted(len(line.strip()) for line in body if len(line.strip()) >= 10)
     width = lengths[len(lengths) // 2] if lengths else 0  # the page width, in characters: most lines fill it
+    full = sum(1 for line in body if abs(len(line.strip()) - width) <= FULL_LINE)
+    cut = not wrapped and len(body) >= MIN_CUT_LINES and width <= PAGE_LINE and full >= FULL_SHARE * len(body)
+    wrapped = wrapped or cut
     blocks: list[Block] = []
     at = 0
     pending: list[str] = []  # lines of a wrapped paragraph not yet closed
@@ -61,6 +72,11 @@ def read_text(text: str, name: str) -> Document:
             table, at = _read_table(lines, at)
             blocks.append(table)
             continue
+        if (cells := read_cell_lines(lines, at)) is not None:
+            close_paragraph()
+            table, at = cells
+            blocks.append(table)
+            continue
         at += 1
         if not line.strip():
             continue
@@ -72,8 +88,9 @@ def read_text(text: str, name: str) -> Document:
                                             and re.search(r"[。；;：:！？）)]\s*$", pending[-1])):
             close_paragraph()
         pending.append(line)
-        if re.search(r"\s$", line) or is_page_mark(line) or (
-                len(line.strip()) < SHORT_LINE * width and _NUMBERED_START.match(_next_text(lines, at))):
+        short = len(line.strip()) < SHORT_LINE * width
+        if re.search(r"\s$", line) or is_page_mark(line) or (short and cut) or (
+                short and _NUMBERED_START.match(_next_text(lines, at))):
             close_paragraph()
     close_paragraph()
     return Document(name, tuple(blocks), text)
@@ -93,14 +110,23 @@ def _read_piped(lines: list[str], at: int) -> tuple[Table, int] | None:
         end += 1
     if len(run) < MIN_PIPED:
         return None
-    if all(line.startswith("|") for line in run):  # Markdown: one row a line
+    markdown = all(line.startswith("|") for line in run)
+    if markdown or sum(line.count(" | ") >= 2 for line in run) * 2 > len(run):
+        # One row a line. Outside Markdown, bars closing a row with nothing between are dropped.
         rows = [tuple(c.strip() for c in line.strip("|").split("|")) for line in run
                 if not re.fullmatch(r"[|:\-\s]+", line)]
-        return Table(tuple(rows)), end
+        return Table(tuple(rows if markdown else map(_trimmed, rows))), end
     cells = [line.removesuffix("|").strip() for line in run]
     width = next((k for k, cell in enumerate(cells) if k >= 2 and _ROW_NUMBER.match(cell)), len(cells))
     rows = [tuple(cells[k:k + width]) for k in range(0, len(cells), width)]
     return Table(tuple(rows)), end
+
+
+def _trimmed(row: tuple[str, ...]) -> tuple[str, ...]:
+    end = len(row)
+    while end > 1 and not row[end - 1]:
+        end -= 1
+    return row[:end]
 
 
 def _next_text(lines: list[str], at: int) -> str:

@@ -57,7 +57,7 @@ def split_units(text: str) -> list[str]:
         else:
             current += char
     names.append(current)
-    cleaned = [re.sub(r"\s+", "", n).removesuffix("等") for n in names]
+    cleaned = [re.sub(r"\s+", "", n).rstrip("。.").removesuffix("等") for n in names]
     return [n for n in cleaned if n]
 
 
@@ -91,7 +91,11 @@ def find_tasks(document: Document) -> tuple[list[Item], list[Item]]:
             last = _read_table(block, key_tasks, tasks, last)
     if not tasks:
         _read_text_table(document, key_tasks, tasks)
+    if not tasks:
+        _read_spaced_rows(document, tasks)
     tasks += inline_tasks(document, key_tasks, len(tasks), _task, _key_task)
+    if not tasks:
+        _read_list(document, tasks)
     if not key_tasks:
         key_tasks = _key_tasks_from_text(document)
     return key_tasks, tasks
@@ -194,6 +198,8 @@ def _read_table(table: Table, key_tasks: list[Item], tasks: list[Item],
                 cells["project"], cells["name"] = middle
             elif len(middle) == 1:
                 cells["name" if "name" in kinds and "project" not in kinds else "project"] = middle[0]
+        elif len(row) == len(right) and all(k in _CARRIED or k is None for k in left):
+            cells = dict(zip(right, row))  # a web table's row without the cells merged down from above
         else:
             continue
         cells.pop(None, None)
@@ -324,6 +330,59 @@ def _read_text_table(document: Document, key_tasks: list[Item], tasks: list[Item
         elif cells is not None:
             cells["work"] += text  # the rest of a work item cut by a page
     close()
+
+
+def _spaced_header(text: str) -> list[str | None] | None:
+    """“序号  目标任务 三季度 推进情况”: a header flattened to one line, cells between spaces."""
+    parts = text.split()
+    if not 3 <= len(parts) <= 10 or any(len(p) > 12 for p in parts):
+        return None
+    kinds = [_header_kind(p) for p in parts]
+    return kinds if kinds[0] == "number" and "work" in kinds else None
+
+
+_SPACED_ROW = re.compile(r"^(\d{1,3})\s+(\S.*)$")
+
+
+def _read_spaced_rows(document: Document, tasks: list[Item]) -> None:
+    """Rows flattened one a line after such a header: ``131 加大……供给。 采取通报……``. The work is
+    the row's first sentence; the rest (later cells, which spaces cannot tell apart) is not read,
+    except units under a 责任单位 header where the line ends in them."""
+    paragraphs = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    start = next((k for k, text in enumerate(paragraphs) if _spaced_header(text)), None)
+    if start is None:
+        return
+    has_units = "lead" in (_spaced_header(paragraphs[start]) or [])
+    for text in paragraphs[start + 1:]:
+        if _TOP_HEADING.match(text) or text.startswith(("抄送", "附件")):
+            break
+        if not (m := _SPACED_ROW.match(text)):
+            continue  # a later cell that ran onto lines of its own
+        first = re.match(r"^(.*?[。；;])(?=\s|$)", m.group(2))
+        work = first.group(1) if first else m.group(2)
+        cells = {"number": m.group(1), "work": work}
+        if has_units:
+            _, units = _units_after(m.group(2))
+            cells.update(zip(("lead", "cooperating"), units))
+        tasks.append(_task(cells, None, len(tasks)))
+
+
+MIN_LIST = 3
+LIST_SHARE = 0.6
+
+
+def _read_list(document: Document, tasks: list[Item]) -> None:
+    """A document that is one numbered list (为民办实事, a short 工作要点) with no table, no
+    responsible units and no chapter headings: each item is a task whose units are to be filled in."""
+    paragraphs = [b.text.strip() for b in document.blocks if isinstance(b, Paragraph)]
+    if any(_TOP_HEADING.match(text) for text in paragraphs):
+        return
+    items = [m for text in paragraphs if (m := _NUMBERED.match(text))]
+    numbers = [int(m.group(1)) for m in items]
+    if len(items) < MIN_LIST or numbers != list(range(1, len(items) + 1)) or len(items) < LIST_SHARE * len(paragraphs):
+        return
+    for m in items:
+        tasks.append(_task({"number": m.group(1), "work": m.group(2)}, None, len(tasks)))
 
 
 def _units_after(text: str) -> tuple[str, list[str]]:
