@@ -178,10 +178,6 @@ def _release(args: argparse.Namespace) -> int:
     clock = progress.start()
     try:
         done = release(root, args.date, frozenset(args.include_draft))
-    except BuildError as error:
-        print("\n".join(printable(line) for line in str(error).splitlines()), file=sys.stderr)
-        print("没有发布：上次发布的网站和发布记录保持不变。", file=sys.stderr)
-        return 1
     except OSError as error:
         print(os_error_message(error, root), file=sys.stderr)
         print("没有发布：上次发布的网站和发布记录保持不变。", file=sys.stderr)
