@@ -65,7 +65,7 @@ def data_summary(data: PlanData) -> str:
             f"事项和任务进展 {len(data.reports)} 条，目标进展 {len(data.goal_reports)} 条，年份 {'、'.join(map(str, data.years))}")
 
 
-def completeness_table(plan: Plan, rows: list[YearCompleteness], below: float) -> list[str]:
+def completeness_table(rows: list[YearCompleteness], below: float) -> list[str]:
     """Per year: reported/expected of each kind, indicators also by 属性, and which years are drafts."""
     if not rows:
         return []
@@ -106,7 +106,7 @@ def _check(args: argparse.Namespace) -> int:
         print(plan_summary(loaded.plan))
         print(targets_summary(loaded.plan))
         print(data_summary(data[loaded.plan.id]))
-        for line in completeness_table(loaded.plan, plan_completeness(loaded.plan, data[loaded.plan.id], below), below):
+        for line in completeness_table(plan_completeness(loaded.plan, data[loaded.plan.id], below), below):
             print(line)
     print(f"检查通过：{len(plans)} 个规划，没有发现问题。")
     return 0
