@@ -3,6 +3,7 @@ release showed and are dated by the release that publishes them; dates never go 
 year (初步数据) is published only when named, and is then marked on every page, PDF and download."""
 
 import csv
+import datetime as dt
 import html
 import io
 import json
@@ -223,3 +224,15 @@ def test_help_and_argument_errors_are_chinese(arguments, capsys):
     assert set(re.findall(r"[A-Za-z]+", words)) <= {"check", "template", "import", "build", "release", "serve", "workbench", "bogus",
                                                     "JSON", "Excel", "PDF", "Word", "x", "a",
                                                     "yancheng"}, shown  # an example plan id
+
+
+def test_a_release_while_a_build_runs_is_refused_with_the_reason(tmp_path):
+    from generator.publish.build import build_lock
+    from generator.publish.release import release
+
+    root = project(tmp_path, COMPLETE_2021)
+    with build_lock(root):  # a build in progress holds the project's lock
+        refused = release(root, dt.date(2022, 3, 31))
+    assert refused.number is None and refused.site is None
+    assert [p.code for p in refused.problems] == ["site-build-failed"] and "正在这个项目中运行" in refused.problems[0].message
+    assert json.loads(text(root / "data" / "published.json"))["releases"] == []

@@ -106,6 +106,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "ledger-unreadable": ("已发布数值的记录无法读取", "从版本库或备份恢复，或复制 site/ledger.json（见 README 发布流程）"),
     "release-date-backwards": ("发布日期早于上一次发布", "用上一次发布当天或之后的日期（release --date 年-月-日）"),
     "release-date-too-early": ("发布日期早于最新数据年份的年底", "数据年份结束后的日期才能发布；或检查数据中的年份是否填错"),
+    "site-build-failed": ("网站没能生成（另一个生成过程正在运行，或网站引擎报告了问题）", "按说明处理后重新发布；上次发布的网站保持不变"),
     "draft-year": ("这一年填报的指标不足，是初步数据", "补齐数据后再发布；确要公开时在 release 后加 --include-draft 年份"),
     "missing-status-style": ("网站设置缺少某个状态的显示方式", "在 site_config/statuses.yaml 中补上该状态的颜色和图标"),
     "unknown-status-style": ("网站设置中有未知的状态代码", "删去或改正该状态代码"),

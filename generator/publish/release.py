@@ -18,7 +18,7 @@ from generator.load.ledger import LEDGER, write_ledger, ledger_bytes
 from generator.model.problems import Problem
 from generator.model.release import ReleaseRecord
 from generator.publish.stages import Judged, build_date, load_and_judge, prepare
-from generator.publish.build import build_lock, build_site, recover
+from generator.publish.build import BuildError, build_lock, build_site, recover
 
 
 @dataclass
@@ -60,7 +60,15 @@ def refusals(judged: Judged, date: dt.date, include_draft: frozenset[int]) -> li
 
 
 def release(root: Path, date: dt.date, include_draft: frozenset[int] = frozenset()) -> Release:
-    """Publish the site as the next release on ``date``; the problems say why not, when refused."""
+    """Publish the site as the next release on ``date``; the problems say why not, when refused or when
+    the site could not be made (another build running, the engine failing: the last site stays)."""
+    try:
+        return _release(root, date, include_draft)
+    except BuildError as error:
+        return Release(None, date, problems=[Problem("site-build-failed", str(error), "site/")])
+
+
+def _release(root: Path, date: dt.date, include_draft: frozenset[int]) -> Release:
     with build_lock(root):
         recover(root)
         judged = load_and_judge(root)

@@ -85,20 +85,28 @@ def address_problem(address: str) -> str | None:
     return None
 
 
+def _watch(root: Path, changed: threading.Event, stopped: threading.Event) -> None:
+    for _ in watch(*(root / folder for folder in WATCHED if (root / folder).is_dir()), stop_event=stopped):
+        changed.set()
+
+
 def serve(root: Path, address: str, regenerate: Callable[[], bool]) -> int:
     """``regenerate`` writes build/docs and build/mkdocs.yml and says whether it could."""
     if problem := address_problem(address):
         print(problem, file=sys.stderr)
         return 2
+    stopped, asked_to_stop, changed = threading.Event(), threading.Event(), threading.Event()
+    # Watched from the start: a file saved while the first pages are made or the server starts is not missed.
+    threading.Thread(target=_watch, args=(root, changed, stopped), daemon=True).start()
     print("正在生成预览的网页（第一次较慢：每份 PDF 公报都要排版）……", flush=True)
     if not regenerate():
+        stopped.set()
         return 1
     url = f"http://{address}/"
     (root / LOG).parent.mkdir(parents=True, exist_ok=True)
     with open(root / LOG, "w", encoding="utf-8") as log:
         server = engine.start_server(root / "build" / "mkdocs.yml", address, root, log)
         print(f"正在启动预览服务（{engine.NAME} 的运行记录写在 {LOG}）……", flush=True)
-        stopped, asked_to_stop = threading.Event(), threading.Event()
 
         def stop(*_) -> None:  # a stopped preview takes the server with it
             asked_to_stop.set()
@@ -114,14 +122,17 @@ def serve(root: Path, address: str, regenerate: Callable[[], bool]) -> int:
                 return 1
             print(f"预览地址：{url} （按 Ctrl+C 结束）", flush=True)
             threading.Thread(target=lambda: (server.wait(), stopped.set()), daemon=True).start()
-            for _ in watch(*(root / folder for folder in WATCHED if (root / folder).is_dir()), stop_event=stopped):
-                _regenerate_safely(regenerate)
+            while not stopped.is_set():
+                if changed.wait(timeout=0.5):
+                    changed.clear()
+                    _regenerate_safely(regenerate)
             if not asked_to_stop.is_set():  # the server stopped by itself
                 print(f"预览服务意外停止，详情见 {LOG}。请重新运行 serve。", file=sys.stderr)
                 return 1
         except KeyboardInterrupt:
             pass
         finally:
+            stopped.set()
             server.terminate()
             server.wait()
     return 0
