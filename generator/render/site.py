@@ -21,6 +21,7 @@ from generator.render.pages.indicator import indicator_page
 from generator.render.pages.places import region_page, unit_page
 from generator.render.pages.plan import plan_page
 from generator.render.pages.static import about_page, corrections_page, downloads_page, methodology_page, search_page
+from generator.render.search_facts import search_facts
 from generator.render.year_report import YearReport, year_reports
 
 
@@ -79,6 +80,7 @@ def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path
     parts.nav.append({"数据下载": downloads_page(parts, all_results).path})
     parts.nav.append({"数据更正说明": corrections_page(parts, all_results).path})
     parts.nav.append({"关于": about_page(parts, all_results).path})
+    parts.search = search_facts(all_results)
     search_page(parts)  # reached from the header's search form, not from the navigation
     parts.files["assets/site.css"] = (templates / "assets" / "site.css").read_bytes() + status_css(config).encode("utf-8")
     parts.files["assets/site.js"] = (templates / "assets" / "site.js").read_bytes()

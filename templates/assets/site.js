@@ -43,8 +43,12 @@ document.addEventListener("DOMContentLoaded", function () {
 // Search (Pagefind; index made after MkDocs by generator/publish/search_index.py, where every two
 // adjacent Chinese characters are words of their own). A query's words are asked for as exact
 // phrases of characters ("入园率" → "入 园 率"): a page is found when it has the characters together.
-// Several words separated by spaces: pages having each of them. The search page reads ?q= (the
-// header's form sends it) and searches again as the reader types.
+// A query is cut into words at spaces and at punctuation, full-width too ("专栏1：学前教育" is 专栏1 and
+// 学前教育): pages having each of them. Pages are ranked: first those whose own name (a plan, region,
+// unit, indicator …, the "name" filter written by main.html) is the query, then those whose name holds
+// every word, then the rest by score; in each of these, pages for which nothing was reported (the
+// "empty" filter) last — the only page named 海州区 comes first even so, as it says nothing was reported.
+// The search page reads ?q= (the header's form sends it) and searches again as the reader types.
 document.addEventListener("DOMContentLoaded", function () {
   var box = document.querySelector(".site-search-page");
   if (!box) { return; }
@@ -56,10 +60,12 @@ document.addEventListener("DOMContentLoaded", function () {
   var say = function (text) { message.textContent = text; };
   // The same characters as HAN in generator/publish/search_index.py.
   var apart = /(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}])/gu;
+  var between = /[\s\p{P}\p{S}\u200b]+/u;  // what separates words: spaces, punctuation, symbols
   var PAGE = 10;  // results shown at a time
   var shown = [];  // the current answer, best first
   var asked = 0;  // the latest query's number: an answer to an older one is dropped
   var pagefind = null;
+  var filters = {};  // filter → value → number of pages, read once
 
   input.value = new URLSearchParams(location.search).get("q") || "";
   if (location.protocol === "file:") {
@@ -67,6 +73,8 @@ document.addEventListener("DOMContentLoaded", function () {
         + "或在网站文件夹中运行 python3 -m http.server，再用浏览器打开 http://127.0.0.1:8000/。");
     return;
   }
+
+  function bare(text) { return text.split(between).join("").toLowerCase(); }
 
   // Each word is asked for twice: as an exact phrase of its characters, which decides the pages that
   // have it (Pagefind scores all of those alike), and as loose characters, whose scores rank them — a
@@ -76,8 +84,18 @@ document.addEventListener("DOMContentLoaded", function () {
     return Promise.all([pagefind.search('"' + characters + '"'), pagefind.search(characters)]);
   }
 
+  // The ids of the pages having one of these values of a filter.
+  function having(filter, values) {
+    if (!values.length) { return Promise.resolve(new Set()); }
+    var wanted = {};
+    wanted[filter] = { any: values };
+    return pagefind.search(null, { filters: wanted }).then(function (answer) {
+      return new Set(answer.results.map(function (r) { return r.id; }));
+    });
+  }
+
   // Pages having every word, best first; a page's score is the sum of its scores for the words.
-  function pagesWithAll(answers) {
+  function pagesWithAll(answers, named, naming, empty) {
     var found = null;
     answers.forEach(function (answer) {
       var score = new Map(answer[1].results.map(function (r) { return [r.id, r.score]; }));
@@ -87,7 +105,9 @@ document.addEventListener("DOMContentLoaded", function () {
         if (here.has(id)) { entry.score += here.get(id).score; } else { found.delete(id); }
       });
     });
-    return Array.from(found.values()).sort(function (a, b) { return b.score - a.score; })
+    var rank = function (id) { return (named.has(id) ? 0 : naming.has(id) ? 2 : 4) + (empty.has(id) ? 1 : 0); };
+    found.forEach(function (entry, id) { entry.rank = rank(id); });
+    return Array.from(found.values()).sort(function (a, b) { return a.rank - b.rank || b.score - a.score; })
       .map(function (entry) { return entry.result; });
   }
 
@@ -120,6 +140,13 @@ document.addEventListener("DOMContentLoaded", function () {
         link.href = page.url;
         link.textContent = (page.meta.title || page.url).replace(/\u200b/g, "");
         item.appendChild(link);
+        var about = [page.meta.plan, page.meta.status].filter(Boolean).join("｜");
+        if (about) {
+          var line = document.createElement("p");
+          line.className = "site-search-page__about";
+          line.textContent = about;
+          item.appendChild(line);
+        }
         item.appendChild(excerpt(page.excerpt || ""));
         list.appendChild(item);
       });
@@ -130,18 +157,27 @@ document.addEventListener("DOMContentLoaded", function () {
   function search() {
     var query = input.value.trim();
     var number = ++asked;
+    var words = query.split(between).filter(Boolean);
     history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
-    if (!query) {
+    if (!words.length) {
       list.replaceChildren();
       more.hidden = true;
       say("输入要找的词，如：入园率、教师、海门。多个词用空格分开，找同时含有这些词的页面。");
       return;
     }
-    Promise.all(query.split(/\s+/).filter(Boolean).map(ask)).then(function (answers) {
+    var names = Object.keys(filters.name || {});
+    var whole = bare(words.join(""));
+    var lowered = words.map(function (w) { return w.toLowerCase(); });
+    Promise.all([
+      Promise.all(words.map(ask)),
+      having("name", names.filter(function (n) { return bare(n) === whole; })),
+      having("name", names.filter(function (n) { return lowered.every(function (w) { return bare(n).indexOf(w) >= 0; }); })),
+      having("empty", Object.keys(filters.empty || {})),
+    ]).then(function (answers) {
       if (number !== asked) { return; }
-      shown = pagesWithAll(answers);
+      shown = pagesWithAll(answers[0], answers[1], answers[2], answers[3]);
       list.replaceChildren();
-      say(shown.length ? "找到 " + shown.length + " 个含有“" + query + "”的页面。" : "未找到含有“" + query + "”的页面。");
+      say(shown.length ? "找到 " + shown.length + " 个含有“" + words.join(" ") + "”的页面。" : "未找到含有“" + words.join(" ") + "”的页面。");
       return showMore(number);
     });
   }
@@ -149,6 +185,9 @@ document.addEventListener("DOMContentLoaded", function () {
   import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
     pagefind = module;
     pagefind.options({ excerptLength: 60 });  // words, and every Chinese character is one
+    return pagefind.filters();
+  }).then(function (all) {
+    filters = all || {};
     var waiting = null;
     input.addEventListener("input", function () { clearTimeout(waiting); waiting = setTimeout(search, 150); });
     box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); search(); });
