@@ -49,6 +49,16 @@ def region(plan_id: str, name: str) -> str:
     return f"plans/{plan_id}/regions/{name_slug(name)}.md"
 
 
+def overview(plan_id: str | None = None) -> str:
+    """The status overview (状态总览) of one plan, or of every plan."""
+    return f"plans/{plan_id}/overview.md" if plan_id else "overview.md"
+
+
+def overview_rows(plan_id: str | None = None) -> str:
+    """The overview's rows as JSON, in the folder the page is published as (plans/x/overview/)."""
+    return f"plans/{plan_id}/overview/status.json" if plan_id else "overview/status.json"
+
+
 def chart(plan_id: str, name: str) -> str:
     return f"charts/{plan_id}/{name}.svg"
 
@@ -72,6 +82,22 @@ DOWNLOADS = "downloads.md"
 ABOUT = "about.md"
 CORRECTIONS = "corrections.md"
 SEARCH = "search.md"
+
+
+def address(docs_path: str) -> str:
+    """The address a page is published at (use_directory_urls): plans/x/index.md → plans/x/, a.md → a/."""
+    path = docs_path.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return path + "/"
+
+
+def relative_url(from_page: str, to: str) -> str:
+    """A link between two published addresses, for links a script writes (MkDocs does not rewrite them)."""
+    here = address(from_page)
+    target = address(to) if to.endswith(".md") else to
+    path = posixpath.relpath(target or ".", here or ".")
+    return path + "/" if target.endswith("/") or not target else path
 
 
 def relative(from_page: str, to: str) -> Markup:

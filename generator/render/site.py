@@ -19,6 +19,7 @@ from generator.render.pages.common import SiteParts
 from generator.render.pages.home import home_page
 from generator.render.pages.indicator import indicator_page
 from generator.render.pages.places import region_page, unit_page
+from generator.render.pages.overview import overview_page
 from generator.render.pages.plan import plan_page
 from generator.render.pages.static import about_page, corrections_page, downloads_page, methodology_page, search_page
 from generator.render.search_facts import search_facts
@@ -48,6 +49,8 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
     plan = results.plan
     entries: list = [{"概况": plan_page(parts, results).path}]
     if results.years:
+        entries.append({"状态总览": overview_page(parts, [results], plan.id).path})
+    if results.years:
         entries.append({"年度公报": [{f"{y} 年度公报": bulletin_page(parts, results, parts.reports[(plan.id, y)]).path}
                                   for y in reversed(results.years)]})
     reports = plan_evaluations(results, parts.config)
@@ -73,6 +76,8 @@ def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path
     parts = SiteParts(config, corrections=list(corrections), reports=reports or year_reports(all_results),
                       footer=footer(config, all_results), cache=cache)
     parts.nav.append({"首页": home_page(parts, all_results).path})
+    if any(r.years for r in all_results):
+        parts.nav.append({"状态总览": overview_page(parts, all_results).path})
     for results in all_results:
         with working_on(f"生成规划 {results.plan.id} 的网页"):
             parts.nav.append(plan_section(parts, results))

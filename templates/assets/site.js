@@ -197,3 +197,218 @@ document.addEventListener("DOMContentLoaded", function () {
     say("本网站还没有检索索引：预览（serve）时不生成索引，请用 build 生成网站后再搜索。");
   });
 });
+
+// 状态总览 (generator/render/pages/overview.py): the page's table shows each plan's latest year; the
+// rows of every year are in the JSON file beside the page. Filters (select boxes) and sorting (the
+// column headers' buttons) redraw the table's body from those rows; the choice is written into the
+// address (?status=滞后&region=海门区&sort=name), so a copied address shows the same rows.
+document.addEventListener("DOMContentLoaded", function () {
+  var holder = document.querySelector(".status-overview[data-rows]");
+  if (!holder) { return; }
+  var table = holder.querySelector("table");
+  var SHOWN = 100;  // rows drawn at a time; printing draws them all
+  var FILTERS = [  // address parameter, row field, label, the choice "every value"
+    ["status", "filter", "状态", "全部状态"], ["kind", "kind", "类别", "全部类别"],
+    ["attribute", "attribute", "属性", "全部属性"], ["region", "region", "县（市、区）", "全部地区"],
+    ["unit", "units", "责任单位", "全部单位"], ["column", "column", "专栏", "全部专栏"],
+    ["year", "year", "年份", "全部年份"], ["plan", "plan", "规划", "全部规划"]];
+  var headers = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+  var KEYS = {"名称": "name", "状态": "status", "类别": "kind", "年份": "year", "县（市、区）": "region", "属性": "attribute",
+              "专栏": "column", "责任单位": "units", "数值或进展": "value", "目标或时限": "target", "规划": "plan"};
+  var keys = headers.map(function (h) { return KEYS[h]; });
+  var rows = [], chosen = [], limit = SHOWN;
+  var params = new URLSearchParams(location.search);
+  var form = document.createElement("form");
+  form.className = "status-overview__filters";
+  var count = document.createElement("p");
+  count.className = "status-overview__count";
+  count.setAttribute("role", "status");
+  count.setAttribute("aria-live", "polite");
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "status-overview__more";
+  more.hidden = true;
+  var selects = {};
+
+  function values(field) {
+    var seen = [];
+    rows.forEach(function (row) {
+      [].concat(row[field]).forEach(function (v) { if (v !== "" && v !== null && seen.indexOf(v) < 0) { seen.push(v); } });
+    });
+    if (field === "filter") {  // worst first, as the rows' rank says
+      var rank = {};
+      rows.forEach(function (row) { rank[row.filter] = Math.min(rank[row.filter] === undefined ? 99 : rank[row.filter], row.rank); });
+      seen.sort(function (a, b) { return rank[a] - rank[b]; });
+    } else if (field === "year") {
+      seen.sort(function (a, b) { return b - a; });
+    }
+    return seen;
+  }
+
+  function buildForm() {
+    FILTERS.forEach(function (f) {
+      if (keys.indexOf(f[1] === "filter" ? "status" : f[1]) < 0) { return; }  // a column this page does not have
+      var options = values(f[1]);
+      if (options.length < 2 && f[0] !== "status") { return; }
+      var label = document.createElement("label");
+      var select = document.createElement("select");
+      select.name = f[0];
+      label.appendChild(document.createTextNode(f[2]));
+      var every = document.createElement("option");
+      every.value = "";
+      every.textContent = f[3];
+      select.appendChild(every);
+      options.forEach(function (v) {
+        var option = document.createElement("option");
+        option.value = String(v);
+        option.textContent = String(v);
+        select.appendChild(option);
+      });
+      var wanted = params.has(f[0]) ? params.get(f[0]) : (f[0] === "year" ? holder.dataset.latest : "");
+      select.value = options.map(String).indexOf(wanted) >= 0 ? wanted : "";
+      select.addEventListener("change", function () { limit = SHOWN; draw(true); });
+      selects[f[0]] = [select, f[1]];
+      label.appendChild(select);
+      form.appendChild(label);
+    });
+    // Sorting by a select box too: on a phone the table is cards, without its header row.
+    var label = document.createElement("label");
+    sortSelect = document.createElement("select");
+    sortSelect.name = "sort";
+    label.appendChild(document.createTextNode("排序"));
+    [["", "最需关注的在前"]].concat(keys.map(function (key, i) { return [key, "按" + headers[i]]; }).filter(function (pair) { return pair[0]; }))
+      .forEach(function (pair) {
+        var option = document.createElement("option");
+        option.value = pair[0];
+        option.textContent = pair[1];
+        sortSelect.appendChild(option);
+      });
+    sortSelect.value = sortKey;
+    sortSelect.addEventListener("change", function () { sortKey = sortSelect.value; sortDown = false; draw(true); });
+    label.appendChild(sortSelect);
+    form.appendChild(label);
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.textContent = "清除筛选";
+    clear.addEventListener("click", function () {
+      Object.keys(selects).forEach(function (name) { selects[name][0].value = ""; });
+      limit = SHOWN;
+      draw(true);
+    });
+    form.appendChild(clear);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  }
+
+  var sortKey = params.get("sort") || "";
+  var sortSelect = null;
+  var sortDown = params.get("order") === "desc";
+
+  function compare(a, b) {
+    if (!sortKey || sortKey === "status") {
+      var order = (a.rank - b.rank) || ((a.gap === null ? 0 : a.gap) - (b.gap === null ? 0 : b.gap)) || (b.year - a.year);
+      return sortKey && sortDown ? -order : order;
+    }
+    var x = [].concat(a[sortKey]).join("、"), y = [].concat(b[sortKey]).join("、");
+    var result = sortKey === "year" ? a.year - b.year : x.localeCompare(y, "zh-Hans-CN", { numeric: true });
+    return sortDown ? -result : result;
+  }
+
+  function buildHeaders() {
+    Array.prototype.forEach.call(table.querySelectorAll("thead th"), function (th, i) {
+      if (!keys[i]) { return; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "status-overview__sort";
+      button.textContent = headers[i];
+      button.addEventListener("click", function () {
+        sortDown = sortKey === keys[i] ? !sortDown : false;
+        sortKey = keys[i];
+        sortSelect.value = sortKey;
+        draw(true);
+      });
+      th.replaceChildren(button);
+    });
+  }
+
+  function cell(row, key, i) {
+    var td = document.createElement("td");
+    td.setAttribute("role", "cell");
+    td.setAttribute("data-label", headers[i]);
+    if (key === "name" && row.link) {
+      var a = document.createElement("a");
+      a.href = row.link;
+      a.textContent = row.name;
+      td.appendChild(a);
+    } else if (key === "status") {
+      var badge = document.createElement("span");
+      badge.className = "status status-" + row.style;
+      var icon = document.createElement("span");
+      icon.setAttribute("aria-hidden", "true");
+      icon.textContent = row.icon;
+      badge.appendChild(icon);
+      badge.appendChild(document.createTextNode(" " + row.status));
+      td.appendChild(badge);
+    } else {
+      td.textContent = [].concat(row[key] === null ? "" : row[key]).join("、");
+    }
+    return td;
+  }
+
+  function draw(remember) {
+    chosen = rows.filter(function (row) {
+      return Object.keys(selects).every(function (name) {
+        var wanted = selects[name][0].value;
+        return !wanted || [].concat(row[selects[name][1]]).map(String).indexOf(wanted) >= 0;
+      });
+    }).sort(compare);
+    var body = table.querySelector("tbody");
+    body.replaceChildren.apply(body, chosen.slice(0, limit).map(function (row) {
+      var tr = document.createElement("tr");
+      tr.setAttribute("role", "row");
+      keys.forEach(function (key, i) { tr.appendChild(cell(row, key, i)); });
+      return tr;
+    }));
+    Array.prototype.forEach.call(table.querySelectorAll("thead th"), function (th, i) {
+      if (keys[i] === sortKey || (!sortKey && keys[i] === "status")) {
+        th.setAttribute("aria-sort", sortDown ? "descending" : "ascending");
+      } else {
+        th.removeAttribute("aria-sort");
+      }
+    });
+    count.textContent = chosen.length > limit ? "符合条件的共 " + chosen.length + " 项，显示前 " + limit + " 项。"
+      : "符合条件的共 " + chosen.length + " 项。";
+    more.hidden = chosen.length <= limit;
+    more.textContent = "再显示 " + Math.min(SHOWN, chosen.length - limit) + " 项";
+    if (remember) {
+      var query = new URLSearchParams();
+      Object.keys(selects).forEach(function (name) {
+        var value = selects[name][0].value;
+        if (name === "year" ? value !== holder.dataset.latest : value) { query.set(name, value || "all"); }
+      });
+      if (sortKey) { query.set("sort", sortKey); }
+      if (sortDown) { query.set("order", "desc"); }
+      var text = query.toString();
+      history.replaceState(null, "", text ? "?" + text : location.pathname);
+    }
+  }
+
+  fetch(holder.dataset.rows).then(function (response) {
+    if (!response.ok) { throw new Error(response.status); }
+    return response.json();
+  }).then(function (data) {
+    rows = data;
+    if (params.get("year") === "all") { params.set("year", ""); }
+    buildForm();
+    buildHeaders();
+    holder.parentNode.insertBefore(form, holder);
+    holder.parentNode.insertBefore(count, holder);
+    holder.appendChild(more);
+    var help = document.querySelector(".status-overview__help");
+    if (help) { help.hidden = false; }
+    more.addEventListener("click", function () { limit += SHOWN; draw(false); });
+    window.addEventListener("beforeprint", function () { limit = chosen.length; draw(false); });
+    draw(false);
+  }, function () {
+    // The table as published (the latest year) stays: nothing else to do without the rows.
+  });
+});
