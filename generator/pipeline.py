@@ -19,7 +19,9 @@ from generator.check.content import checked_content
 from generator.load.content import plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import SITE_COPY, Ledger, ledger_bytes, read_ledger, write_ledger
+from generator.load.measures import load_measures
 from generator.model.figures import Figure, PlanData
+from generator.model.plan import Measure
 from generator.publish.build import BuildError, build_lock, build_site, recover, render_later, write_config, write_sources
 from generator.render.bulletin_pdf import bulletin_batch, joined
 from generator.render.pages.common import Later, SiteParts
@@ -37,6 +39,7 @@ class Judged:
     figures: list[Figure] = field(default_factory=list)
     ledger: Ledger = field(default_factory=Ledger)  # what the site published so far
     problems: list[Problem] = field(default_factory=list)
+    measures: dict[str, Measure] = field(default_factory=dict)  # content/measures.yaml: what plans report alike
 
 
 @progress.timed(progress.LOAD)
@@ -54,7 +57,7 @@ def load_and_judge(root: Path) -> Judged:
     if problems:
         return Judged(problems=problems)
     settings = config.settings
-    judged = Judged(config=config, ledger=ledger)
+    judged = Judged(config=config, ledger=ledger, measures=load_measures(root / "content", root)[0].measures)
     for plan in plans:
         plan_data = data.get(plan.id) or PlanData()
         judged.results.append(judge_plan(plan, plan_data, settings.judging(plan.info.about_tolerance)))
@@ -87,7 +90,7 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
     reports = year_reports(judged.results)  # one report per plan and year, for the web and the PDF bulletins
     with progress.phase(progress.PAGES):
         parts = assemble(judged.config, judged.results, root / "templates", corrections, reports,
-                         cache=root / "build" / "download-cache")
+                         cache=root / "build" / "download-cache", measures=judged.measures)
     workbooks = workbooks_later(parts)  # new workbooks are written from now on, by a worker
     # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files; those
     # whose content changed are rendered while MkDocs builds the pages.

@@ -59,6 +59,16 @@ def overview_rows(plan_id: str | None = None) -> str:
     return f"plans/{plan_id}/overview/status.json" if plan_id else "overview/status.json"
 
 
+def compare(measure_key: str) -> str:
+    """多规划比较 of one shared measure (content/measures.yaml's key, a validated id)."""
+    return f"compare/{measure_key}.md"
+
+
+def compare_chart(measure_key: str) -> str:
+    """In a folder no plan id can name (ids start with a letter or digit)."""
+    return f"charts/_compare/{measure_key}.svg"
+
+
 def chart(plan_id: str, name: str) -> str:
     return f"charts/{plan_id}/{name}.svg"
 

@@ -13,7 +13,9 @@ from generator.render.downloads import figure_rows
 from generator.render.escape import nav_title
 from generator.render.pages.bulletin import bulletin_page
 from generator.render.evaluation_report import plan_evaluations
+from generator.model.plan import Measure
 from generator.render.pages.column import column_page
+from generator.render.pages.compare import compare_page, compared_measures
 from generator.render.pages.evaluation import evaluation_page
 from generator.render.pages.common import SiteParts
 from generator.render.pages.home import home_page
@@ -22,7 +24,8 @@ from generator.render.pages.places import region_page, unit_page
 from generator.render.pages.overview import overview_page
 from generator.render.pages.plan import plan_page
 from generator.render.pages.static import about_page, corrections_page, downloads_page, methodology_page, search_page
-from generator.render.search_facts import search_facts
+from generator.render import links
+from generator.render.search_facts import SearchFacts, search_facts
 from generator.render.year_report import YearReport, year_reports
 
 
@@ -72,7 +75,7 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
 
 def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path,
              corrections: list[Correction] = (), reports: dict[tuple[str, int], YearReport] | None = None,
-             cache: Path | None = None) -> SiteParts:
+             cache: Path | None = None, measures: dict[str, Measure] | None = None) -> SiteParts:
     parts = SiteParts(config, corrections=list(corrections), reports=reports or year_reports(all_results),
                       footer=footer(config, all_results), cache=cache)
     parts.nav.append({"首页": home_page(parts, all_results).path})
@@ -81,11 +84,17 @@ def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path
     for results in all_results:
         with working_on(f"生成规划 {results.plan.id} 的网页"):
             parts.nav.append(plan_section(parts, results))
+    compared = compared_measures(all_results, measures or {})
+    if compared:
+        parts.nav.append({"多规划比较": [{nav_title(measures[key].name): compare_page(parts, measures[key], items).path}
+                                        for key, items in compared.items()]})
+    found_by = {links.compare(key): SearchFacts("比较", tuple(dict.fromkeys(
+        [measures[key].name, *(i.results.plan.full_name(i.indicator) for i in items)]))) for key, items in compared.items()}
     parts.nav.append({"测算方法说明": methodology_page(parts).path})
     parts.nav.append({"数据下载": downloads_page(parts, all_results).path})
     parts.nav.append({"数据更正说明": corrections_page(parts, all_results).path})
     parts.nav.append({"关于": about_page(parts, all_results).path})
-    parts.search = search_facts(all_results)
+    parts.search = search_facts(all_results) | found_by
     search_page(parts)  # reached from the header's search form, not from the navigation
     parts.files["assets/site.css"] = (templates / "assets" / "site.css").read_bytes() + status_css(config).encode("utf-8")
     parts.files["assets/site.js"] = (templates / "assets" / "site.js").read_bytes()
