@@ -76,6 +76,9 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
 def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path,
              corrections: list[Correction] = (), reports: dict[tuple[str, int], YearReport] | None = None,
              cache: Path | None = None, measures: dict[str, Measure] | None = None) -> SiteParts:
+    for results in all_results:  # every page links to regions and units by these addresses
+        links.assign(results.plan.id, links.REGIONS, results.plan.info.regions)
+        links.assign(results.plan.id, links.UNITS, results.plan.units())
     parts = SiteParts(config, corrections=list(corrections), reports=reports or year_reports(all_results),
                       footer=footer(config, all_results), cache=cache)
     parts.nav.append({"首页": home_page(parts, all_results).path})

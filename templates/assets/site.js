@@ -1,3 +1,30 @@
+// 适老化 (larger text, higher contrast): a button in the header turns it on and off; the choice is kept
+// in this browser (localStorage) and applied before the page is drawn where the script runs early enough.
+(function () {
+  var KEY = "reading-mode", LARGE = "large";
+  var stored = function () { try { return localStorage.getItem(KEY); } catch (e) { return null; } };
+  var apply = function (on) { document.documentElement.classList.toggle("reading-large", on); };
+  apply(stored() === LARGE);
+  document.addEventListener("DOMContentLoaded", function () {
+    var header = document.querySelector(".md-header__inner");
+    if (!header) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button reading-mode";
+    button.textContent = "大字";
+    button.title = "适老化：大字号、高对比度";
+    button.setAttribute("aria-label", "适老化模式（大字号、高对比度）");
+    button.setAttribute("aria-pressed", String(stored() === LARGE));
+    button.addEventListener("click", function () {
+      var on = button.getAttribute("aria-pressed") !== "true";
+      try { if (on) { localStorage.setItem(KEY, LARGE); } else { localStorage.removeItem(KEY); } } catch (e) { /* private mode: this page only */ }
+      apply(on);
+      button.setAttribute("aria-pressed", String(on));
+    });
+    header.insertBefore(button, header.querySelector(".site-search"));
+  });
+})();
+
 // Collapsible data tables print open, and close again afterwards.
 (function () {
   var opened = [];

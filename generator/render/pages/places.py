@@ -75,7 +75,7 @@ def region_page(parts: SiteParts, results: PlanResults, region: str, figures: li
         "crumbs": crumbs(here, [(plan.info.short_title, links.plan(plan.id))]),
         "sample": results.sample,
         "years": years,
-        "downloads": own_downloads(parts, here, f"{plan.id}/regions/{links.name_slug(region)}",
+        "downloads": own_downloads(parts, here, f"{plan.id}/regions/{links.name_slug(plan.id, links.REGIONS, region)}",
                                    [row for row in figures if row[REGION] == region], f"{region}（{plan.info.short_title}）"),
         "goals": goal_section(parts, results, keep=rollup.in_region(region)),
     }
