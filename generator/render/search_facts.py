@@ -76,6 +76,9 @@ def plan_search_facts(results: PlanResults) -> dict[str, SearchFacts]:
     latest = results.latest_year
     facts = {links.plan(plan.id): SearchFacts("规划", tuple(dict.fromkeys((info.title, short))), short,
                                               _year_counts(latest, rollup.by_status(results, latest) if latest else []))}
+    if results.years:
+        facts[links.overview(plan.id)] = SearchFacts("总览", (f"状态总览：{short}",), short,
+                                                     _year_counts(latest, rollup.by_status(results, latest)))
     for year in results.years:
         facts[links.bulletin(plan.id, year)] = SearchFacts("公报", (f"{year} 年度监测公报",), short,
                                                            _year_counts(year, rollup.by_status(results, year)))
@@ -97,6 +100,8 @@ def plan_search_facts(results: PlanResults) -> dict[str, SearchFacts]:
 
 def search_facts(all_results: list[PlanResults]) -> dict[str, SearchFacts]:
     facts: dict[str, SearchFacts] = {}
+    if any(r.years for r in all_results):
+        facts[links.overview()] = SearchFacts("总览", ("状态总览",))
     for results in all_results:
         facts.update(plan_search_facts(results))
     return facts

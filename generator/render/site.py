@@ -91,8 +91,8 @@ def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path
     if compared:
         parts.nav.append({"多规划比较": [{nav_title(measures[key].name): compare_page(parts, measures[key], items).path}
                                         for key, items in compared.items()]})
-    found_by = {links.compare(key): SearchFacts("比较", tuple(dict.fromkeys(
-        [measures[key].name, *(i.results.plan.full_name(i.indicator) for i in items)]))) for key, items in compared.items()}
+    # Named by the measure only: a query for 连云港's own name of it finds 连云港's indicator page first.
+    found_by = {links.compare(key): SearchFacts("比较", (measures[key].name,)) for key in compared}
     parts.nav.append({"测算方法说明": methodology_page(parts).path})
     parts.nav.append({"数据下载": downloads_page(parts, all_results).path})
     parts.nav.append({"数据更正说明": corrections_page(parts, all_results).path})
