@@ -3,11 +3,13 @@ query first and pages with nothing reported last; the 状态总览 filters, sort
 the address, and reads without scripts; the 多规划比较 page; the 适老化 mode on a 360 px phone."""
 
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from generator.render import links
+from site_fixture import skip_unless_available
 
 pytestmark = pytest.mark.browser
 
@@ -180,4 +182,42 @@ def test_large_text_mode_is_remembered_and_keeps_the_phone_layout(browser, site_
     page.click("button.reading-mode")
     page.reload()
     assert not page.evaluate("() => document.documentElement.classList.contains('reading-large')")
+    page.close()
+
+
+AXE = Path(__file__).parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+EVERY_KIND = [
+    "",  # home
+    "plans/nantong-2021-2025/",  # a plan
+    "plans/nantong-2021-2025/2024/",  # a bulletin
+    "plans/nantong-2021-2025/columns/2/",  # a 专栏
+    "plans/nantong-2021-2025/indicators/preschool-gross-enrolment/",  # an indicator
+    links.region("nantong-2021-2025", "海门区").removesuffix(".md") + "/",  # a region
+    links.unit("rugao-2021-2023", "人民银行如皋市支行").removesuffix(".md") + "/",  # a unit
+    "plans/nantong-2021-2025/evaluations/midterm-2023/",  # an evaluation
+    "overview/?status=滞后",  # the overview of every plan, filtered
+    "plans/rugao-2021-2023/overview/",  # a plan's overview
+    links.compare("preschool-gross-enrolment").removesuffix(".md") + "/",  # a comparison
+    "search/?q=海门",  # search results
+    "methodology/", "downloads/", "corrections/", "about/",
+]
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("path", EVERY_KIND)
+def test_every_page_kind_is_axe_clean_in_both_modes(browser, site_url, path, large):
+    if not AXE.exists():
+        skip_unless_available("axe-core is not installed (bash scripts/setup.sh --test runs npm ci in tests/a11y)")
+    page = browser.new_page(viewport={"width": 360 if large else 1280, "height": 800})
+    if large:
+        page.add_init_script("localStorage.setItem('reading-mode', 'large')")
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("() => document.documentElement.classList.contains('reading-large')") == large
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => await axe.run(document, {
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
     page.close()
