@@ -13,7 +13,7 @@ import math
 from generator.judge.engine import PlanResults, judged_indicators
 from generator.judge.targets import direction_of
 from generator.model.figures import WHOLE_AREA
-from generator.model.plan import Indicator
+from generator.model.plan import INDICATOR_METADATA, Indicator
 from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Status
 from generator.render import links
 
@@ -93,6 +93,8 @@ def indicator_data(results: PlanResults, indicator: Indicator) -> dict:
             "base": {"year": indicator.base.year, **_written(indicator.base.value)} if indicator.base else None,
             "targets": [{"year": t.year, **_written(t.value)} for t in indicator.targets],
             "quote": indicator.quote,
+            "measure": indicator.measure,
+            "metadata": {key: getattr(indicator, key) for key, _ in INDICATOR_METADATA},
         },
         "sample": results.sample,
         "series": series_list,
@@ -158,10 +160,21 @@ def _file_facts(data: bytes) -> dict:
     return {"bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
 
 
+def indicator_descriptions(all_results: list[PlanResults]) -> dict[str, tuple[str, str]]:
+    """Docs path of each indicator JSON → its title and, from the plan's metadata fields (定义, 统计口径,
+    数据来源单位, 更新频率) where given, its description."""
+    return {links.download(indicator_file(r.plan.id, i.id)): (
+                f"{r.plan.full_name(i)}（{r.plan.info.short_title}）",
+                "；".join(f"{label}：{getattr(i, key)}" for key, label in INDICATOR_METADATA if getattr(i, key)))
+            for r in all_results for i in judged_indicators(r.plan)}
+
+
 def data_package(files: dict[str, bytes], tables: list[tuple[str, str, list[str]]], title: str,
-                 description: str, publisher: str, sample: bool) -> bytes:
+                 description: str, publisher: str, sample: bool,
+                 described: dict[str, tuple[str, str]] | None = None) -> bytes:
     """The package: ``tables`` are (docs path of a CSV download, its title, the units it uses);
-    every indicator JSON among ``files`` is listed as a JSON resource."""
+    every indicator JSON among ``files`` is listed as a JSON resource, titled and described by
+    ``described`` (:func:`indicator_descriptions`)."""
     resources = []
     for path, table_title, units in tables:
         name = path.removeprefix("downloads/")
@@ -180,7 +193,10 @@ def data_package(files: dict[str, bytes], tables: list[tuple[str, str, list[str]
     prefix = links.download("indicators/")
     for path in sorted(p for p in files if p.startswith(prefix) and p.endswith(".json")):
         name = path.removeprefix("downloads/")
+        resource_title, resource_description = (described or {}).get(path, ("", ""))
         resources.append({"name": name.removesuffix(".json").replace("/", "-").lower(), "path": name, "type": "json",
+                          **({"title": resource_title} if resource_title else {}),
+                          **({"description": resource_description} if resource_description else {}),
                           "format": "json", "mediatype": "application/json", "encoding": "utf-8",
                           **_file_facts(files[path])})
     package = {

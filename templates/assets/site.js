@@ -37,14 +37,29 @@
   });
 })();
 
-// Wide tables scroll sideways: make their scroll area reachable by keyboard (WCAG 2.1.1).
-document.addEventListener("DOMContentLoaded", function () {
-  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-    wrap.tabIndex = 0;
-    wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", "表格（可左右滚动）");
-  });
-});
+// A table wider than the page scrolls sideways: its scroll area is made reachable by keyboard
+// (WCAG 2.1.1) and named as such — only while it does scroll, not where the table fits or is shown as
+// cards. Checked again when the window is resized and when a script redraws a table ("tables-changed").
+(function () {
+  function label() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.tabIndex = 0;
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "表格（可左右滚动）");
+      } else {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+  var waiting = null;
+  var later = function () { clearTimeout(waiting); waiting = setTimeout(label, 100); };
+  window.addEventListener("load", label);
+  window.addEventListener("resize", later);
+  document.addEventListener("tables-changed", later);
+})();
 
 // On a phone a table row reads as a card: each cell carries its column's name (shown before the
 // value by the stylesheet), and the table keeps its table roles for screen readers although the
@@ -406,6 +421,7 @@ document.addEventListener("DOMContentLoaded", function () {
       : "符合条件的共 " + chosen.length + " 项。";
     more.hidden = chosen.length <= limit;
     more.textContent = "再显示 " + Math.min(SHOWN, chosen.length - limit) + " 项";
+    document.dispatchEvent(new Event("tables-changed"));
     if (remember) {
       var query = new URLSearchParams();
       Object.keys(selects).forEach(function (name) {

@@ -8,7 +8,7 @@ from generator.model.plan import ALL_PLANS
 from generator.render import links
 from generator.render.downloads import COLUMNS, add_workbook, figure_rows, to_csv
 from generator.render.escape import format_number
-from generator.render.open_data import PACKAGE, data_package, indicator_files
+from generator.render.open_data import PACKAGE, data_package, indicator_descriptions, indicator_files
 from generator.render.methodology import case_rows, goal_case_rows, light_rows, status_rows
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.plan import plan_facts
@@ -67,7 +67,8 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
     parts.files.update(indicator_files(all_results))
     settings = parts.config.settings
     parts.files[links.download(PACKAGE)] = data_package(parts.files, tables, settings.site_name, settings.description,
-                                                        settings.publisher, any(r.sample for r in all_results))
+                                                        settings.publisher, any(r.sample for r in all_results),
+                                                        indicator_descriptions(all_results))
     context = {
         "crumbs": crumbs(here, []),
         "all_csv": links.relative(here, links.download(f"{ALL_PLANS}.csv")),
