@@ -74,3 +74,27 @@ def test_no_import_cycles():
         if v not in index:
             connect(v)
     assert cycles == []
+
+
+# Render reads the judge's records and nothing else of judge/: everything is judged once, before
+# rendering (generator/judge/site.py). The methodology page's worked examples are the one exception:
+# they run the rules on example inputs — and the pipeline runs them before rendering too.
+RENDER_MAY_JUDGE = {"generator.render.methodology"}
+
+
+def test_render_imports_only_the_judge_records():
+    judging = sorted(f"{here} imports {there}" for here, imported in modules().items()
+                     if here.startswith("generator.render") and here not in RENDER_MAY_JUDGE
+                     for there in imported
+                     if (there == "generator.judge" or there.startswith("generator.judge."))
+                     and there != "generator.judge.records")
+    assert judging == []
+
+
+def test_the_judge_records_hold_no_judging_function():
+    """records.py names record types only: a function of the rules imported there would let render judge."""
+    import generator.judge.records as records
+
+    callables = [name for name in records.__all__ if not isinstance(getattr(records, name), type)
+                 and callable(getattr(records, name))]
+    assert callables == []

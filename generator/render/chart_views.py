@@ -7,14 +7,12 @@ from dataclasses import dataclass
 
 from generator import progress
 from generator.config import Styles
-from generator.judge.engine import IndicatorSeries, PlanResults
-from generator.judge.targets import direction_of
+from generator.judge.records import IndicatorSeries, JudgedPlan
 from generator.model.plan import Indicator
 from generator.model.status import LAGGING, Status, word
 from generator.render import charts
-from generator.render.explain import requirement_text, rounded_requirement
 from generator.render.explain import requirement_text
-from generator.render.labels import requirement, with_unit
+from generator.render.wording import MISSING, NONE, quantity, with_unit
 
 
 @dataclass(frozen=True)
@@ -26,7 +24,7 @@ class ChartView:
 
 
 @progress.timed(progress.SPECS)
-def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorSeries | None) -> ChartView:
+def progress_view(results: JudgedPlan, indicator: Indicator, series: IndicatorSeries | None) -> ChartView:
     plan = results.plan
     name = plan.full_name(indicator)
     unit = indicator.unit or ""
@@ -38,7 +36,7 @@ def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorS
     targets = [(t.year, t.value.number, t.value.text) for t in indicator.targets]
     base = (indicator.base.year, indicator.base.value.number, indicator.base.value.text) if indicator.base else None
     spec_series = charts.ProgressSeries(title=name, unit=unit, actual=actual, expected=expected, targets=targets,
-                                        base=base, lower_is_better=direction_of(indicator) == "lower")
+                                        base=base, lower_is_better=results.directions[indicator.id] == "lower")
     final = indicator.targets[-1]
     if actual:
         last_year, _ = actual[-1]
@@ -49,16 +47,17 @@ def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorS
     by_year = {y: v for y, v in actual}
     expected_by_year = dict(expected)
     target_by_year = {t.year: t.value.text for t in indicator.targets}
-    judged = {j.year: j for j in (series.judgements if series else ()) if j.expected is not None}
+    judged = {s.year: s for s in (results.series_standings(indicator.id, series.region) if series else ())
+              if s.requirement is not None}
     rows = []
     for year in years:
         if year in by_year or year in expected_by_year or year in target_by_year:
             # The same requirement the indicator's tables state (rounded the way that keeps the comparison true);
             # a stretch's start point has no judgement of its own.
-            shown = (requirement_text(judged[year], indicator.unit) if year in judged
-                     else requirement(expected_by_year.get(year), indicator.unit))
-            rows.append([f"{year}", written.get(year, "—"), shown,
-                         target_by_year.get(year, "—") if year != (base[0] if base else None) else f"基期 {base[2]}"])
+            shown = (requirement_text(judged[year]) if year in judged
+                     else quantity(expected_by_year[year], indicator.unit) if year in expected_by_year else NONE)
+            rows.append([f"{year}", written.get(year, NONE), shown,
+                         target_by_year.get(year, NONE) if year != (base[0] if base else None) else f"基期 {base[2]}"])
     return ChartView(charts.progress_chart(spec_series, summary=summary), summary,
                      ["年份", "实际值", "序时进度要求", "规划目标"], rows)
 
@@ -70,8 +69,8 @@ _SHAPES = {Status.DONE_EARLY: "diamond", Status.DONE: "circle", Status.ON_TRACK:
 
 
 @progress.timed(progress.SPECS)
-def region_view(results: PlanResults, indicator: Indicator, year: int, styles: Styles) -> ChartView | None:
-    judgements = [j for j in (results.judgement(indicator.id, year, region) for region in results.plan.info.regions) if j]
+def region_view(results: JudgedPlan, indicator: Indicator, year: int, styles: Styles) -> ChartView | None:
+    judgements = [s for s in (results.standing(indicator.id, year, region) for region in results.plan.info.regions) if s]
     if not judgements:
         return None
     name = results.plan.full_name(indicator)
@@ -81,16 +80,17 @@ def region_view(results: PlanResults, indicator: Indicator, year: int, styles: S
                + (f"{'、'.join(behind)} 未达到要求。" if behind else "均达到要求或保持目标水平。"))
     dots = [charts.RegionDot(j.region, j.value.number if j.value else None,
                              styles.of(j.status).short or word(j.status), styles.of(j.status).color, _SHAPES[j.status],
-                             rounded_requirement(j, indicator.unit) if j.value else None)
+                             j.requirement if j.value else None)
             for j in judgements]
     # One target line when the regions share it (they do: the plan's target is set once).
-    targets = {(j.target.year, j.target.value.text, j.goal) for j in judgements if j.target and j.goal is not None}
+    targets = {(j.target.year, j.target.value.text, j.judgement.goal) for j in judgements
+               if j.target and j.judgement.goal is not None}
     lines = [charts.Reference(goal, f"{target_year} 年目标 {with_unit(text, unit)}")
              for target_year, text, goal in targets] if len(targets) == 1 else []
-    spec = charts.region_chart(name, unit, year, dots, lines, lower_is_better=direction_of(indicator) == "lower",
+    spec = charts.region_chart(name, unit, year, dots, lines, lower_is_better=results.directions[indicator.id] == "lower",
                                summary=summary)
-    table = [[j.region, with_unit(j.value.text, indicator.unit) if j.value else "数据暂缺",
-              requirement_text(j, indicator.unit) if j.value else "—", word(j.status)] for j in judgements]
+    table = [[j.region, with_unit(j.value.text, indicator.unit) if j.value else MISSING,
+              requirement_text(j) if j.value else NONE, word(j.status)] for j in judgements]
     return ChartView(spec, summary, ["地区", f"{year} 年数值", "序时要求", "状态"], table)
 
 

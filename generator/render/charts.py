@@ -19,6 +19,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from generator.render.wording import MISSING
+
 SCHEMA_URL = "https://vega.github.io/schema/vega-lite/v6.4.1.json"  # altair 6.3.0's; a test keeps them equal
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 WIDTH = 400
@@ -33,7 +35,7 @@ PADDING = 5  # Vega's default padding around the chart
 LABEL_PAD = 6  # between a category name and its bar
 LABEL_GAP = 5  # between a bar's end and its label
 SPARE = 4  # px kept free after the longest label, as its width is only estimated
-NO_DATA = "数据暂缺"
+NO_DATA = MISSING
 TEXT_COLOR = "#1f2328"
 MUTED_COLOR = "#57606a"
 

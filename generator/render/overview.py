@@ -13,7 +13,7 @@ from generator.model.figures import NOT_REPORTED, WHOLE_AREA
 from generator.model.status import Status, word
 from generator.render import links
 from generator.render.explain import due_text
-from generator.render.labels import with_unit
+from generator.render.wording import with_unit
 
 WHOLE = "全域"  # the region of a figure for the plan's whole area, as the downloads name it
 # Worst first: what the default order and a sort by 状态 follow.

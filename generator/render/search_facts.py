@@ -14,7 +14,7 @@ from generator.model.figures import NOT_REPORTED, WHOLE_AREA
 from generator.model.plan import Indicator
 from generator.model.status import word
 from generator.render import links
-from generator.render.labels import counts_text
+from generator.render.wording import counts_text
 
 
 @dataclass(frozen=True)

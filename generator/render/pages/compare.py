@@ -12,7 +12,8 @@ from generator.model.plan import Indicator, Measure
 from generator.render import links
 from generator.render.chart_views import ChartView
 from generator.render.compare_chart import PlanLine, comparison_chart
-from generator.render.labels import badge, targets_text, with_unit
+from generator.render.labels import targets_text
+from generator.render.wording import badge, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.rows import place_chart
 
