@@ -7,6 +7,9 @@ import pytest
 
 from generator.check.content import checked_content
 from generator.judge.engine import judge_plan
+from generator.judge.evaluation import EvaluationThresholds
+from generator.judge.rules import Thresholds
+from generator.judge.site import judge_site
 from generator.model.figures import Figure, PlanData
 from generator.model.status import word
 from generator.model.written_value import parse_written_value
@@ -91,7 +94,7 @@ def judged(tmp_path):
     plan = plans[0].plan
     figures = [Figure(plan.id, "preschool-enrolment", 2022, "", parse_written_value("98.5")),
                Figure(plan.id, "preschool-enrolment", 2022, "甲县", parse_written_value("97"))]
-    return judge_plan(plan, PlanData(figures=figures))
+    return judge_site([judge_plan(plan, PlanData(figures=figures))], lambda plan: Thresholds(), EvaluationThresholds()).plans[0]
 
 
 def test_overview_rows_are_the_judged_results_worst_first(judged, tmp_path):

@@ -8,18 +8,19 @@ from __future__ import annotations
 import json
 
 from generator.config import Styles
-from generator.judge.engine import PlanResults, judged_indicators
+from generator.judge.records import JudgedPlan
 from generator.model.figures import NOT_REPORTED, WHOLE_AREA
-from generator.model.status import Status, word
+from generator.model.status import ITEM_DONE, ITEM_DONE_LATE, ITEM_OVERDUE, Status, word
 from generator.render import links
 from generator.render.explain import due_text
 from generator.render.wording import with_unit
 
 WHOLE = "全域"  # the region of a figure for the plan's whole area, as the downloads name it
 # Worst first: what the default order and a sort by 状态 follow.
-SEVERITY = (Status.NOT_KEPT, Status.BEHIND, "滞后", "未启动", Status.MISSING, NOT_REPORTED, Status.CANNOT,
-            Status.ON_TRACK, "推进中", Status.KEPT, Status.DONE_LATE, Status.DONE, "已完成", Status.DONE_EARLY)
-LAGGING_ITEMS = (Status.NOT_KEPT, Status.BEHIND, "滞后")  # what 需要关注 counts
+SEVERITY = (Status.NOT_KEPT, Status.BEHIND, ITEM_OVERDUE, "滞后", "未启动", Status.MISSING, NOT_REPORTED, Status.CANNOT,
+            Status.ON_TRACK, "推进中", Status.KEPT, Status.DONE_LATE, ITEM_DONE_LATE, Status.DONE, ITEM_DONE,
+            Status.DONE_EARLY)
+LAGGING_ITEMS = (Status.NOT_KEPT, Status.BEHIND, ITEM_OVERDUE, "滞后")  # what 需要关注 counts
 # The row's fields, in the table's order: (key, header). 规划 only on the page of every plan.
 COLUMNS = (("name", "名称"), ("status", "状态"), ("kind", "类别"), ("year", "年份"), ("region", "县（市、区）"),
            ("attribute", "属性"), ("column", "专栏"), ("units", "责任单位"), ("value", "数值或进展"),
@@ -32,7 +33,7 @@ def short_word(styles: Styles, status: str) -> str:
     return style.short if style and style.short else word(status)
 
 
-def _row(styles: Styles, results: PlanResults, kind: str, name: str, link: str, year: int, status: str, *,
+def _row(styles: Styles, results: JudgedPlan, kind: str, name: str, link: str, year: int, status: str, *,
          region: str = WHOLE, attribute: str = "", column: int | None = None, units: list[str] = (),
          value: str = "", target: str = "", gap: float | None = None) -> dict:
     return {"name": name, "link": link, "kind": kind, "year": year, "region": region, "attribute": attribute,
@@ -43,13 +44,13 @@ def _row(styles: Styles, results: PlanResults, kind: str, name: str, link: str, 
             "gap": round(gap, 4) if gap is not None else None, "lagging": status in LAGGING_ITEMS}
 
 
-def overview_rows(styles: Styles, results: PlanResults) -> list[dict]:
+def overview_rows(styles: Styles, results: JudgedPlan) -> list[dict]:
     """Every year's rows of one plan, worst first within a year, newest year first. ``link`` is the
     docs path of the item's page (None: it has none)."""
     plan = results.plan
     rows = []
     for year in reversed(results.years):
-        for indicator in judged_indicators(plan):
+        for indicator in results.judged:
             for region in (WHOLE_AREA, *plan.info.regions):
                 judgement = results.judgement(indicator.id, year, region)
                 if judgement is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.judge.engine import PlanResults
+from generator.judge.records import JudgedPlan
 from generator.model.figures import WHOLE_AREA
 from generator.model.plan import Indicator, Measure
 from generator.render import links
@@ -22,11 +22,11 @@ from generator.render.pages.rows import place_chart
 class Compared:
     """One plan's indicator for a measure."""
 
-    results: PlanResults
+    results: JudgedPlan
     indicator: Indicator
 
 
-def compared_measures(all_results: list[PlanResults], measures: dict[str, Measure]) -> dict[str, list[Compared]]:
+def compared_measures(all_results: list[JudgedPlan], measures: dict[str, Measure]) -> dict[str, list[Compared]]:
     """Measure key → the indicators naming it, in plan order; only measures that two or more plans report."""
     found: dict[str, list[Compared]] = {}
     for results in all_results:

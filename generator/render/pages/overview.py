@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from generator.judge.engine import PlanResults
+from generator.judge.records import JudgedPlan
 from generator.render import links
 from generator.render.overview import COLUMNS, overview_rows, rows_json
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
@@ -21,7 +21,7 @@ def _cells(row: dict, here: str) -> dict:
     return {**row, "link": link, "status": status, "units": "、".join(row["units"])}
 
 
-def overview_page(parts: SiteParts, all_results: list[PlanResults], plan_id: str | None = None) -> Page:
+def overview_page(parts: SiteParts, all_results: list[JudgedPlan], plan_id: str | None = None) -> Page:
     here = links.overview(plan_id)
     chosen = [r for r in all_results if plan_id is None or r.plan.id == plan_id]
     rows = [row for results in chosen for row in overview_rows(parts.config.styles, results)]
