@@ -43,7 +43,7 @@
 (function () {
   function label() {
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      if (wrap.scrollWidth > wrap.clientWidth) {
         wrap.tabIndex = 0;
         wrap.setAttribute("role", "region");
         wrap.setAttribute("aria-label", "表格（可左右滚动）");
@@ -52,6 +52,10 @@
         wrap.removeAttribute("role");
         wrap.removeAttribute("aria-label");
       }
+    });
+    // A table shown as cards may itself scroll (a line that cannot wrap, in large text): reachable by keyboard too.
+    document.querySelectorAll(".md-typeset table[data-cards]").forEach(function (table) {
+      if (table.scrollWidth > table.clientWidth) { table.tabIndex = 0; } else { table.removeAttribute("tabindex"); }
     });
   }
   var waiting = null;
