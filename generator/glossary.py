@@ -26,6 +26,9 @@ User-facing text stays Chinese; code, YAML keys and ids use the English words be
 | 规划期 / 基期年 | period / base year |
 | 原文摘录 | quote |
 | 问题（检查结果） | problem |
+| 多个规划共同的指标（比较） | measure |
+| 定义 / 统计口径 / 数据来源单位 / 更新频率 | definition / statistical scope / reporting agency / update frequency |
+| 状态总览 | status overview |
 """
 
 DIRECTIONS = {"higher": "越大越好", "lower": "越小越好"}

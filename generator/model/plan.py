@@ -104,11 +104,35 @@ class Indicator(Strict):
     parent: str | None = None
     note: str | None = None
     quote: Quote
+    measure: StableId | None = None  # the shared measure (content/measures.yaml) other plans' indicators also name
+    # What a statistician publishes with a figure; optional, shown on the indicator page and in the open data.
+    definition: str | None = None  # 定义
+    statistical_scope: str | None = None  # 统计口径
+    reporting_agency: str | None = None  # 数据来源单位
+    update_frequency: str | None = None  # 更新频率
 
     @field_validator("number", mode="before")
     @classmethod
     def _number_as_text(cls, value: object) -> object:
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+# An indicator's metadata fields and their Chinese names, in the order a page shows them.
+INDICATOR_METADATA = (("definition", "定义"), ("statistical_scope", "统计口径"), ("reporting_agency", "数据来源单位"),
+                      ("update_frequency", "更新频率"))
+
+
+class Measure(Strict):
+    """A measure several plans report (content/measures.yaml): the key their indicators name as ``measure``."""
+
+    key: StableId
+    name: NonEmpty
+    unit: str | None = None
+    note: str | None = None  # how the plans' 口径 differ, where they do
+
+
+class MeasuresFile(Strict):
+    measures: list[Measure] = []
 
 
 class Milestone(Strict):

@@ -26,6 +26,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "missing-file": ("缺少必需的文件", "补上该文件（规划的 plan.yaml 或网站设置文件）"),
     "missing-folder": ("找不到规划文件夹 content/", "在项目中建立 content/，每个规划一个文件夹"),
     "missing-source": ("缺少规划原文 source.txt", "把规划原文存为 source.txt 放进规划文件夹"),
+    "unknown-measure": ("指标的共同指标编号（measure）没有在 content/measures.yaml 中列出", "改用 measures.yaml 中已有的编号，或先在其中添加这一共同指标"),
+    "measure-unit": ("指标与其共同指标的单位不同", "核对单位；口径确实不同的指标不要写同一个 measure"),
     "unknown-plan": ("没有这个规划", "按提示改用已有的规划编号"),
     "invalid-*": ("字段的类型或取值不对（如该写数字的写了文字、未知字段、缺少必填字段）", "按“应为”修改；未知字段检查拼写"),
     # 规划的内容

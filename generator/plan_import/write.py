@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generator.model.plan import INDICATOR_METADATA
 from generator.command import COMMAND
 from generator.model.problems import printable
 from generator.plan_import.draft import Draft, Item
@@ -71,7 +72,10 @@ def render_files(draft: Draft, origin: str) -> dict[str, str]:
     notes = "".join(f"# {REVIEW}：{_comment(note)}\n" for note in draft.notes)
     files = {"plan.yaml": head + notes + "\n".join(_fields(draft.plan, "", comments=draft.plan_review)) + "\n"}
     if draft.indicators:
-        files["indicators.yaml"] = head + "indicators:\n" + "\n".join(_items(draft.indicators, "  "))
+        # The metadata a statistician publishes with a figure: not in plan documents, so left for staff to fill in.
+        indicators = [Item({**item.fields, **{key: None for key, _ in INDICATOR_METADATA if key not in item.fields}},
+                           item.review, item.children) for item in draft.indicators]
+        files["indicators.yaml"] = head + "indicators:\n" + "\n".join(_items(indicators, "  "))
     if draft.columns:
         files["columns.yaml"] = head + "columns:\n" + "\n".join(_items(draft.columns, "  "))
     if draft.key_tasks or draft.tasks:

@@ -32,6 +32,7 @@ import yaml
 from generator import progress
 from generator.render.environment import make_environment
 from generator.render.escape import nav_title, page_title
+from generator.render.search_facts import SearchFacts
 from generator.render.pages.common import SiteParts
 from generator.publish import engine
 from generator.publish.link_check import broken_links
@@ -82,13 +83,18 @@ def _write_if_changed(target: Path, content: bytes) -> bool:
     return True
 
 
-def front_matter(title: str | None, indexed: bool = True, draft: str = "") -> str:
+def front_matter(title: str | None, indexed: bool = True, draft: str = "", facts: SearchFacts | None = None) -> str:
     """The page's title for MkDocs and Material (<title>, search results), escaped: names come from
-    content files; for a page kept out of the search index, Material's ``search: exclude``; and the
-    初步数据 notice of a page showing a draft year (the theme shows it above the article)."""
+    content files; for a page kept out of the search index, Material's ``search: exclude``; the
+    初步数据 notice of a page showing a draft year (the theme shows it above the article); and what
+    the search page knows of the page (search_facts.py), escaped like the title, for main.html."""
     lines = ([f"title: {page_title(title)}"] if title else []) + ([] if indexed else ["search:", "  exclude: true"])
     if draft:
         lines.append("draft: " + json.dumps(draft, ensure_ascii=False))  # JSON strings are YAML strings
+    if facts and indexed:
+        lines += ["search_facts:", f"  kind: {page_title(facts.kind)}", f"  plan: {page_title(facts.plan)}",
+                  f"  status: {page_title(facts.status)}", f"  empty: {'true' if facts.empty else 'false'}",
+                  "  names:", *(f"    - {page_title(name)}" for name in facts.names)]
     return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
 
 
@@ -100,7 +106,8 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     wanted: dict[str, bytes] = {}
     with progress.phase(progress.PAGES, total=len(parts.pages)) as tick:
         for page in parts.pages:
-            text = front_matter(page.title, page.indexed, page.draft) + environment.get_template(page.template).render(**page.context)
+            text = (front_matter(page.title, page.indexed, page.draft, parts.search.get(page.path))
+                    + environment.get_template(page.template).render(**page.context))
             wanted[page.path] = text.encode("utf-8")
             tick()
         wanted.update(parts.files)

@@ -22,7 +22,9 @@ from generator.check.content import checked_content
 from generator.load.content import plan_folders
 from generator.load.data import load_data
 from generator.load.ledger import SITE_COPY, Ledger, ledger_bytes, read_ledger
+from generator.load.measures import load_measures
 from generator.model.figures import Figure, PlanData
+from generator.model.plan import Measure
 from generator.model.release import ReleaseRecord, Stamp
 from generator.render.bulletin_pdf import bulletin_batch, joined
 from generator.render.pages.common import Later, SiteParts
@@ -41,6 +43,7 @@ class Judged:
     completeness: list[YearCompleteness] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     cases: tuple = ((), ())  # the methodology page's worked examples, judged (indicator cases, goal cases)
+    measures: dict[str, Measure] = field(default_factory=dict)  # content/measures.yaml: what plans report alike
 
     def latest_year(self) -> int | None:
         years = [y for r in self.results for y in r.years]
@@ -67,7 +70,7 @@ def load_and_judge(root: Path) -> Judged:
     if problems:
         return Judged(problems=problems)
     settings = config.settings
-    judged = Judged(config=config, ledger=ledger)
+    judged = Judged(config=config, ledger=ledger, measures=load_measures(root / "content", root)[0].measures)
     results = []
     for plan in plans:
         plan_data = data.get(plan.id) or PlanData()
@@ -116,7 +119,7 @@ def prepare(root: Path, judged: Judged, release: ReleaseRecord | None = None) ->
     with progress.phase(progress.PAGES):
         parts = assemble(judged.config, judged.results, root / "templates", corrections, reports,
                          cache=root / "build" / "download-cache", stamp=stamp, drafts=judged.drafts(),
-                         cases=judged.cases)
+                         cases=judged.cases, measures=judged.measures)
     workbooks = workbooks_later(parts)  # new workbooks are written from now on, by a worker
     # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files; those
     # whose content changed are rendered while MkDocs builds the pages.

@@ -12,7 +12,7 @@ import math
 
 from generator.judge.records import JudgedPlan
 from generator.model.figures import WHOLE_AREA
-from generator.model.plan import Indicator
+from generator.model.plan import INDICATOR_METADATA, Indicator
 from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Status
 from generator.render import links
 from generator.render.explain import gap_text, light_measure
@@ -102,6 +102,8 @@ def indicator_data(results: JudgedPlan, indicator: Indicator, drafts: frozenset[
             "base": {"year": indicator.base.year, **_written(indicator.base.value)} if indicator.base else None,
             "targets": [{"year": t.year, **_written(t.value)} for t in indicator.targets],
             "quote": indicator.quote,
+            "measure": indicator.measure,
+            "metadata": {key: getattr(indicator, key) for key, _ in INDICATOR_METADATA},
         },
         "sample": results.sample,
         "series": series_list,
@@ -170,11 +172,22 @@ def _file_facts(data: bytes) -> dict:
     return {"bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
 
 
+def indicator_descriptions(all_results: list[JudgedPlan]) -> dict[str, tuple[str, str]]:
+    """Docs path of each indicator JSON → its title and, from the plan's metadata fields (定义, 统计口径,
+    数据来源单位, 更新频率) where given, its description."""
+    return {links.download(indicator_file(r.plan.id, i.id)): (
+                f"{r.plan.full_name(i)}（{r.plan.info.short_title}）",
+                "；".join(f"{label}：{getattr(i, key)}" for key, label in INDICATOR_METADATA if getattr(i, key)))
+            for r in all_results for i in r.judged}
+
+
 def data_package(files: dict[str, bytes], tables: list[tuple[str, str, list[str]]], title: str,
                  description: str, publisher: str, sample: bool, release: dict | None = None,
-                 drafts: frozenset[tuple[str, int]] = frozenset()) -> bytes:
+                 drafts: frozenset[tuple[str, int]] = frozenset(),
+                 described: dict[str, tuple[str, str]] | None = None) -> bytes:
     """The package: ``tables`` are (docs path of a CSV download, its title, the units it uses);
-    every indicator JSON among ``files`` is listed as a JSON resource."""
+    every indicator JSON among ``files`` is listed as a JSON resource, titled and described by
+    ``described`` (:func:`indicator_descriptions`)."""
     resources = []
     for path, table_title, units in tables:
         name = path.removeprefix("downloads/")
@@ -193,9 +206,12 @@ def data_package(files: dict[str, bytes], tables: list[tuple[str, str, list[str]
     prefix = links.download("indicators/")
     for path in sorted(p for p in files if p.startswith(prefix) and p.endswith(".json")):
         name = path.removeprefix("downloads/")
+        resource_title, resource_description = (described or {}).get(path, ("", ""))
         # "." joins the parts: ids never hold one, so indicators.evil.rate-a (plan evil) and indicators.evil-rate.a
         # (plan evil-rate) stay apart, and apart from every CSV (named by a plan id).
         resources.append({"name": name.removesuffix(".json").replace("/", ".").lower(), "path": name, "type": "json",
+                          **({"title": resource_title} if resource_title else {}),
+                          **({"description": resource_description} if resource_description else {}),
                           "format": "json", "mediatype": "application/json", "encoding": "utf-8",
                           **_file_facts(files[path])})
     package = {

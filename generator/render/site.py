@@ -15,14 +15,19 @@ from generator.render.escape import nav_title
 from generator.render.wording import status_colours
 from generator.render.pages.bulletin import bulletin_page
 from generator.render.evaluation_report import plan_evaluations
+from generator.model.plan import Measure
 from generator.render.pages.column import column_page
+from generator.render.pages.compare import compare_page, compared_measures
 from generator.render.pages.evaluation import evaluation_page
 from generator.render.pages.common import SiteParts
 from generator.render.pages.home import home_page
 from generator.render.pages.indicator import indicator_page
 from generator.render.pages.places import region_page, unit_page
+from generator.render.pages.overview import overview_page
 from generator.render.pages.plan import plan_page
 from generator.render.pages.static import about_page, corrections_page, downloads_page, methodology_page, search_page
+from generator.render import links
+from generator.render.search_facts import SearchFacts, search_facts
 from generator.render.year_report import YearReport, year_reports
 
 
@@ -40,6 +45,8 @@ def footer(config: SiteConfig, stamp: Stamp) -> str:
 def plan_section(parts: SiteParts, results: JudgedPlan) -> dict:
     plan = results.plan
     entries: list = [{"概况": plan_page(parts, results).path}]
+    if results.years:
+        entries.append({"状态总览": overview_page(parts, [results], plan.id).path})
     if results.years:
         entries.append({"年度公报": [{f"{y} 年度公报": bulletin_page(parts, results, parts.reports[(plan.id, y)]).path}
                                   for y in reversed(results.years)]})
@@ -63,19 +70,33 @@ def plan_section(parts: SiteParts, results: JudgedPlan) -> dict:
 def assemble(config: SiteConfig, all_results: list[JudgedPlan], templates: Path,
              corrections: list[Correction] = (), reports: dict[tuple[str, int], YearReport] | None = None,
              cache: Path | None = None, stamp: Stamp | None = None,
-             drafts: frozenset[tuple[str, int]] = frozenset(), cases: tuple = ((), ())) -> SiteParts:
-    """``cases``: the methodology page's worked examples, judged by the pipeline."""
+             drafts: frozenset[tuple[str, int]] = frozenset(), cases: tuple = ((), ()),
+             measures: dict[str, Measure] | None = None) -> SiteParts:
+    """``cases``: the methodology page's worked examples, judged by the pipeline; ``measures``: what
+    several plans report alike (content/measures.yaml), each of which gets a comparison page."""
     stamp = stamp or Stamp(max((y for r in all_results for y in r.years), default=None), None)
+    for results in all_results:  # every page links to regions and units by these addresses
+        links.assign(results.plan.id, links.REGIONS, results.plan.info.regions)
+        links.assign(results.plan.id, links.UNITS, results.plan.units())
     parts = SiteParts(config, corrections=list(corrections), reports=reports or year_reports(all_results),
                       footer=footer(config, stamp), cache=cache, stamp=stamp, drafts=drafts, cases=cases)
     parts.nav.append({"首页": home_page(parts, all_results).path})
+    if any(r.years for r in all_results):
+        parts.nav.append({"状态总览": overview_page(parts, all_results).path})
     for results in all_results:
         with working_on(f"生成规划 {results.plan.id} 的网页"):
             parts.nav.append(plan_section(parts, results))
+    compared = compared_measures(all_results, measures or {})
+    if compared:
+        parts.nav.append({"多规划比较": [{nav_title(measures[key].name): compare_page(parts, measures[key], items).path}
+                                        for key, items in compared.items()]})
+    # Named by the measure only: a query for 连云港's own name of it finds 连云港's indicator page first.
+    found_by = {links.compare(key): SearchFacts("比较", (measures[key].name,)) for key in compared}
     parts.nav.append({"测算方法说明": methodology_page(parts).path})
     parts.nav.append({"数据下载": downloads_page(parts, all_results).path})
     parts.nav.append({"数据更正说明": corrections_page(parts, all_results).path})
     parts.nav.append({"关于": about_page(parts, all_results).path})
+    parts.search = search_facts(all_results) | found_by
     search_page(parts)  # reached from the header's search form, not from the navigation
     parts.files["assets/site.css"] = (templates / "assets" / "site.css").read_bytes() + status_css(config).encode("utf-8")
     parts.files["assets/site.js"] = (templates / "assets" / "site.js").read_bytes()

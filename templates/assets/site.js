@@ -1,3 +1,30 @@
+// 适老化 (larger text, higher contrast): a button in the header turns it on and off; the choice is kept
+// in this browser (localStorage) and applied before the page is drawn where the script runs early enough.
+(function () {
+  var KEY = "reading-mode", LARGE = "large";
+  var stored = function () { try { return localStorage.getItem(KEY); } catch (e) { return null; } };
+  var apply = function (on) { document.documentElement.classList.toggle("reading-large", on); };
+  apply(stored() === LARGE);
+  document.addEventListener("DOMContentLoaded", function () {
+    var header = document.querySelector(".md-header__inner");
+    if (!header) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button reading-mode";
+    button.textContent = "大字";
+    button.title = "适老化：大字号、高对比度";
+    button.setAttribute("aria-label", "适老化模式（大字号、高对比度）");
+    button.setAttribute("aria-pressed", String(stored() === LARGE));
+    button.addEventListener("click", function () {
+      var on = button.getAttribute("aria-pressed") !== "true";
+      try { if (on) { localStorage.setItem(KEY, LARGE); } else { localStorage.removeItem(KEY); } } catch (e) { /* private mode: this page only */ }
+      apply(on);
+      button.setAttribute("aria-pressed", String(on));
+    });
+    header.insertBefore(button, header.querySelector(".site-search"));
+  });
+})();
+
 // Collapsible data tables print open, and close again afterwards.
 (function () {
   var opened = [];
@@ -10,14 +37,33 @@
   });
 })();
 
-// Wide tables scroll sideways: make their scroll area reachable by keyboard (WCAG 2.1.1).
-document.addEventListener("DOMContentLoaded", function () {
-  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-    wrap.tabIndex = 0;
-    wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", "表格（可左右滚动）");
-  });
-});
+// A table wider than the page scrolls sideways: its scroll area is made reachable by keyboard
+// (WCAG 2.1.1) and named as such — only while it does scroll, not where the table fits or is shown as
+// cards. Checked again when the window is resized and when a script redraws a table ("tables-changed").
+(function () {
+  function label() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth) {
+        wrap.tabIndex = 0;
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "表格（可左右滚动）");
+      } else {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+    // A table shown as cards may itself scroll (a line that cannot wrap, in large text): reachable by keyboard too.
+    document.querySelectorAll(".md-typeset table[data-cards]").forEach(function (table) {
+      if (table.scrollWidth > table.clientWidth) { table.tabIndex = 0; } else { table.removeAttribute("tabindex"); }
+    });
+  }
+  var waiting = null;
+  var later = function () { clearTimeout(waiting); waiting = setTimeout(label, 100); };
+  window.addEventListener("load", label);
+  window.addEventListener("resize", later);
+  document.addEventListener("tables-changed", later);
+})();
 
 // On a phone a table row reads as a card: each cell carries its column's name (shown before the
 // value by the stylesheet), and the table keeps its table roles for screen readers although the
@@ -43,8 +89,12 @@ document.addEventListener("DOMContentLoaded", function () {
 // Search (Pagefind; index made after MkDocs by generator/publish/search_index.py, where every two
 // adjacent Chinese characters are words of their own). A query's words are asked for as exact
 // phrases of characters ("入园率" → "入 园 率"): a page is found when it has the characters together.
-// Several words separated by spaces: pages having each of them. The search page reads ?q= (the
-// header's form sends it) and searches again as the reader types.
+// A query is cut into words at spaces and at punctuation, full-width too ("专栏1：学前教育" is 专栏1 and
+// 学前教育): pages having each of them. Pages are ranked: first those whose own name (a plan, region,
+// unit, indicator …, the "name" filter written by main.html) is the query, then those whose name holds
+// every word, then the rest by score; in each of these, pages for which nothing was reported (the
+// "empty" filter) last — the only page named 海州区 comes first even so, as it says nothing was reported.
+// The search page reads ?q= (the header's form sends it) and searches again as the reader types.
 document.addEventListener("DOMContentLoaded", function () {
   var box = document.querySelector(".site-search-page");
   if (!box) { return; }
@@ -56,10 +106,12 @@ document.addEventListener("DOMContentLoaded", function () {
   var say = function (text) { message.textContent = text; };
   // The same characters as HAN in generator/publish/search_index.py.
   var apart = /(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}])/gu;
+  var between = /[\s\p{P}\p{S}\u200b]+/u;  // what separates words: spaces, punctuation, symbols
   var PAGE = 10;  // results shown at a time
   var shown = [];  // the current answer, best first
   var asked = 0;  // the latest query's number: an answer to an older one is dropped
   var pagefind = null;
+  var filters = {};  // filter → value → number of pages, read once
 
   input.value = new URLSearchParams(location.search).get("q") || "";
   if (location.protocol === "file:") {
@@ -67,6 +119,8 @@ document.addEventListener("DOMContentLoaded", function () {
         + "或在网站文件夹中运行 python3 -m http.server，再用浏览器打开 http://127.0.0.1:8000/。");
     return;
   }
+
+  function bare(text) { return text.split(between).join("").toLowerCase(); }
 
   // Each word is asked for twice: as an exact phrase of its characters, which decides the pages that
   // have it (Pagefind scores all of those alike), and as loose characters, whose scores rank them — a
@@ -76,8 +130,18 @@ document.addEventListener("DOMContentLoaded", function () {
     return Promise.all([pagefind.search('"' + characters + '"'), pagefind.search(characters)]);
   }
 
+  // The ids of the pages having one of these values of a filter.
+  function having(filter, values) {
+    if (!values.length) { return Promise.resolve(new Set()); }
+    var wanted = {};
+    wanted[filter] = { any: values };
+    return pagefind.search(null, { filters: wanted }).then(function (answer) {
+      return new Set(answer.results.map(function (r) { return r.id; }));
+    });
+  }
+
   // Pages having every word, best first; a page's score is the sum of its scores for the words.
-  function pagesWithAll(answers) {
+  function pagesWithAll(answers, named, naming, empty) {
     var found = null;
     answers.forEach(function (answer) {
       var score = new Map(answer[1].results.map(function (r) { return [r.id, r.score]; }));
@@ -87,7 +151,9 @@ document.addEventListener("DOMContentLoaded", function () {
         if (here.has(id)) { entry.score += here.get(id).score; } else { found.delete(id); }
       });
     });
-    return Array.from(found.values()).sort(function (a, b) { return b.score - a.score; })
+    var rank = function (id) { return (named.has(id) ? 0 : naming.has(id) ? 2 : 4) + (empty.has(id) ? 1 : 0); };
+    found.forEach(function (entry, id) { entry.rank = rank(id); });
+    return Array.from(found.values()).sort(function (a, b) { return a.rank - b.rank || b.score - a.score; })
       .map(function (entry) { return entry.result; });
   }
 
@@ -123,6 +189,13 @@ document.addEventListener("DOMContentLoaded", function () {
         link.href = page.url;
         link.textContent = (page.meta.title || page.url).replace(/\u200b/g, "");
         item.appendChild(link);
+        var about = [page.meta.plan, page.meta.status].filter(Boolean).join("｜");
+        if (about) {
+          var line = document.createElement("p");
+          line.className = "site-search-page__about";
+          line.textContent = about;
+          item.appendChild(line);
+        }
         item.appendChild(excerpt(page.excerpt || ""));
         list.appendChild(item);
       });
@@ -133,18 +206,27 @@ document.addEventListener("DOMContentLoaded", function () {
   function search() {
     var query = input.value.trim();
     var number = ++asked;
+    var words = query.split(between).filter(Boolean);
     history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
-    if (!query) {
+    if (!words.length) {
       list.replaceChildren();
       more.hidden = true;
       say("输入要找的词，如：入园率、教师、海门。多个词用空格分开，找同时含有这些词的页面。");
       return;
     }
-    Promise.all(query.split(/\s+/).filter(Boolean).map(ask)).then(function (answers) {
+    var names = Object.keys(filters.name || {});
+    var whole = bare(words.join(""));
+    var lowered = words.map(function (w) { return w.toLowerCase(); });
+    Promise.all([
+      Promise.all(words.map(ask)),
+      having("name", names.filter(function (n) { return bare(n) === whole; })),
+      having("name", names.filter(function (n) { return lowered.every(function (w) { return bare(n).indexOf(w) >= 0; }); })),
+      having("empty", Object.keys(filters.empty || {})),
+    ]).then(function (answers) {
       if (number !== asked) { return; }
-      shown = pagesWithAll(answers);
+      shown = pagesWithAll(answers[0], answers[1], answers[2], answers[3]);
       list.replaceChildren();
-      say(shown.length ? "找到 " + shown.length + " 个含有“" + query + "”的页面。" : "未找到含有“" + query + "”的页面。");
+      say(shown.length ? "找到 " + shown.length + " 个含有“" + words.join(" ") + "”的页面。" : "未找到含有“" + words.join(" ") + "”的页面。");
       return showMore(number);
     });
   }
@@ -152,6 +234,9 @@ document.addEventListener("DOMContentLoaded", function () {
   import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
     pagefind = module;
     pagefind.options({ excerptLength: 60 });  // words, and every Chinese character is one
+    return pagefind.filters();
+  }).then(function (all) {
+    filters = all || {};
     var waiting = null;
     input.addEventListener("input", function () { clearTimeout(waiting); waiting = setTimeout(search, 150); });
     box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); search(); });
@@ -159,5 +244,221 @@ document.addEventListener("DOMContentLoaded", function () {
     search();
   }, function () {
     say("本网站还没有检索索引：预览（serve）时不生成索引，请用 build 生成网站后再搜索。");
+  });
+});
+
+// 状态总览 (generator/render/pages/overview.py): the page's table shows each plan's latest year; the
+// rows of every year are in the JSON file beside the page. Filters (select boxes) and sorting (the
+// column headers' buttons) redraw the table's body from those rows; the choice is written into the
+// address (?status=滞后&region=海门区&sort=name), so a copied address shows the same rows.
+document.addEventListener("DOMContentLoaded", function () {
+  var holder = document.querySelector(".status-overview[data-rows]");
+  if (!holder) { return; }
+  var table = holder.querySelector("table");
+  var SHOWN = 100;  // rows drawn at a time; printing draws them all
+  var FILTERS = [  // address parameter, row field, label, the choice "every value"
+    ["status", "filter", "状态", "全部状态"], ["kind", "kind", "类别", "全部类别"],
+    ["attribute", "attribute", "属性", "全部属性"], ["region", "region", "县（市、区）", "全部地区"],
+    ["unit", "units", "责任单位", "全部单位"], ["column", "column", "专栏", "全部专栏"],
+    ["year", "year", "年份", "全部年份"], ["plan", "plan", "规划", "全部规划"]];
+  var headers = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+  var KEYS = {"名称": "name", "状态": "status", "类别": "kind", "年份": "year", "县（市、区）": "region", "属性": "attribute",
+              "专栏": "column", "责任单位": "units", "数值或进展": "value", "目标或时限": "target", "规划": "plan"};
+  var keys = headers.map(function (h) { return KEYS[h]; });
+  var rows = [], chosen = [], limit = SHOWN;
+  var params = new URLSearchParams(location.search);
+  var form = document.createElement("form");
+  form.className = "status-overview__filters";
+  var count = document.createElement("p");
+  count.className = "status-overview__count";
+  count.setAttribute("role", "status");
+  count.setAttribute("aria-live", "polite");
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "status-overview__more";
+  more.hidden = true;
+  var selects = {};
+
+  function values(field) {
+    var seen = [];
+    rows.forEach(function (row) {
+      [].concat(row[field]).forEach(function (v) { if (v !== "" && v !== null && seen.indexOf(v) < 0) { seen.push(v); } });
+    });
+    if (field === "filter") {  // worst first, as the rows' rank says
+      var rank = {};
+      rows.forEach(function (row) { rank[row.filter] = Math.min(rank[row.filter] === undefined ? 99 : rank[row.filter], row.rank); });
+      seen.sort(function (a, b) { return rank[a] - rank[b]; });
+    } else if (field === "year") {
+      seen.sort(function (a, b) { return b - a; });
+    }
+    return seen;
+  }
+
+  function buildForm() {
+    FILTERS.forEach(function (f) {
+      if (keys.indexOf(f[1] === "filter" ? "status" : f[1]) < 0) { return; }  // a column this page does not have
+      var options = values(f[1]);
+      if (options.length < 2 && f[0] !== "status") { return; }
+      var label = document.createElement("label");
+      var select = document.createElement("select");
+      select.name = f[0];
+      label.appendChild(document.createTextNode(f[2]));
+      var every = document.createElement("option");
+      every.value = "";
+      every.textContent = f[3];
+      select.appendChild(every);
+      options.forEach(function (v) {
+        var option = document.createElement("option");
+        option.value = String(v);
+        option.textContent = String(v);
+        select.appendChild(option);
+      });
+      var wanted = params.has(f[0]) ? params.get(f[0]) : (f[0] === "year" ? holder.dataset.latest : "");
+      select.value = options.map(String).indexOf(wanted) >= 0 ? wanted : "";
+      select.addEventListener("change", function () { limit = SHOWN; draw(true); });
+      selects[f[0]] = [select, f[1]];
+      label.appendChild(select);
+      form.appendChild(label);
+    });
+    // Sorting by a select box too: on a phone the table is cards, without its header row.
+    var label = document.createElement("label");
+    sortSelect = document.createElement("select");
+    sortSelect.name = "sort";
+    label.appendChild(document.createTextNode("排序"));
+    [["", "最需关注的在前"]].concat(keys.map(function (key, i) { return [key, "按" + headers[i]]; }).filter(function (pair) { return pair[0]; }))
+      .forEach(function (pair) {
+        var option = document.createElement("option");
+        option.value = pair[0];
+        option.textContent = pair[1];
+        sortSelect.appendChild(option);
+      });
+    sortSelect.value = sortKey;
+    sortSelect.addEventListener("change", function () { sortKey = sortSelect.value; sortDown = false; draw(true); });
+    label.appendChild(sortSelect);
+    form.appendChild(label);
+    var clear = document.createElement("button");
+    clear.type = "button";
+    clear.textContent = "清除筛选";
+    clear.addEventListener("click", function () {
+      Object.keys(selects).forEach(function (name) { selects[name][0].value = ""; });
+      limit = SHOWN;
+      draw(true);
+    });
+    form.appendChild(clear);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  }
+
+  var sortKey = params.get("sort") || "";
+  var sortSelect = null;
+  var sortDown = params.get("order") === "desc";
+
+  function compare(a, b) {
+    if (!sortKey || sortKey === "status") {
+      var order = (a.rank - b.rank) || ((a.gap === null ? 0 : a.gap) - (b.gap === null ? 0 : b.gap)) || (b.year - a.year);
+      return sortKey && sortDown ? -order : order;
+    }
+    var x = [].concat(a[sortKey]).join("、"), y = [].concat(b[sortKey]).join("、");
+    var result = sortKey === "year" ? a.year - b.year : x.localeCompare(y, "zh-Hans-CN", { numeric: true });
+    return sortDown ? -result : result;
+  }
+
+  function buildHeaders() {
+    Array.prototype.forEach.call(table.querySelectorAll("thead th"), function (th, i) {
+      if (!keys[i]) { return; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "status-overview__sort";
+      button.textContent = headers[i];
+      button.addEventListener("click", function () {
+        sortDown = sortKey === keys[i] ? !sortDown : false;
+        sortKey = keys[i];
+        sortSelect.value = sortKey;
+        draw(true);
+      });
+      th.replaceChildren(button);
+    });
+  }
+
+  function cell(row, key, i) {
+    var td = document.createElement("td");
+    td.setAttribute("role", "cell");
+    td.setAttribute("data-label", headers[i]);
+    if (key === "name" && row.link) {
+      var a = document.createElement("a");
+      a.href = row.link;
+      a.textContent = row.name;
+      td.appendChild(a);
+    } else if (key === "status") {
+      var badge = document.createElement("span");
+      badge.className = "status status-" + row.style;
+      var icon = document.createElement("span");
+      icon.setAttribute("aria-hidden", "true");
+      icon.textContent = row.icon;
+      badge.appendChild(icon);
+      badge.appendChild(document.createTextNode(" " + row.status));
+      td.appendChild(badge);
+    } else {
+      td.textContent = [].concat(row[key] === null ? "" : row[key]).join("、");
+    }
+    return td;
+  }
+
+  function draw(remember) {
+    chosen = rows.filter(function (row) {
+      return Object.keys(selects).every(function (name) {
+        var wanted = selects[name][0].value;
+        return !wanted || [].concat(row[selects[name][1]]).map(String).indexOf(wanted) >= 0;
+      });
+    }).sort(compare);
+    var body = table.querySelector("tbody");
+    body.replaceChildren.apply(body, chosen.slice(0, limit).map(function (row) {
+      var tr = document.createElement("tr");
+      tr.setAttribute("role", "row");
+      keys.forEach(function (key, i) { tr.appendChild(cell(row, key, i)); });
+      return tr;
+    }));
+    Array.prototype.forEach.call(table.querySelectorAll("thead th"), function (th, i) {
+      if (keys[i] === sortKey || (!sortKey && keys[i] === "status")) {
+        th.setAttribute("aria-sort", sortDown ? "descending" : "ascending");
+      } else {
+        th.removeAttribute("aria-sort");
+      }
+    });
+    count.textContent = chosen.length > limit ? "符合条件的共 " + chosen.length + " 项，显示前 " + limit + " 项。"
+      : "符合条件的共 " + chosen.length + " 项。";
+    more.hidden = chosen.length <= limit;
+    more.textContent = "再显示 " + Math.min(SHOWN, chosen.length - limit) + " 项";
+    document.dispatchEvent(new Event("tables-changed"));
+    if (remember) {
+      var query = new URLSearchParams();
+      Object.keys(selects).forEach(function (name) {
+        var value = selects[name][0].value;
+        if (name === "year" ? value !== holder.dataset.latest : value) { query.set(name, value || "all"); }
+      });
+      if (sortKey) { query.set("sort", sortKey); }
+      if (sortDown) { query.set("order", "desc"); }
+      var text = query.toString();
+      history.replaceState(null, "", text ? "?" + text : location.pathname);
+    }
+  }
+
+  fetch(holder.dataset.rows).then(function (response) {
+    if (!response.ok) { throw new Error(response.status); }
+    return response.json();
+  }).then(function (data) {
+    rows = data;
+    if (params.get("year") === "all") { params.set("year", ""); }
+    buildForm();
+    buildHeaders();
+    holder.parentNode.insertBefore(form, holder);
+    holder.parentNode.insertBefore(count, holder);
+    holder.appendChild(more);
+    var help = document.querySelector(".status-overview__help");
+    if (help) { help.hidden = false; }
+    more.addEventListener("click", function () { limit += SHOWN; draw(false); });
+    window.addEventListener("beforeprint", function () { limit = chosen.length; draw(false); });
+    draw(false);
+  }, function () {
+    // The table as published (the latest year) stays: nothing else to do without the rows.
   });
 });

@@ -48,6 +48,7 @@ class SiteParts:
     views: dict = field(default_factory=dict)  # chart path → ChartView, so a chart shown twice is built once
     cache: Path | None = None  # where downloads made before are kept by their content (build/download-cache)
     reports: dict = field(default_factory=dict)  # (plan id, year) → YearReport, built once for web and PDF
+    search: dict = field(default_factory=dict)  # docs path → SearchFacts (render/search_facts.py)
     footer: str = ""  # publisher, 数据截至, 发布日期, contact: escaped HTML for every page's footer
     cases: tuple = ((), ())  # the methodology page's worked examples, judged before rendering (indicator, goal)
     stamp: Stamp = Stamp(None, None)  # the data cut-off and the release (None: a trial build)

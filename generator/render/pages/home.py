@@ -13,7 +13,7 @@ from generator.render.pages.rows import indicator_row, place_chart
 
 def home_page(parts: SiteParts, all_results: list[JudgedPlan]) -> Page:
     here = links.home()
-    warnings, plans = [], []
+    warnings, attention, plans = [], [], []
     for results in all_results:
         plan = results.plan
         year = results.latest_year
@@ -34,12 +34,19 @@ def home_page(parts: SiteParts, all_results: list[JudgedPlan]) -> Page:
                 row = indicator_row(parts, results, warning, here)
                 row["plan"] = plan.info.short_title
                 warnings.append(row)
+            # A plan that marks no indicator 约束性 or 预期性 has no 预警: its lagging ones are named here instead.
+            if not any(i.attribute for i in results.judged):
+                for standing in sorted((s for s in newest.standings if s.lagging), key=lambda s: s.behind_key()):
+                    row = indicator_row(parts, results, standing, here)
+                    row["plan"] = plan.info.short_title
+                    attention.append(row)
         plans.append(entry)
     context = {
         "site_name": parts.config.settings.site_name,
         "description": parts.config.settings.description,
         "sample": any(r.sample for r in all_results),
         "warnings": warnings,
+        "attention": attention,
         "plans": plans,
         "methodology": links.relative(here, links.METHODOLOGY),
         "downloads": links.relative(here, links.DOWNLOADS),

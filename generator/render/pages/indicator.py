@@ -6,7 +6,7 @@ from generator.glossary import DIRECTIONS
 from generator.judge.records import JudgedPlan, Standing
 from generator.model.status import Status
 from generator.render.explain import explanation, gap_text
-from generator.model.plan import Indicator
+from generator.model.plan import INDICATOR_METADATA, Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, region_view
 from generator.render.downloads import INDICATOR, own_downloads
@@ -57,6 +57,7 @@ def indicator_page(parts: SiteParts, results: JudgedPlan, indicator: Indicator, 
         ("基期值", f"{with_unit(indicator.base.value.text, indicator.unit)}（{indicator.base.year} 年）" if indicator.base else "文件未给出"),
         ("目标值", targets_text(indicator) or "见子项"),
         ("出处", f"专栏 {indicator.column}" if indicator.column else indicator.table),
+        *((label, getattr(indicator, key)) for key, label in INDICATOR_METADATA),
     ]
     last = results.latest_standing(indicator.id)
     headline = indicator_row(last, styles) if last else None

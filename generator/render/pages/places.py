@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.judge.records import JudgedPlan
 from generator.render import links
+from generator.render.overview import SEVERITY
 from generator.render.wording import NONE, badge, counts_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import goal_section, indicator_row
@@ -25,7 +26,8 @@ def unit_page(parts: SiteParts, results: JudgedPlan, unit: str) -> Page:
         if not (lead or helping):
             continue
         state = states.get(task.id)
-        rows.append({"number": task.number or "", "key_task": key_titles.get(task.key_task or "", ""),
+        rows.append({"rank": SEVERITY.index(state.status) if state and state.status in SEVERITY else len(SEVERITY),
+                     "number": task.number or "", "key_task": key_titles.get(task.key_task or "", ""),
                      "work": task.work, "role": "牵头" if lead else "协同",
                      "deadline": task.deadline.text if task.deadline else "",
                      "status": badge(styles, state.status) if state else "—", "report": state.text if state else ""})
@@ -40,7 +42,7 @@ def unit_page(parts: SiteParts, results: JudgedPlan, unit: str) -> Page:
         "lead_count": sum(1 for r in rows if r["role"] == "牵头"),
         "help_count": sum(1 for r in rows if r["role"] == "协同"),
         "key_tasks": key_tasks,
-        "rows": rows,
+        "rows": sorted(rows, key=lambda r: r["rank"]),  # the answer first: lagging tasks, then the rest in plan order
         "goals": goal_section(parts, results, keep=lambda goal: unit in [plan.canonical_unit(u) for u in goal.lead_units]),
     }
     return parts.add(Page(here, "unit.md.j2", page_title(unit, plan), context,
@@ -73,7 +75,7 @@ def region_page(parts: SiteParts, results: JudgedPlan, region: str, figures: lis
         "crumbs": crumbs(here, [(plan.info.short_title, links.plan(plan.id))]),
         "sample": results.sample,
         "years": years,
-        "downloads": own_downloads(parts, here, f"{plan.id}/regions/{links.name_slug(region)}",
+        "downloads": own_downloads(parts, here, f"{plan.id}/regions/{links.name_slug(plan.id, links.REGIONS, region)}",
                                    [row for row in figures if row[REGION] == region], f"{region}（{plan.info.short_title}）"),
         "goals": goal_section(parts, results, keep=lambda goal: goal.region == region),
     }

@@ -7,7 +7,7 @@ from generator.model.plan import ALL_PLANS
 from generator.render import links
 from generator.render.downloads import COLUMNS, add_workbook, figure_rows, to_csv
 from generator.render.wording import number as format_number
-from generator.render.open_data import PACKAGE, data_package, indicator_files
+from generator.render.open_data import PACKAGE, data_package, indicator_descriptions, indicator_files
 from generator.render.methodology import case_rows, goal_case_rows, light_rows, light_rules, status_rows
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.plan import plan_facts
@@ -65,7 +65,7 @@ def downloads_page(parts: SiteParts, all_results: list[JudgedPlan]) -> Page:
     settings = parts.config.settings
     parts.files[links.download(PACKAGE)] = data_package(parts.files, tables, settings.site_name, settings.description,
                                                         settings.publisher, any(r.sample for r in all_results),
-                                                        parts.stamp.as_json(), parts.drafts)
+                                                        parts.stamp.as_json(), parts.drafts, indicator_descriptions(all_results))
     context = {
         "crumbs": crumbs(here, []),
         "all_csv": links.relative(here, links.download(f"{ALL_PLANS}.csv")),
