@@ -37,6 +37,7 @@ from generator.model.status import Status, word
 from generator.model.figures import WHOLE_AREA
 from generator.model.plan import Indicator
 from generator.render import links
+from generator.render.chart_inputs import Chart
 from generator.render.chart_views import progress_view, status_view
 from generator.render.environment import TemplateCache, make_environment
 from generator.render.explain import due_text, explanation, gap_text, goal_explanation, requirement_text
@@ -85,19 +86,18 @@ def _chart_key(results: PlanResults, indicator: Indicator, year: int) -> str:
 
 
 def _chart_specs(results: PlanResults, year: int, styles: Styles,
-                 known: dict[str, dict] | None = None) -> tuple[str | None, dict[str, dict]]:
-    """The status chart and each 专栏 indicator's progress chart: docs path → {spec, summary}.
+                 known: dict[str, Chart] | None = None) -> tuple[str | None, dict[str, Chart]]:
+    """The status chart and each 专栏 indicator's progress chart: docs path → chart.
 
-    A chart whose spec is the one the site shows keeps the site's path, so the site's spec (in
-    ``known``, e.g. SiteParts.charts) and SVG file (``chart_svgs``) can stand in for it; a progress
-    chart cut at an earlier year gets a path of its own."""
+    A chart that is the one the site shows keeps the site's path, so the site's chart (in
+    ``known``, e.g. SiteParts.charts) can stand in for it; a progress chart cut at an earlier
+    year gets a path of its own."""
     plan = results.plan
     known = known or {}
-    specs: dict[str, dict] = {}
+    specs: dict[str, Chart] = {}
 
     def add(key: str, make) -> None:
-        spec = known.get(key) or make().spec
-        specs[key] = {"spec": spec, "summary": spec.get("description", "")}
+        specs[key] = known.get(key) or make().chart
 
     counts = rollup.by_status(results, year)
     status_key = links.chart(plan.id, f"status-{year}") if counts else None
@@ -110,16 +110,11 @@ def _chart_specs(results: PlanResults, year: int, styles: Styles,
     return status_key, specs
 
 
-def _svg_texts(specs: dict[str, dict], chart_svgs: dict[str, Path] | None, cache_dir: Path | None) -> dict[str, str]:
-    """SVG text per docs path: from ``chart_svgs`` where given, else rendered (through the cache)."""
-    given = {key: Path(chart_svgs[key]) for key in specs if chart_svgs and key in chart_svgs and Path(chart_svgs[key]).is_file()}
-    texts = {key: path.read_text(encoding="utf-8") for key, path in given.items()}
-    wanted = {key: spec for key, spec in specs.items() if key not in texts}
-    if wanted:
-        with tempfile.TemporaryDirectory(prefix="bulletin-charts-") as folder:
-            cached = fill_cache(list(wanted.values()), cache_dir or Path(folder))
-            texts.update((key, path.read_text(encoding="utf-8")) for key, path in zip(wanted, cached))
-    return texts
+def _svg_texts(charts: dict[str, Chart], cache_dir: Path | None) -> dict[str, str]:
+    """SVG text per docs path, drawn through the cache."""
+    with tempfile.TemporaryDirectory(prefix="bulletin-charts-") as folder:
+        cached = fill_cache(list(charts.values()), cache_dir or Path(folder))
+        return {key: path.read_text(encoding="utf-8") for key, path in zip(charts, cached)}
 
 
 def _data_uri(svg: str) -> str:
@@ -179,7 +174,7 @@ def methodology_html(config: SiteConfig, templates: Path) -> Markup:
 
 
 def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfig, svgs: dict[str, str],
-                     methodology: Markup, charts: tuple[str | None, dict[str, dict]] | None = None) -> dict:
+                     methodology: Markup, charts: tuple[str | None, dict[str, Chart]] | None = None) -> dict:
     """Everything the print template shows for one plan and year, laid out from the year's report.
 
     ``svgs`` holds the SVG text of each chart ``_chart_specs`` names (docs path → text)."""
@@ -187,7 +182,7 @@ def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfi
     status_key, specs = charts or _chart_specs(results, year, styles)
 
     def chart(key: str) -> dict:
-        return {"src": _data_uri(svgs[key]), "summary": specs[key]["summary"]}
+        return {"src": _data_uri(svgs[key]), "summary": specs[key].summary}
 
     # Headings with their anchors, numbered as a government document numbers them.
     sections = {key: {"id": f"s{n}", "title": f"{chinese_number(n)}、{heading}"}
@@ -347,22 +342,21 @@ def _batch(jobs: dict[str, tuple[str, str, str]], cache_dir: Path | None, proces
 
 
 def bulletin_pdfs(all_results: list[PlanResults], config: SiteConfig, templates: Path | None = None,
-                  chart_svgs: dict[str, Path] | None = None, cache_dir: Path | None = None,
-                  chart_specs: dict[str, dict] | None = None, pdf_cache: Path | None = None,
-                  processes: int = 2, reports: dict[tuple[str, int], YearReport] | None = None) -> dict[str, bytes]:
+                  cache_dir: Path | None = None, chart_specs: dict[str, Chart] | None = None,
+                  pdf_cache: Path | None = None, processes: int = 2,
+                  reports: dict[tuple[str, int], YearReport] | None = None) -> dict[str, bytes]:
     """Every plan's and year's bulletin PDF: docs path (downloads/bulletins/…) → bytes."""
-    batch = bulletin_batch(all_results, config, templates, chart_svgs, cache_dir, chart_specs, pdf_cache, processes,
-                           reports)
+    batch = bulletin_batch(all_results, config, templates, cache_dir, chart_specs, pdf_cache, processes, reports)
     return {**batch.ready, **batch.render()}
 
 
 def bulletin_batch(all_results: list[PlanResults], config: SiteConfig, templates: Path | None = None,
-                   chart_svgs: dict[str, Path] | None = None, cache_dir: Path | None = None,
-                   chart_specs: dict[str, dict] | None = None, pdf_cache: Path | None = None,
-                   processes: int = 2, reports: dict[tuple[str, int], YearReport] | None = None) -> PdfBatch:
+                   cache_dir: Path | None = None, chart_specs: dict[str, Chart] | None = None,
+                   pdf_cache: Path | None = None, processes: int = 2,
+                   reports: dict[tuple[str, int], YearReport] | None = None) -> PdfBatch:
     """Every plan's and year's bulletin PDF (docs path, downloads/bulletins/…), ready or to render.
 
-    ``chart_specs`` (docs path → Vega-Lite spec, as in SiteParts.charts) saves building the specs
+    ``chart_specs`` (docs path → chart, as in SiteParts.charts) saves building the charts
     the site already has; ``cache_dir`` is the SVG cache the site's charts use; ``pdf_cache``
     keeps each PDF by its input, so an unchanged bulletin is not rendered again."""
     templates = templates or TEMPLATES
@@ -371,11 +365,11 @@ def bulletin_batch(all_results: list[PlanResults], config: SiteConfig, templates
     methodology = methodology_html(config, templates)
     charts = {(results.plan.id, year): _chart_specs(results, year, config.styles, chart_specs)
               for results in all_results for year in results.years}
-    wanted = {key: value["spec"] for _, specs in charts.values() for key, value in specs.items()}
+    wanted = {key: chart for _, specs in charts.values() for key, chart in specs.items()}
     if cache_dir and chart_specs:
         # The site's charts too, in the same pass: one pool of workers and one measuring font for both.
         fill_cache([*chart_specs.values(), *wanted.values()], cache_dir)
-    svgs = _svg_texts(wanted, chart_svgs, cache_dir)
+    svgs = _svg_texts(wanted, cache_dir)
     jobs = {}
     reports = reports or year_reports(all_results)
     for results in all_results:
@@ -391,6 +385,6 @@ def bulletin_html(results: PlanResults, year: int, config: SiteConfig, templates
     """One bulletin's print HTML (what WeasyPrint is given), for checking and previewing."""
     templates = templates or TEMPLATES
     charts = _chart_specs(results, year, config.styles)
-    svgs = _svg_texts({key: value["spec"] for key, value in charts[1].items()}, None, cache_dir)
+    svgs = _svg_texts(charts[1], cache_dir)
     context = bulletin_context(year_report(results, year), results, config, svgs, methodology_html(config, templates), charts)
     return _print_environment(templates).get_template(PRINT_TEMPLATE).render(**context)

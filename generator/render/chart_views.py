@@ -1,5 +1,5 @@
-"""Charts as a page shows them: the spec, a one-sentence summary (alt text and caption) and the
-data as a table, so that nothing a chart shows is only in the chart."""
+"""Charts as a page shows them: what the chart draws, a one-sentence summary (alt text and caption)
+and the data as a table, so that nothing a chart shows is only in the chart."""
 
 from __future__ import annotations
 
@@ -11,18 +11,20 @@ from generator.judge.engine import IndicatorSeries, PlanResults
 from generator.judge.targets import direction_of
 from generator.model.plan import Indicator
 from generator.model.status import LAGGING, Status, word
-from generator.render import charts
+from generator.render.chart_inputs import Chart, ProgressSeries, Reference, RegionDot, RegionValues, StatusCounts
 from generator.render.explain import requirement_text, rounded_requirement
-from generator.render.explain import requirement_text
 from generator.render.labels import requirement, with_unit
 
 
 @dataclass(frozen=True)
 class ChartView:
-    spec: dict
-    summary: str
+    chart: Chart
     headers: list[str]
     rows: list[list[str]]
+
+    @property
+    def summary(self) -> str:
+        return self.chart.summary
 
 
 @progress.timed(progress.SPECS)
@@ -37,7 +39,7 @@ def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorS
     expected = series.expected_line() if series else []
     targets = [(t.year, t.value.number, t.value.text) for t in indicator.targets]
     base = (indicator.base.year, indicator.base.value.number, indicator.base.value.text) if indicator.base else None
-    spec_series = charts.ProgressSeries(title=name, unit=unit, actual=actual, expected=expected, targets=targets,
+    inputs = ProgressSeries(title=name, unit=unit, actual=actual, expected=expected, targets=targets,
                                         base=base, lower_is_better=direction_of(indicator) == "lower")
     final = indicator.targets[-1]
     if actual:
@@ -59,8 +61,7 @@ def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorS
                      else requirement(expected_by_year.get(year), indicator.unit))
             rows.append([f"{year}", written.get(year, "—"), shown,
                          target_by_year.get(year, "—") if year != (base[0] if base else None) else f"基期 {base[2]}"])
-    return ChartView(charts.progress_chart(spec_series, summary=summary), summary,
-                     ["年份", "实际值", "序时进度要求", "规划目标"], rows)
+    return ChartView(Chart(inputs, summary), ["年份", "实际值", "序时进度要求", "规划目标"], rows)
 
 
 # A point shape per status, so that statuses sharing a colour (statuses.yaml) still look different.
@@ -79,19 +80,18 @@ def region_view(results: PlanResults, indicator: Indicator, year: int, styles: S
     behind = [j.region for j in judgements if j.status in LAGGING]
     summary = (f"{year} 年各县（市、区）{name}：{len(judgements)} 个地区有数据，"
                + (f"{'、'.join(behind)} 未达到要求。" if behind else "均达到要求或保持目标水平。"))
-    dots = [charts.RegionDot(j.region, j.value.number if j.value else None,
+    dots = [RegionDot(j.region, j.value.number if j.value else None,
                              styles.of(j.status).short or word(j.status), styles.of(j.status).color, _SHAPES[j.status],
                              rounded_requirement(j, indicator.unit) if j.value else None)
             for j in judgements]
     # One target line when the regions share it (they do: the plan's target is set once).
     targets = {(j.target.year, j.target.value.text, j.goal) for j in judgements if j.target and j.goal is not None}
-    lines = [charts.Reference(goal, f"{target_year} 年目标 {with_unit(text, unit)}")
+    lines = [Reference(goal, f"{target_year} 年目标 {with_unit(text, unit)}")
              for target_year, text, goal in targets] if len(targets) == 1 else []
-    spec = charts.region_chart(name, unit, year, dots, lines, lower_is_better=direction_of(indicator) == "lower",
-                               summary=summary)
+    inputs = RegionValues(name, unit, year, dots, lines, lower_is_better=direction_of(indicator) == "lower")
     table = [[j.region, with_unit(j.value.text, indicator.unit) if j.value else "数据暂缺",
               requirement_text(j, indicator.unit) if j.value else "—", word(j.status)] for j in judgements]
-    return ChartView(spec, summary, ["地区", f"{year} 年数值", "序时要求", "状态"], table)
+    return ChartView(Chart(inputs, summary), ["地区", f"{year} 年数值", "序时要求", "状态"], table)
 
 
 @progress.timed(progress.SPECS)
@@ -100,5 +100,5 @@ def status_view(title: str, counts: list[tuple[str, int]], styles: Styles) -> Ch
     counts = [(word(status), n) for status, n in counts]
     total = sum(n for _, n in counts)
     summary = f"{title}：共 {total} 项，" + "，".join(f"{status} {n} 项" for status, n in counts) + "。"
-    return ChartView(charts.status_chart(title, counts, palette, summary=summary), summary,
-                     ["状态", "项数"], [[status, str(n)] for status, n in counts])
+    return ChartView(Chart(StatusCounts(title, counts, palette), summary), ["状态", "项数"],
+                     [[status, str(n)] for status, n in counts])

@@ -12,6 +12,7 @@ from generator.config import SiteConfig
 from generator.model.corrections import Correction
 from generator.model.plan import Plan
 from generator.render import links
+from generator.render.chart_inputs import Chart
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class SiteParts:
 
     config: SiteConfig
     pages: list[Page] = field(default_factory=list)
-    charts: dict[str, dict] = field(default_factory=dict)  # docs path of the .svg → Vega-Lite spec
+    charts: dict[str, Chart] = field(default_factory=dict)  # docs path of the .svg → the chart drawn there
     files: dict[str, bytes] = field(default_factory=dict)  # docs path → bytes (CSV, XLSX, CSS, JS)
     later: list[Later] = field(default_factory=list)  # files not rendered yet
     workbooks: dict = field(default_factory=dict)  # docs path → (rows, title) of a workbook to write later
