@@ -5,7 +5,7 @@ the page states the same numbers as the judgement's fields."""
 
 import math
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.judge.rules import Start, judge
@@ -51,7 +51,6 @@ def starts(draw):
     return Start(year, w(text(draw(numbers))), draw(st.sampled_from(list(StartKind))))
 
 
-@settings(max_examples=400, deadline=None)
 @given(indicators(), st.integers(min_value=2021, max_value=2027), st.one_of(st.none(), numbers), starts(),
        st.booleans(), st.booleans())
 def test_judge_never_raises_and_its_numbers_are_finite(indicator, year, value, start, changed, met_before):
@@ -69,7 +68,6 @@ def test_judge_never_raises_and_its_numbers_are_finite(indicator, year, value, s
     explanation(j, indicator.unit)  # every reason has words
 
 
-@settings(max_examples=400, deadline=None)
 @given(indicators(), st.integers(min_value=2021, max_value=2026), numbers, numbers, starts(), st.booleans())
 def test_a_better_value_never_gets_a_worse_status(indicator, year, a, b, start, met_before):
     direction = direction_of(indicator)
@@ -80,7 +78,6 @@ def test_a_better_value_never_gets_a_worse_status(indicator, year, a, b, start, 
     assert rank(j_better) >= rank(j_worse), (j_worse, j_better)
 
 
-@settings(max_examples=300, deadline=None)
 @given(indicators(), st.dictionaries(st.integers(min_value=2021, max_value=2025), st.one_of(st.none(), numbers),
                                      min_size=1, max_size=5), st.booleans())
 def test_series_explanations_state_the_judgements_numbers(indicator, figures, county):

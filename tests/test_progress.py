@@ -1,24 +1,46 @@
 """Build progress and timing: nested phases counted once, progress drawn only where asked, one-line summary."""
 
 import io
-import time
+
+import pytest
 
 from generator import progress
 from generator.progress import Clock
 
 
-def test_nested_phases_are_counted_in_their_own_phase_only():
+class FakeTime:
+    """A perf_counter that moves only when the test says: phase times are exact, whatever the machine."""
+
+    def __init__(self):
+        self.now = 100.0
+
+    def perf_counter(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_time(monkeypatch):
+    fake = FakeTime()
+    monkeypatch.setattr(progress.time, "perf_counter", fake.perf_counter)
+    return fake
+
+
+def test_nested_phases_are_counted_in_their_own_phase_only(fake_time):
     clock = Clock()
     with clock.phase(progress.PDF):
-        time.sleep(0.05)
+        fake_time.sleep(0.05)
         with clock.phase(progress.SVG, total=2) as tick:
-            time.sleep(0.1)
+            fake_time.sleep(0.1)
             tick()
             tick()
-    assert 0.05 <= clock.seconds[progress.PDF] < 0.1
-    assert clock.seconds[progress.SVG] >= 0.1
+        fake_time.sleep(0.25)
+    assert clock.seconds[progress.PDF] == pytest.approx(0.3)
+    assert clock.seconds[progress.SVG] == pytest.approx(0.1)
     assert clock.done == {progress.SVG: 2}
-    assert sum(clock.seconds.values()) <= clock.total()
+    assert sum(clock.seconds.values()) == pytest.approx(clock.total())
 
 
 def test_progress_is_drawn_on_the_stream_given_and_cleared_at_the_end():
@@ -53,13 +75,13 @@ def test_summary_is_one_chinese_line_with_the_phases_and_what_was_redone():
     assert clock.summary().endswith("图表和 PDF 均未变，没有重新生成")
 
 
-def test_timed_functions_count_in_their_phase():
+def test_timed_functions_count_in_their_phase(fake_time):
     clock = progress.start(show=False)
 
     @progress.timed(progress.DOWNLOADS)
     def slow() -> int:
-        time.sleep(0.02)
+        fake_time.sleep(0.02)
         return 7
 
     assert slow() == 7
-    assert clock.seconds[progress.DOWNLOADS] >= 0.02
+    assert clock.seconds[progress.DOWNLOADS] == pytest.approx(0.02)
