@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator import progress
+from generator import timing
 from generator.model.problem_kinds import kind_of
 from generator.model.problems import Problem, Report, os_error_message, printable, shorten
 from generator.judge.evaluation import evaluations
@@ -123,7 +123,7 @@ def _template(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    clock = progress.start()
+    clock = timing.start()
     try:
         site, results, problems = build(root)
     except BuildError as error:

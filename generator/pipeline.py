@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import progress
+from generator import timing
 from generator.model.problems import Problem, Report
 from generator.config import SiteConfig, load_site_config
 from generator.judge.corrections import ledger_of, merge, new_corrections
@@ -39,7 +39,7 @@ class Judged:
     problems: list[Problem] = field(default_factory=list)
 
 
-@progress.timed(progress.LOAD)
+@timing.timed(timing.LOAD)
 def load_and_judge(root: Path) -> Judged:
     """Load plans, site settings and data; judge every plan. Problems, if any, stop the build."""
     loaded, problems = checked_content(root / "content", root=root)
@@ -85,13 +85,13 @@ def prepare(root: Path, judged: Judged) -> SiteParts:
     ledger = published_ledger(judged)
     corrections = ledger.corrections
     reports = year_reports(judged.results)  # one report per plan and year, for the web and the PDF bulletins
-    with progress.phase(progress.PAGES):
+    with timing.phase(timing.PAGES):
         parts = assemble(judged.config, judged.results, root / "templates", corrections, reports,
                          cache=root / "build" / "download-cache")
     workbooks = workbooks_later(parts)  # new workbooks are written from now on, by a worker
     # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files; those
     # whose content changed are rendered while MkDocs builds the pages.
-    with progress.phase(progress.PDF):
+    with timing.phase(timing.PDF):
         pdfs = bulletin_batch(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
                               cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache",
                               reports=reports)

@@ -1,7 +1,7 @@
 """The house reads downward: each stage imports only the stages below it, and no module imports
 itself round a cycle. Stages, lowest first: model < load < check < judge < render < publish <
 pipeline < cli (the order README describes). Every module has a rank, the top-level ones too:
-the helpers every stage may use (glossary, activity, progress, writing) sit below model, the
+the helpers every stage may use (glossary, activity, timing, writing) sit below model, the
 site settings (config, read with the judge's thresholds) between judge and render, the fill-in
 workbook (workbook, written with render's cells) between render and publish, the plan importer
 (plan_import, which writes content files for staff to check) beside pipeline, and the analysts'
@@ -11,7 +11,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-RANK = {"glossary": -1, "activity": -1, "progress": -1, "writing": -1,
+RANK = {"glossary": -1, "activity": -1, "timing": -1, "writing": -1,
         "model": 0, "load": 1, "check": 2, "judge": 3, "config": 3.5, "render": 4, "workbook": 4.5, "publish": 5,
         "plan_import": 6, "pipeline": 6, "results": 6.5, "cli": 7, "__main__": 7}
 

@@ -6,7 +6,6 @@ PyYAML's composed node tree carries positions; plain ``safe_load`` drops them, a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 

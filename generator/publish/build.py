@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import progress
+from generator import timing
 from generator.render.environment import make_environment
 from generator.render.escape import page_title
 from generator.render.pages.common import SiteParts
@@ -103,7 +103,7 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     Returns the docs paths that were written or removed."""
     environment = make_environment(templates)
     wanted: dict[str, bytes] = {}
-    with progress.phase(progress.PAGES, total=len(parts.pages)) as tick:
+    with timing.phase(timing.PAGES, total=len(parts.pages)) as tick:
         for page in parts.pages:
             text = front_matter(page.title, page.indexed) + environment.get_template(page.template).render(**page.context)
             wanted[page.path] = text.encode("utf-8")
@@ -228,7 +228,7 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
                 clearing = threading.Thread(target=shutil.rmtree, args=(root / REPLACED,), kwargs={"ignore_errors": True})
                 clearing.start()
                 late = render_later(parts)  # on the other core, while MkDocs builds the pages
-                with progress.phase(progress.MKDOCS):
+                with timing.phase(timing.MKDOCS):
                     mkdocs.wait()
                 clearing.join()
             log.seek(0)

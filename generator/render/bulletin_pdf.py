@@ -29,7 +29,7 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from generator import progress
+from generator import timing
 from generator.config import SiteConfig, Styles
 from generator.judge import rollup
 from generator.judge.engine import PlanResults
@@ -311,7 +311,7 @@ class PdfBatch:
         # waiting at the end for one long bulletin started last.
         paths = sorted(self.todo, key=lambda path: -len(self.todo[path][0]))
         workers = min(self.processes, len(paths), os.cpu_count() or 1)
-        with progress.phase(progress.PDF, total=len(paths)) as tick, ExitStack() as stack:
+        with timing.phase(timing.PDF, total=len(paths)) as tick, ExitStack() as stack:
             if workers >= 2:
                 # spawn: a fresh interpreter per worker; fork could copy locks held by other threads.
                 pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))

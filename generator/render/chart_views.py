@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator import progress
+from generator import timing
 from generator.config import Styles
 from generator.judge.engine import IndicatorSeries, PlanResults
 from generator.judge.targets import direction_of
@@ -27,7 +27,7 @@ class ChartView:
         return self.chart.summary
 
 
-@progress.timed(progress.SPECS)
+@timing.timed(timing.SPECS)
 def progress_view(results: PlanResults, indicator: Indicator, series: IndicatorSeries | None) -> ChartView:
     plan = results.plan
     name = plan.full_name(indicator)
@@ -70,7 +70,7 @@ _SHAPES = {Status.DONE_EARLY: "diamond", Status.DONE: "circle", Status.ON_TRACK:
            Status.CANNOT: "circle", Status.MISSING: "circle"}
 
 
-@progress.timed(progress.SPECS)
+@timing.timed(timing.SPECS)
 def region_view(results: PlanResults, indicator: Indicator, year: int, styles: Styles) -> ChartView | None:
     judgements = [j for j in (results.judgement(indicator.id, year, region) for region in results.plan.info.regions) if j]
     if not judgements:
@@ -94,7 +94,7 @@ def region_view(results: PlanResults, indicator: Indicator, year: int, styles: S
     return ChartView(Chart(inputs, summary), ["地区", f"{year} 年数值", "序时要求", "状态"], table)
 
 
-@progress.timed(progress.SPECS)
+@timing.timed(timing.SPECS)
 def status_view(title: str, counts: list[tuple[str, int]], styles: Styles) -> ChartView:
     palette = {word(status): styles.of(status).color for status, _ in counts}
     counts = [(word(status), n) for status, n in counts]

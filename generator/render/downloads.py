@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
-from generator import progress
+from generator import timing
 from generator.judge.engine import PlanResults
 from generator.model.status import word
 from generator.render import links
@@ -46,7 +46,7 @@ def own_downloads(parts, here: str, name: str, rows: list[list], title: str) -> 
             for label, ext in (("本页数据（CSV）", "csv"), ("本页数据（Excel）", "xlsx"))]
 
 
-@progress.timed(progress.DOWNLOADS)
+@timing.timed(timing.DOWNLOADS)
 def figure_rows(results: PlanResults) -> list[list]:
     plan = results.plan
     rows = []
@@ -68,7 +68,7 @@ def figure_rows(results: PlanResults) -> list[list]:
     return rows
 
 
-@progress.timed(progress.DOWNLOADS)
+@timing.timed(timing.DOWNLOADS)
 def to_csv(rows: list[list]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -86,7 +86,7 @@ def _csv_cell(cell: object) -> object:
     return csv_text(cell) if isinstance(cell, str) else cell
 
 
-@progress.timed(progress.DOWNLOADS)
+@timing.timed(timing.DOWNLOADS)
 def to_xlsx(rows: list[list], title: str, cache: Path | None = None) -> bytes:
     """The workbook of these rows; from ``cache`` if it was written before from the same rows."""
     cached = _cache_file(rows, title, cache) if cache else None
@@ -125,7 +125,7 @@ def workbooks_later(parts) -> Later | None:
     futures = {path: pool.submit(to_xlsx, rows, title, parts.cache) for path, (rows, title) in parts.workbooks.items()}
 
     def collect() -> dict[str, bytes]:
-        with progress.phase(progress.DOWNLOADS), pool:
+        with timing.phase(timing.DOWNLOADS), pool:
             return {path: future.result() for path, future in futures.items()}
 
     return Later(list(futures), collect)

@@ -29,7 +29,7 @@ from typing import Iterator
 
 import vl_convert
 
-from generator import progress
+from generator import timing
 from generator.render.chart_inputs import Chart
 from generator.writing import write_file
 
@@ -58,7 +58,7 @@ def render_svgs(jobs: dict[Path, Chart], cache_dir: Path, processes: int = 2) ->
     already holds the right bytes is left alone, keeping its modification time.
     """
     cached = fill_cache(list(jobs.values()), cache_dir, processes)
-    with progress.phase(progress.SVG):
+    with timing.phase(timing.SVG):
         written = []
         for out, path in zip(jobs, cached):
             data = path.read_bytes()
@@ -78,7 +78,7 @@ def fill_cache(charts: list[Chart], cache_dir: Path, processes: int = 2) -> list
     cache_dir.mkdir(parents=True, exist_ok=True)
     cached = [cache_dir / f"{cache_key(chart)}.svg" for chart in charts]
     missing = {path: chart for path, chart in zip(cached, charts) if not path.exists()}
-    with progress.phase(progress.SVG, total=len(missing)) as tick:
+    with timing.phase(timing.SVG, total=len(missing)) as tick:
         for path, svg in zip(missing, _render_all(list(missing.values()), processes, cache_dir / "fonts")):
             _write(path, svg.encode())
             tick()

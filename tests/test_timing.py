@@ -4,8 +4,8 @@ import io
 
 import pytest
 
-from generator import progress
-from generator.progress import Clock
+from generator import timing
+from generator.timing import Clock
 
 
 class FakeTime:
@@ -24,29 +24,29 @@ class FakeTime:
 @pytest.fixture
 def fake_time(monkeypatch):
     fake = FakeTime()
-    monkeypatch.setattr(progress.time, "perf_counter", fake.perf_counter)
+    monkeypatch.setattr(timing.time, "perf_counter", fake.perf_counter)
     return fake
 
 
 def test_nested_phases_are_counted_in_their_own_phase_only(fake_time):
     clock = Clock()
-    with clock.phase(progress.PDF):
+    with clock.phase(timing.PDF):
         fake_time.sleep(0.05)
-        with clock.phase(progress.SVG, total=2) as tick:
+        with clock.phase(timing.SVG, total=2) as tick:
             fake_time.sleep(0.1)
             tick()
             tick()
         fake_time.sleep(0.25)
-    assert clock.seconds[progress.PDF] == pytest.approx(0.3)
-    assert clock.seconds[progress.SVG] == pytest.approx(0.1)
-    assert clock.done == {progress.SVG: 2}
+    assert clock.seconds[timing.PDF] == pytest.approx(0.3)
+    assert clock.seconds[timing.SVG] == pytest.approx(0.1)
+    assert clock.done == {timing.SVG: 2}
     assert sum(clock.seconds.values()) == pytest.approx(clock.total())
 
 
 def test_progress_is_drawn_on_the_stream_given_and_cleared_at_the_end():
     stream = io.StringIO()
     clock = Clock(stream)
-    with clock.phase(progress.PAGES, total=3) as tick:
+    with clock.phase(timing.PAGES, total=3) as tick:
         for _ in range(3):
             tick()
     shown = stream.getvalue()
@@ -55,17 +55,17 @@ def test_progress_is_drawn_on_the_stream_given_and_cleared_at_the_end():
 
 
 def test_nothing_is_drawn_without_a_terminal(capsys):
-    clock = progress.start()  # stderr is captured by pytest: not a terminal
-    with progress.phase(progress.SVG, total=1) as tick:
+    clock = timing.start()  # stderr is captured by pytest: not a terminal
+    with timing.phase(timing.SVG, total=1) as tick:
         tick()
     assert capsys.readouterr().err == ""
-    assert clock.done == {progress.SVG: 1}
+    assert clock.done == {timing.SVG: 1}
 
 
 def test_summary_is_one_chinese_line_with_the_phases_and_what_was_redone():
     clock = Clock()
-    clock.seconds = {progress.LOAD: 0.4, progress.MKDOCS: 5.3, progress.SPECS: 0.01}
-    clock.done = {progress.PDF: 1}
+    clock.seconds = {timing.LOAD: 0.4, timing.MKDOCS: 5.3, timing.SPECS: 0.01}
+    clock.done = {timing.PDF: 1}
     line = clock.summary()
     assert "\n" not in line
     assert "（加载、检查、研判 0.4，MkDocs 5.3）" in line
@@ -76,12 +76,12 @@ def test_summary_is_one_chinese_line_with_the_phases_and_what_was_redone():
 
 
 def test_timed_functions_count_in_their_phase(fake_time):
-    clock = progress.start(show=False)
+    clock = timing.start(show=False)
 
-    @progress.timed(progress.DOWNLOADS)
+    @timing.timed(timing.DOWNLOADS)
     def slow() -> int:
         fake_time.sleep(0.02)
         return 7
 
     assert slow() == 7
-    assert clock.seconds[progress.DOWNLOADS] == pytest.approx(0.02)
+    assert clock.seconds[timing.DOWNLOADS] == pytest.approx(0.02)

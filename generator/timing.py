@@ -105,10 +105,6 @@ def start(show: bool | None = None) -> Clock:
     return _clock
 
 
-def current() -> Clock:
-    return _clock
-
-
 def phase(name: str, total: int = 0):
     """``with phase(PDF, total=9) as tick: …`` — time the block under ``name``, tick per item."""
     return _clock.phase(name, total)
