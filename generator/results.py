@@ -1,0 +1,54 @@
+"""The judged results of a project as a pandas DataFrame, for analysts: nothing is built or written.
+
+    from generator import results
+    df = results.frame("path/to/project")
+
+One row per indicator, region (“全域” for the whole area) and year, with the columns of the CSV
+downloads (:mod:`generator.render.results_table`): the same rows and values, typed. Text is
+``string`` (an empty cell is <NA>), whole numbers ``Int64``, numbers ``Float64`` (rounded as
+published), yes/no ``boolean``. Problems in the project's files raise :class:`ProjectProblems`
+with the same Chinese report ``check`` prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from generator.model.problems import Problem, Report
+from generator.pipeline import load_and_judge
+from generator.render.downloads import figure_rows
+from generator.render.results_table import COLUMNS, YES
+
+DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
+PLACES = 4  # decimal places of a published number (as the CSV download writes it)
+
+
+class ProjectProblems(ValueError):
+    def __init__(self, problems: list[Problem]):
+        super().__init__(Report(problems).render())
+        self.problems = problems
+
+
+def frame(project: str | Path) -> pd.DataFrame:
+    """Load, check and judge the project in ``project`` (its content/, data/, site_config/)."""
+    judged = load_and_judge(Path(project))
+    if judged.problems:
+        raise ProjectProblems(judged.problems)
+    return rows_frame([row for results in judged.results for row in figure_rows(results)])
+
+
+def rows_frame(rows: list[list]) -> pd.DataFrame:
+    """Rows of the results table (as the downloads write them) as a typed DataFrame."""
+    columns = {}
+    for index, column in enumerate(COLUMNS):
+        values = [row[index] for row in rows]
+        if column.type == "boolean":
+            values = [value == YES for value in values]
+        elif column.type == "number":
+            values = [None if value is None else round(float(value), PLACES) for value in values]
+        elif column.type == "string":
+            values = [value if value not in ("", None) else None for value in values]
+        columns[column.name] = pd.array(values, dtype=DTYPES[column.type])
+    return pd.DataFrame(columns)
