@@ -19,10 +19,9 @@ import pandas as pd
 from generator.model.problems import Problem, Report
 from generator.pipeline import load_and_judge
 from generator.render.downloads import figure_rows
-from generator.render.results_table import COLUMNS, YES
+from generator.render.results_table import DTYPES, rows_frame
 
-DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}
-PLACES = 4  # decimal places of a published number (as the CSV download writes it)
+__all__ = ["DTYPES", "ProjectProblems", "frame", "rows_frame"]
 
 
 class ProjectProblems(ValueError):
@@ -37,18 +36,3 @@ def frame(project: str | Path) -> pd.DataFrame:
     if judged.problems:
         raise ProjectProblems(judged.problems)
     return rows_frame([row for results in judged.results for row in figure_rows(results)])
-
-
-def rows_frame(rows: list[list]) -> pd.DataFrame:
-    """Rows of the results table (as the downloads write them) as a typed DataFrame."""
-    columns = {}
-    for index, column in enumerate(COLUMNS):
-        values = [row[index] for row in rows]
-        if column.type == "boolean":
-            values = [value == YES for value in values]
-        elif column.type == "number":
-            values = [None if value is None else round(float(value), PLACES) for value in values]
-        elif column.type == "string":
-            values = [value if value not in ("", None) else None for value in values]
-        columns[column.name] = pd.array(values, dtype=DTYPES[column.type])
-    return pd.DataFrame(columns)

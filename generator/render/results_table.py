@@ -3,12 +3,17 @@
 From this one list come the CSV header and the Excel sheet's columns (downloads), the Table Schema
 of the CSV files in ``datapackage.json`` (open data) and the columns and types of the analysts'
 DataFrame (:func:`generator.results.frame`). Column names are the Chinese headers staff and readers
-see; each has a type: text, a whole number, a number or yes/no.
+see; each has a type: text, a whole number, a number or yes/no. pandas is imported only where a
+frame is made.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Status
 
@@ -49,6 +54,8 @@ COLUMNS = (
 HEADER = [column.name for column in COLUMNS]
 KEY = ["规划编号", "指标编号", "年份", "地区"]  # one row per indicator, year and region
 YES = "是"  # how a true yes/no cell is written; a false one is left empty
+DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}  # pandas's, by type
+PLACES = 4  # decimal places of a published number (as the CSV download writes it)
 
 
 def table_schema(units: list[str]) -> dict:
@@ -67,3 +74,21 @@ def table_schema(units: list[str]) -> dict:
             described["constraints"] = constraints
         fields.append(described)
     return {"fields": fields, "missingValues": [""], "primaryKey": KEY}
+
+
+def rows_frame(rows: list[list]) -> pd.DataFrame:
+    """Rows of the results table (as the downloads write them) as a typed DataFrame: empty text is
+    <NA>, numbers are rounded as published, yes/no cells are True or False."""
+    import pandas as pd
+
+    columns = {}
+    for index, column in enumerate(COLUMNS):
+        values = [row[index] for row in rows]
+        if column.type == "boolean":
+            values = [value == YES for value in values]
+        elif column.type == "number":
+            values = [None if value is None else round(float(value), PLACES) for value in values]
+        elif column.type == "string":
+            values = [value if value not in ("", None) else None for value in values]
+        columns[column.name] = pd.array(values, dtype=DTYPES[column.type])
+    return pd.DataFrame(columns)
