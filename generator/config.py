@@ -7,33 +7,47 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from generator.check.plan_rules import NAME_LENGTH  # a name printed on every page and PDF cover, bounded as a plan's
 from generator.model.problems import Problem
 from generator.judge.evaluation import EvaluationThresholds
 from generator.judge.rules import Thresholds as JudgingThresholds
 from generator.load.validation import problems_from_validation
 from generator.load.yaml_lines import read_yaml
-from generator.model.figures import NOT_REPORTED, TASK_STATUSES
-from generator.model.status import Light, Status, word
+from generator.model.status import ITEM_STATES, Light, Status, word
+
+
+DEFAULT_DRAFT_BELOW = 0.5  # a year with fewer than half of its plan's indicators reported is a draft (初步数据)
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # .inf and .nan are numbers to YAML: refused here, never met by the judge (OverflowError)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+POINTS = 100  # percentage points: no lag or lead can be larger
 
 
 class Thresholds(Strict):
-    orange_from: float = Field(10, ge=0, description="落后序时进度达到这么多个百分点为橙灯（不足为黄灯）")
-    red_from: float = Field(30, ge=0, description="落后序时进度超过这么多个百分点为红灯")
+    orange_from: float = Field(10, gt=0, le=POINTS, description="落后序时进度达到这么多个百分点为橙灯（不足为黄灯）")
+    red_from: float = Field(30, gt=0, le=POINTS, description="落后序时进度超过这么多个百分点为红灯")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Thresholds":
+        if self.orange_from >= self.red_from:
+            raise ValueError(f"橙灯的起点 orange_from（{self.orange_from:g}）应小于红灯的起点 red_from（{self.red_from:g}），"
+                             f"否则没有橙灯，或红灯在橙灯之前")
+        return self
 
 
 class Evaluation(Strict):
-    ahead_from: float = Field(10, ge=0, description="中期评估：完成度快于序时进度达到这么多个百分点为“快于预期”")
-    close_within: float = Field(5, ge=0, description="中期评估：落后序时进度不足这么多个百分点、且按趋势能达到目标，为“基本符合预期”")
+    ahead_from: float = Field(10, ge=0, le=POINTS, description="中期评估：完成度快于序时进度达到这么多个百分点为“快于预期”")
+    close_within: float = Field(5, ge=0, le=POINTS, description="中期评估：落后序时进度不足这么多个百分点、且按趋势能达到目标，为“基本符合预期”")
 
 
 class Contact(Strict):
     """问题和数据更正的联系方式 (连云港's 预警反馈): shown on every indicator page, bulletin and evaluation."""
 
-    office: str = Field(min_length=1, description="受理问题和更正的单位（科室）")
+    office: str = Field(min_length=1, max_length=NAME_LENGTH, description="受理问题和更正的单位（科室）")
     phone: str | None = Field(None, description="电话")
     email: str | None = Field(None, description="电子邮箱")
     address: str | None = Field(None, description="通信地址")
@@ -58,10 +72,15 @@ class Contact(Strict):
 
 
 class SiteSettings(Strict):
-    site_name: str = Field(description="网站名称")
-    publisher: str = Field(description="发布单位")
+    site_name: str = Field(max_length=NAME_LENGTH, description="网站名称")
+    publisher: str = Field(max_length=NAME_LENGTH, description="发布单位")
     description: str = Field("", description="网站简介")
-    release_date: dt.date | None = Field(None, description="发布日期，显示在页脚；写在这里而不取当天，同样的输入生成同样的网站")
+    # Older site.yaml files set the release date by hand; it is read and no longer used: the release
+    # command records each release's date (data/published.json).
+    release_date: dt.date | None = Field(None, description="已不再使用：发布日期由 release 命令记录，可删去这一行")
+    draft_below: float = Field(DEFAULT_DRAFT_BELOW, ge=0, le=1,
+                               description="某年已填报指标占规划指标的比例低于这个值时，这一年为初步数据（默认 0.5，即不足一半）")
+    publish_drafts: list[int] = Field([], description="发布时一并公开的初步数据年份（也可在 release 命令后加 --include-draft 年份）")
     site_url: str | None = Field(None, pattern=r"^https?://[^\s\"'<>]+/$",
                                  description="网站发布地址（以 / 结尾）；网站不在域名根目录时必填，否则 404 页面的链接会失效")
     thresholds: Thresholds = Thresholds()
@@ -97,7 +116,7 @@ class Styles(Strict):
 
 # Every key the judge can give must have a style: a missing one is a located problem, not a KeyError mid-build.
 REQUIRED_STYLES = {"indicator_statuses": [s.value for s in Status], "lights": [light.value for light in Light],
-                   "task_statuses": [*TASK_STATUSES, NOT_REPORTED]}
+                   "task_statuses": list(ITEM_STATES)}
 
 
 def _missing_styles(styles: Styles, doc, shown: str) -> list[Problem]:

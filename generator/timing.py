@@ -28,19 +28,25 @@ REDRAW_EVERY = 0.1  # seconds between redraws of the progress line
 class Clock:
     """Seconds spent in each phase (exclusive of phases nested in it) and items done in each."""
 
-    def __init__(self, stream: TextIO | None = None):
+    def __init__(self, stream: TextIO | None = None, lines: bool = False):
         self.seconds: dict[str, float] = {}
         self.done: dict[str, int] = {}
         self.started = time.perf_counter()
         self._stream = stream  # where progress is drawn; None: not drawn
         self._open: list[dict] = []  # the phases under way, outermost first
         self._drawn = 0.0
+        self._named: set[str] = set()
+        self._lines = lines  # one line per phase as it starts (a log file or pipe), instead of a line redrawn in place
 
     @contextmanager
     def phase(self, name: str, total: int = 0) -> Iterator[Callable[[], None]]:
         start = time.perf_counter()
         here = {"name": name, "count": 0, "total": total, "nested": 0.0}
         self._open.append(here)
+        if self._lines and self._stream is not None and name not in self._named:
+            self._named.add(name)  # phases are entered many times (per plan, per chart): named once
+            self._stream.write(f"{name}……" + (f"（{total} 项）" if total else "") + "\n")
+            self._stream.flush()
         self._draw(force=len(self._open) == 1)
 
         def tick() -> None:
@@ -78,6 +84,8 @@ class Clock:
         """Show the innermost phase and its count (at most every REDRAW_EVERY seconds unless forced)."""
         if self._stream is None or not self._open:
             return
+        if self._lines:
+            return
         now = time.perf_counter()
         if not force and now - self._drawn < REDRAW_EVERY:
             return
@@ -88,7 +96,7 @@ class Clock:
         self._stream.flush()
 
     def _clear(self) -> None:
-        if self._stream is not None:
+        if self._stream is not None and not self._lines:
             self._stream.write("\r\033[K")
             self._stream.flush()
 
@@ -96,12 +104,17 @@ class Clock:
 _clock = Clock()
 
 
-def start(show: bool | None = None) -> Clock:
-    """A fresh clock for a new build; progress is drawn on stderr if it is a terminal (or ``show``)."""
+def start(show: bool | None = None, stream: TextIO | None = None, lines: bool = False) -> Clock:
+    """A fresh clock for a new build; progress is drawn on stderr if it is a terminal (or ``show``),
+    or on ``stream`` (the workbench shows it on its page).
+    ``lines``: where stdout is no terminal, each phase is named on a line of its own there as it starts."""
     global _clock
+    if lines and not sys.stdout.isatty():
+        _clock = Clock(sys.stdout, lines=True)
+        return _clock
     if show is None:
         show = sys.stderr.isatty()
-    _clock = Clock(sys.stderr if show else None)
+    _clock = Clock(stream or (sys.stderr if show else None))
     return _clock
 
 

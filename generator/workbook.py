@@ -1,4 +1,4 @@
-"""The fill-in workbook (填报表) staff use to report one year of a plan: ``python -m generator template``.
+"""The fill-in workbook (填报表) staff use to report one year of a plan: ``.venv/bin/generator template``.
 
 Its headers are the columns the data loader reads; the grey columns are for reference and the
 loader ignores them, so the workbook saved back into ``data/<plan>/`` loads even untouched
@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from generator.command import COMMAND
 from generator.load.rows import unit_of
 from generator.load.tables import COUNT, DOCUMENT, FIGURES, GOALS, MILESTONES, SPENT, TASKS, TableKind
 from generator.model.figures import GOAL_STATES, TASK_STATUSES, WHOLE_AREA, PlanData
@@ -191,7 +192,7 @@ def _write_notes(sheet: Worksheet, plan: Plan, year: int) -> None:
         "• 示例或测试用的数据，请在“来源”中写“示例数据”（或把文件名以“示例数据”开头），公报会标明它不是正式统计数据。",
         "",
         "三、填完以后",
-        f"保存为 Excel 工作簿（.xlsx），放到项目的 data/{plan.id}/ 文件夹中，运行 python -m generator check："
+        f"保存为 Excel 工作簿（.xlsx），放到项目的 data/{plan.id}/ 文件夹中，在项目文件夹中运行 {COMMAND} check："
         "工具会一次列出所有问题（文件、工作表、行号、列名、发现了什么、应当是什么），改好后再运行一次。",
     ]
     for line in lines:

@@ -240,7 +240,7 @@ def write_csv(path: Path, rows: list[dict]) -> None:
 def main() -> int:
     plans, problems = checked_content(ROOT / "content", root=ROOT)
     if problems:
-        print("规划文件有问题，请先运行 python -m generator check", file=sys.stderr)
+        print("规划文件有问题，请先运行 .venv/bin/generator check", file=sys.stderr)
         return 1
     for loaded in plans:
         plan = loaded.plan

@@ -1,6 +1,6 @@
 """Screenshots of the built site at desktop and phone width, for a person to look at.
 
-    .venv/bin/python scripts/screenshots.py            # after python -m generator build
+    .venv/bin/python scripts/screenshots.py            # after .venv/bin/generator build
 Writes screenshots/*.png (not committed). Uses Debian's chromium through Playwright.
 """
 
@@ -29,7 +29,7 @@ WIDTHS = {"desktop": 1280, "phone": 360}
 def main() -> int:
     site = ROOT / "site"
     if not (site / "index.html").is_file():
-        print("请先运行 python -m generator build 生成网站", file=sys.stderr)
+        print("请先运行 .venv/bin/generator build 生成网站", file=sys.stderr)
         return 1
     out = ROOT / "screenshots"
     out.mkdir(exist_ok=True)

@@ -53,10 +53,19 @@ def write_docx(document: Document, path: Path) -> None:
                 cell.text = lines[0]
                 for line in lines[1:]:
                     cell.add_paragraph(line)
+        # Each run of cells merged from above becomes one merge, from the cell that starts it.
+        bottom: dict[tuple[int, int], tuple[int, int]] = {}  # (top row, column) → (last row, span)
         for r, cells in enumerate(grid):
             for column, span, text in cells:
                 if text is None and r > 0:
-                    table.cell(r - 1, column).merge(table.cell(r, column + span - 1))
+                    top = r - 1
+                    while top > 0 and any(c == column and t is None for c, _, t in grid[top]):
+                        top -= 1
+                    # Only a block of one width can be merged; a cell under a wider one stays empty.
+                    if any(c == column and s == span for c, s, _ in grid[top]):
+                        bottom[(top, column)] = (r, span)
+        for (top, column), (last, span) in bottom.items():
+            table.cell(top, column).merge(table.cell(last, column + span - 1))
     word.save(str(path))
 
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.judge import rollup
 from generator.model.status import Status, word
-from generator.pipeline import load_and_judge
+from generator.pipeline import judge_for_site, load_and_judge
 from generator.render import links
 from generator.render.bulletin_pdf import bulletin_html, bulletin_pdfs, chinese_number, render_pdf, PRINT_CSS, TEMPLATES
 from generator.render.year_report import bulletin_title, year_report
@@ -43,6 +42,11 @@ def judged():
 
 def results_of(judged, plan_id):
     return next(r for r in judged.results if r.plan.id == plan_id)
+
+
+def rejudged(judged, results, **changes):
+    """The plan's rule results with ``changes`` (plan, years), judged again for rendering."""
+    return judge_for_site(judged.config, [dataclasses.replace(results.results, **changes)])[0][0]
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +89,7 @@ def test_every_judged_indicator_and_status_is_in_the_text(judged, nantong_pdf):
     text = squeezed(text_of(nantong_pdf))
     assert squeezed(results.plan.info.title) in text
     assert f"{YEAR}年度监测公报" in text
-    pairs = rollup.year_judgements(results, YEAR)
+    pairs = [(s.indicator, s.judgement) for s in results.year(YEAR).standings]
     assert len(pairs) > 50
     missing = [results.plan.full_name(i) for i, _ in pairs if squeezed(results.plan.full_name(i)) not in text]
     assert not missing
@@ -151,8 +155,8 @@ def test_charts_stay_vector_with_searchable_text(nantong_pdf):
 
 def test_same_inputs_give_the_same_bytes(judged, bulletins):
     """A render here (no caches, one process) equals the build's file, made in another process."""
-    results = dataclasses.replace(results_of(judged, NANTONG), years=(YEAR,))
-    pdfs = bulletin_pdfs([results], judged.config, TEMPLATES, processes=1)
+    results = rejudged(judged, results_of(judged, NANTONG), years=(YEAR,))
+    pdfs = bulletin_pdfs([results], judged.config, TEMPLATES, processes=1, cases=judged.cases)
     assert list(pdfs) == [pdf_path(NANTONG, YEAR)]
     assert pdfs[pdf_path(NANTONG, YEAR)] == bulletins.joinpath(pdf_name(NANTONG, YEAR)).read_bytes()
 
@@ -174,11 +178,11 @@ def test_text_from_content_is_shown_literally(judged, tmp_path):
     hostile = "<i>斜体</i>&amp;{{ 7*7 }}"
     results = results_of(judged, "lianyungang-2021-2025")
     plan = results.plan
-    first = rollup.year_judgements(results, results.years[0])[0][0]
+    first = results.year(results.years[0]).standings[0].indicator
     indicators = [i.model_copy(update={"name": f"{i.name}<b>粗</b>"}) if i.id == first.id else i for i in plan.indicators]
     plan = plan.model_copy(update={"info": plan.info.model_copy(update={"title": hostile}), "indicators": indicators})
-    results = dataclasses.replace(results, plan=plan, years=results.years[:1])
-    html = bulletin_html(results, results.years[0], judged.config, cache_dir=tmp_path)
+    results = rejudged(judged, results, plan=plan, years=results.years[:1])
+    html = bulletin_html(results, results.years[0], judged.config, cache_dir=tmp_path, cases=judged.cases)
     assert "<i>斜体" not in html and "<b>粗" not in html
     assert "&lt;i&gt;斜体&lt;/i&gt;&amp;amp;{{ 7*7 }}" in html
     pdf = tmp_path / "hostile.pdf"
@@ -198,8 +202,8 @@ def test_rare_characters_and_emoji_have_a_font_in_the_pdf(judged, tmp_path):
     results = results_of(judged, "lianyungang-2021-2025")
     plan = results.plan
     plan = plan.model_copy(update={"info": plan.info.model_copy(update={"title": "𠀀𪚥县教育规划😀"})})
-    results = dataclasses.replace(results, plan=plan, years=results.years[:1])
-    html = bulletin_html(results, results.years[0], judged.config, cache_dir=tmp_path)
+    results = rejudged(judged, results, plan=plan, years=results.years[:1])
+    html = bulletin_html(results, results.years[0], judged.config, cache_dir=tmp_path, cases=judged.cases)
     pdf = tmp_path / "rare.pdf"
     pdf.write_bytes(render_pdf(html, (TEMPLATES / PRINT_CSS).read_text(encoding="utf-8"), "rare"))
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
@@ -240,7 +244,7 @@ def test_web_and_pdf_bulletins_have_the_same_sections_indicators_and_statuses(ju
     in_rows = text_of(nantong_pdf, first=3, layout=True)
     pdf = section(in_rows, "三、主要指标监测情况", "四、各县（市、区）情况")
     styles = judged.config.styles
-    goals = [j.status for _, j in rollup.goal_judgements(results_of(judged, NANTONG), YEAR)]  # their own subsection
+    goals = [j.status for _, j in results_of(judged, NANTONG).year(YEAR).goals]  # their own subsection
     assert status_sequence(web, styles) == status_sequence(pdf, styles) == [line.judgement.status for line in lines] + goals
     attention = section(in_rows, "二、需要关注的指标", "三、主要指标监测情况")
     assert status_sequence(attention, styles) == [line.judgement.status for line in report.attention]

@@ -8,7 +8,7 @@ from generator.render.downloads import COLUMNS, add_workbook, to_xlsx, workbooks
 from generator.render.pages.common import SiteParts
 
 ROWS = [["demo", "示例规划", "a", "学前教育毛入园率", "%", "约束性", 2022, "全域", "98.7", 98.7, 2025, ">99", 98.4,
-         None, "达到序时进度", "on-track", "绿灯", "", "", "统计公报", ""]]
+         None, "达到序时进度", "on-track", "绿灯", "", "比序时要求高 0.3 个百分点", "", "", "统计公报", "", ""]]
 
 
 def test_workbook_has_the_rows_under_a_frozen_header():

@@ -38,7 +38,7 @@ def pdf_text(pdf: Path) -> str:
 
 def report_of(judged, plan_id, evaluation):
     results = next(r for r in judged.results if r.plan.id == plan_id)
-    return results, next(r for r in plan_evaluations(results, judged.config) if r.evaluation == evaluation)
+    return results, next(r.report for r in plan_evaluations(results) if r.evaluation == evaluation)
 
 
 def test_reports_exist_where_the_period_and_data_allow(sample_site):

@@ -23,6 +23,7 @@ from generator.model.status import LAGGING, Light, Reason, Status
 from generator.render import links
 from generator.render.environment import make_environment
 from generator.render.explain import goal_explanation
+from generator.pipeline import judge_for_site
 from generator.render.site import assemble
 from generator.workbook import write_fill_in_workbook
 from plan_fixture import SOURCE, write_plan
@@ -66,8 +67,8 @@ CASES = [
     ("done before due", 2025, {2023: "已实现"}, Status.DONE_EARLY, Reason.MET, G),
     ("done in the due year", 2025, {2025: "已实现"}, Status.DONE, Reason.MET, G),
     ("done after the due year", 2023, {2024: "已实现"}, Status.DONE_LATE, Reason.MET, G),
-    ("under way before due: on schedule", 2025, {2024: "推进中"}, Status.ON_TRACK, Reason.GOAL_UNDER_WAY, G),
-    ("not achieved before due: not late yet", 2025, {2022: "未实现"}, Status.ON_TRACK, Reason.GOAL_NOT_DUE, G),
+    ("under way before due: not due yet, no light", 2025, {2024: "推进中"}, Status.NOT_DUE, Reason.GOAL_UNDER_WAY, None),
+    ("not achieved before due: not due yet, no light", 2025, {2022: "未实现"}, Status.NOT_DUE, Reason.GOAL_NOT_DUE, None),
     ("still under way in the due year", 2025, {2024: "推进中", 2025: "推进中"}, Status.BEHIND, Reason.DUE_NOT_MET, Y),
     ("not achieved in the due year", 2025, {2025: "未实现"}, Status.BEHIND, Reason.DUE_NOT_MET, O),
     ("under way a year after due", 2023, {2024: "推进中"}, Status.BEHIND, Reason.DUE_NOT_MET, R),
@@ -75,7 +76,7 @@ CASES = [
     ("achieved, then lost (回落)", 2025, {2022: "已实现", 2023: "未实现"}, Status.NOT_KEPT, Reason.FELL_BACK, R),
     ("achieved, a gap year, then under way", 2025, {2021: "已实现", 2023: "推进中"}, Status.NOT_KEPT, Reason.FELL_BACK, R),
     ("no report", 2025, {2023: None}, Status.MISSING, Reason.NO_VALUE, None),
-    ("a blank year after a report", 2025, {2022: "推进中", 2024: "推进中"}, Status.ON_TRACK, Reason.GOAL_UNDER_WAY, G),
+    ("a blank year after a report", 2025, {2022: "推进中", 2024: "推进中"}, Status.NOT_DUE, Reason.GOAL_UNDER_WAY, None),
     ("每年, achieved", None, {2023: "已实现"}, Status.DONE, Reason.ANNUAL_MET, G),
     ("每年, under way at year end", None, {2023: "推进中"}, Status.BEHIND, Reason.ANNUAL_SHORT, Y),
     ("每年, not achieved", None, {2023: "未实现"}, Status.BEHIND, Reason.ANNUAL_SHORT, O),
@@ -95,7 +96,7 @@ def test_due_by_rule(name, due, reports, status, reason, light):
 
 def test_a_year_between_reports_is_missing_not_guessed():
     judged = judge_goal_series(goal(2025), {2022: "推进中", 2024: "已实现"}, [2022, 2023, 2024])
-    assert [j.status for j in judged] == [Status.ON_TRACK, Status.MISSING, Status.DONE_EARLY]
+    assert [j.status for j in judged] == [Status.NOT_DUE, Status.MISSING, Status.DONE_EARLY]
 
 
 def test_sentences_name_the_state_and_the_due_year():
@@ -113,12 +114,12 @@ def test_goal_judge_never_raises_and_lights_agree(due, states):
     judged = judge_goal_series(goal(due or "每年"), states, years)
     for j in judged:
         assert goal_explanation(j)  # every judgement has its sentence
-        assert (j.light is None) == (j.status == Status.MISSING)
-        assert (j.light == G) == (j.status not in LAGGING and j.status != Status.MISSING)
+        assert (j.light is None) == (j.status in (Status.MISSING, Status.NOT_DUE))
+        assert (j.light == G) == (j.status not in LAGGING and j.status not in (Status.MISSING, Status.NOT_DUE))
         if j.state == "已实现":
             assert j.status in (Status.DONE, Status.DONE_EARLY, Status.DONE_LATE)
         if due is not None and j.year < due and j.state in ("推进中", "未实现"):
-            assert j.status in (Status.ON_TRACK, Status.NOT_KEPT)
+            assert j.status in (Status.NOT_DUE, Status.NOT_KEPT)
         if due is not None and j.year >= due and j.state in ("推进中", "未实现"):
             assert j.lagging
 
@@ -264,7 +265,7 @@ def test_sample_data_covers_every_state_and_status():
             statuses |= {j.status for j in series.judgements}
             lights |= {j.light for j in series.judgements}
     assert states == set(GOAL_STATES)
-    assert statuses == {Status.DONE_EARLY, Status.DONE, Status.DONE_LATE, Status.ON_TRACK, Status.BEHIND, Status.MISSING}
+    assert statuses == {Status.DONE_EARLY, Status.DONE, Status.DONE_LATE, Status.NOT_DUE, Status.BEHIND, Status.MISSING}
     assert lights == {G, Y, O, R, None}
 
 
@@ -275,7 +276,8 @@ def test_goal_sections_on_bulletin_column_unit_region_plan_and_methodology_pages
         GoalReport(PLAN_ID, "preschool-groups-coverage", 2023, "推进中", "<b>已覆盖</b> 5 个县区", count=5),
         GoalReport(PLAN_ID, "football-guidance", 2023, "已实现", "已印发", document="示教发〔2023〕3号"),
         GoalReport(PLAN_ID, "yearly-league", 2023, "未实现")))
-    parts = assemble(config, [judge_plan(plan, data)], ROOT / "templates")
+    judged, cases = judge_for_site(config, [judge_plan(plan, data)])
+    parts = assemble(config, judged, ROOT / "templates", cases=cases)
     environment = make_environment(ROOT / "templates")
     pages = {p.path: environment.get_template(p.template).render(**p.context) for p in parts.pages}
     bulletin = pages[links.bulletin(PLAN_ID, 2023)]
@@ -295,7 +297,8 @@ def test_goal_sections_on_bulletin_column_unit_region_plan_and_methodology_pages
 
 def test_goals_without_any_report_are_still_listed(plan):
     config, _ = load_site_config(ROOT / "site_config", ROOT)
-    parts = assemble(config, [judge_plan(plan, PlanData())], ROOT / "templates")
+    judged, cases = judge_for_site(config, [judge_plan(plan, PlanData())])
+    parts = assemble(config, judged, ROOT / "templates", cases=cases)
     plan_page = next(p for p in parts.pages if p.path == links.plan(PLAN_ID))
     section = plan_page.context["goals"]
     assert section["overview"] == "3 项是否达成和里程碑目标，尚无年度进展报告。"

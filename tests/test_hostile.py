@@ -240,7 +240,7 @@ def _published_check(name: str, site: Path) -> None:
                 sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")]
             assert sheets and not any(b"<f>" in sheet for sheet in sheets), path
             values = [c.value for row in openpyxl.load_workbook(path).active.iter_rows() for c in row]
-            assert "=cmd|' /C calc'!A0" in values  # the text, kept exactly, as text
+            assert "'=cmd|' /C calc'!A0" in values  # the text, neutralised as in the CSV, as text
     elif name == "pdf-has-extension-b-font":
         pdf = next((downloads / "bulletins").glob("*-2022-bulletin.pdf"))
         fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
@@ -313,3 +313,25 @@ def test_hostile_names_in_search_results_are_text(published_project, browser, qu
         server.shutdown()
     assert any(title in shown for shown in titles), titles  # shown as written, as text
     assert dialogs == [] and live == 0
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_search_excerpts_read_as_the_page_does(published_project, browser):
+    """Issue 19: text that looks like markup or an entity is shown in the excerpt exactly as on the page."""
+    url, server = serve(published_project / "site")
+    page = browser.new_page()
+    try:
+        page.goto(url + "search/?q=" + urllib.parse.quote("粗体"))
+        page.wait_for_selector(".site-search-page__excerpt")
+        excerpts = page.eval_on_selector_all(".site-search-page__excerpt", "ps => ps.map(p => p.textContent)")
+        markup = page.evaluate("document.querySelectorAll('.site-search-page__excerpt b').length")
+        page.goto(url + "plans/demo-2021-2025/columns/1/")
+        shown = page.inner_text("article")
+    finally:
+        page.close()
+        server.shutdown()
+    written = "&lt;b&gt;粗体&lt;/b&gt; 与 <b>粗体乙</b> 与 &amp; 号"
+    assert written in shown
+    assert any(written in excerpt for excerpt in excerpts), excerpts
+    assert markup == 0

@@ -84,27 +84,32 @@ GOLDEN = [
     ("ratio-worse", RATIO, {2022: "17.6"}, {}, BEHIND, R, 17.3, -0.3, -60),  # −20 % vs 40 %
     ("ratio-orange", RATIO, {2022: "17.4"}, {}, BEHIND, O, 17.3, -0.1, -20),  # 20 % vs 40 %
     ("ratio-early", RATIO, {2024: "16.9"}, {}, DONE_EARLY, G, None, None, None),
-    ("strict-equal-at-due", STRICT, {2025: "98"}, {}, BEHIND, Y, 98, 0, 0),  # 98 is not >98: not met, 0 short
+    # 98 is not >98: not met; no 完成度 of 100 % (issue 25 D7), the lightest band.
+    ("strict-equal-at-due", STRICT, {2025: "98"}, {}, BEHIND, Y, None, None, None),
     ("strict-above-at-due", STRICT, {2025: "98.1"}, {}, DONE, G, None, None, None),
-    ("strict-equal-before-due", STRICT, {2023: "98"}, {}, ON, G, 96.8, 1.2, 40),  # 3/3 = 100 % vs 60 %
-    ("lyg-98.5-at-2022", LYG_STRICT, {2022: "98.5"}, {}, BEHIND, Y, 98.5, 0, 0),
-    ("lyg-0.6-at-2022", LOW_STRICT, {2022: "0.6"}, {}, BEHIND, Y, 0.6, 0, 0),
+    # Requirement 95 + 3 × 60 % = 96.8, 1.2 above it; but no 完成度 (98 is not yet >98).
+    ("strict-equal-before-due", STRICT, {2023: "98"}, {}, ON, G, 96.8, 1.2, None),
+    ("lyg-98.5-at-2022", LYG_STRICT, {2022: "98.5"}, {}, BEHIND, Y, None, None, None),  # level with ＞98.5: D7
+    ("lyg-0.6-at-2022", LOW_STRICT, {2022: "0.6"}, {}, BEHIND, Y, None, None, None),  # level with <0.6: D7
     ("lyg-0.59-at-2022", LOW_STRICT, {2022: "0.59"}, {}, DONE, G, None, None, None),
     ("at-bound-2023", AT_BOUND, {2023: "98"}, {}, BEHIND, Y, None, None, None),  # 98 → >98: no division by zero
-    ("at-bound-due", AT_BOUND, {2025: "98"}, {}, BEHIND, R, None, None, None),
+    # Still level with >98 in its year: not met, short by 0 % of the target — the lightest band, as any
+    # value level with a strict bound (strict-equal-at-due).
+    ("at-bound-due", AT_BOUND, {2025: "98"}, {}, BEHIND, Y, None, None, None),
     ("at-bound-met", AT_BOUND, {2023: "98.2"}, {}, DONE_EARLY, G, None, None, None),
     ("at-bound-low", AT_BOUND_LOW, {2023: "0.5"}, {}, BEHIND, Y, None, None, None),
     ("puhui-2022-met", PUHUI, {2022: "90"}, {}, DONE, G, None, None, None),
     ("puhui-2023-at-90", PUHUI, {2022: "90", 2023: "90"}, {}, BEHIND, Y, None, None, None),  # from 90 to ﹥90
     ("puhui-2023-below", PUHUI, {2022: "90", 2023: "89"}, {}, BEHIND, Y, None, None, None),
-    ("puhui-2025-due", PUHUI, {2022: "90", 2025: "90"}, {}, BEHIND, R, None, None, None),
+    ("puhui-2025-due", PUHUI, {2022: "90", 2025: "90"}, {}, BEHIND, Y, None, None, None),  # level with ﹥90
     ("keep-100", KEEP_100, {2023: "100"}, {}, KEPT, G, None, None, None),
     ("keep-100-lost", KEEP_100, {2023: "99.9"}, {}, NOT_KEPT, R, None, None, None),
     ("keep-99", KEEP_99, {2023: "99.5"}, {}, KEPT, G, None, None, None),
     ("keep-99-lost", KEEP_99, {2023: "98.7"}, {}, NOT_KEPT, R, None, None, None),
     ("keep-public", KEEP_PUBLIC, {2023: "66"}, {}, KEPT, G, None, None, None),
     ("keep-90", KEEP_90, {2026: "91"}, {}, KEPT, G, None, None, None),
-    ("keep-90-lost", KEEP_90, {2026: "89"}, {}, NOT_KEPT, R, None, None, None),
+    # 89 has never reached 90: nothing was lost (not 未保持); no base, first year: no start to measure from.
+    ("keep-90-not-reached", KEEP_90, {2026: "89"}, {}, CANNOT, None, None, None, None),
     ("rugao-100-first", RUGAO_100, {2021: "100"}, {}, DONE_EARLY, G, None, None, None),
     ("rugao-100-then-99.9", RUGAO_100, {2021: "100", 2022: "99.9"}, {}, NOT_KEPT, R, None, None, None),
     ("difference-first", DIFFERENCE, {2021: "0.48"}, {}, DONE_EARLY, G, None, None, None),
@@ -121,7 +126,9 @@ GOLDEN = [
     ("higher-ed-2022-due", HIGHER_ED, {2022: "59"}, {}, BEHIND, O, 60, -1, -11.6144),  # 7.61/8.61 = 88.39 %
     ("higher-ed-about", HIGHER_ED, {2024: "62"}, {}, DONE_EARLY, G, None, None, None),  # ≥ 65 × 0.95 = 61.75
     ("higher-ed-2023", HIGHER_ED, {2022: "60", 2023: "61"}, {}, BEHIND, O, 61.6667, -0.6667, -13.3333),
-    ("higher-ed-2024-from-base", HIGHER_ED, {2024: "61.7"}, {}, BEHIND, Y, 62.278, -0.578, -4.2469),
+    # No figure for 2022: the stretch to 2025 starts from the 2022 target 60 that was due (issue 25 D21), not
+    # from the 2020 base: 序时 2/3, requirement 60 + 5 × 2/3 = 63.3333; (61.7 − 60)/5 = 34 %, −32.67 points.
+    ("higher-ed-2024-from-stage-target", HIGHER_ED, {2024: "61.7"}, {}, BEHIND, R, 63.3333, -1.6333, -32.6667),
     ("teachers-2021-short", NEW_TEACHERS, {2021: "1400"}, {}, BEHIND, Y, None, None, None),  # 1400/1500: 6.7 short
     ("teachers-2022-short", NEW_TEACHERS, {2021: "1600", 2022: "1400"}, {}, BEHIND, Y, None, None, None),
     ("teachers-met", NEW_TEACHERS, {2021: "1600"}, {}, DONE, G, None, None, None),
@@ -215,7 +222,8 @@ def test_single_year_judge_without_a_series():
 
 def test_every_status_and_light_is_reachable():
     seen = {(j.status, j.light) for case in GOLDEN for j in [last(case[1], case[2], **case[3])]}
-    assert {s for s, _ in seen} == set(Status) - {Status.DONE_LATE}  # 逾期完成: yes/no targets only (test_goals.py)
+    # 逾期完成 and 尚未到期: yes/no targets only (test_goals.py)
+    assert {s for s, _ in seen} == set(Status) - {Status.DONE_LATE, Status.NOT_DUE}
     assert {light for _, light in seen} - {None} == set(Light)
 
 

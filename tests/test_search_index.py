@@ -22,8 +22,13 @@ def test_a_character_beyond_the_basic_plane_is_a_word_too():
 
 
 def test_pages_without_chinese_are_unchanged():
-    page = "<p>PISA 2025: 98.5% &amp; a-b</p>"
+    page = '<p title="a &amp; b">PISA 2025: 98.5% a-b</p>'
     assert characters_apart(page) == page
+
+
+def test_an_ampersand_of_the_text_is_escaped_once_more_so_excerpts_decode_exactly():
+    page = '<p title="&amp;">&amp;lt;b&amp;gt; &lt;b&gt; &#38; &#x26;</p>'
+    assert characters_apart(page) == '<p title="&amp;">&amp;amp;lt;b&amp;amp;gt; &lt;b&gt; &amp;amp; &amp;amp;</p>'
 
 
 def digest(folder: Path) -> dict[str, str]:

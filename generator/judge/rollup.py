@@ -6,18 +6,19 @@ indicators' counts: “12 项指标中 8 项达到序时进度” stays a statem
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.judge.engine import PlanResults, judged_indicators
 from generator.judge.goals import GoalJudgement
 from generator.judge.rules import Judgement
-from generator.model.figures import NOT_REPORTED, TASK_STATUSES, WHOLE_AREA
+from generator.model.figures import WHOLE_AREA
 from generator.model.plan import Goal, Indicator
-from generator.model.status import Status
+from generator.model.status import ITEM_STATES, Light, Status
 
-ITEM_STATUSES = (*TASK_STATUSES, NOT_REPORTED)
+ITEM_STATUSES = ITEM_STATES
 
 
 def ordered_counts(statuses: list[str], order: tuple[str, ...] = tuple(Status)) -> list[tuple[str, int]]:
@@ -32,6 +33,29 @@ class Alert:
 
     indicator: Indicator
     judgement: Judgement
+
+
+# Worst light first; no light (数据暂缺, 无法测算, 尚未到期) last.
+LIGHT_ORDER = {Light.RED: 0, Light.ORANGE: 1, Light.YELLOW: 2, Light.GREEN: 3, None: 4}
+
+
+def lag_key(judgement: Judgement | GoalJudgement) -> tuple[int, float]:
+    """Sort key for lists “按落后程度排列”: by the light, then by the measure that set it (``Judgement.measure``,
+    most behind first) — so the order never contradicts the lights or the numbers printed beside them."""
+    measure = getattr(judgement, "measure", None)
+    return LIGHT_ORDER[judgement.light], measure if measure is not None else math.inf
+
+
+def by_lag(pairs: Iterable[tuple[Indicator, Judgement]]) -> list[tuple[Indicator, Judgement]]:
+    """(indicator, judgement) pairs, most behind first (ties keep their order: plan order)."""
+    return sorted(pairs, key=lambda pair: lag_key(pair[1]))
+
+
+def binding_first(pairs: Iterable[tuple[Indicator, Judgement]]) -> list[tuple[Indicator, Judgement]]:
+    """约束性 indicators that lag first, as a bulletin's introduction promises; the rest after them. Each part
+    keeps the order it was given in (pass :func:`by_lag`'s order for “most behind first”)."""
+    pairs = list(pairs)
+    return sorted(pairs, key=lambda pair: not (pair[0].attribute == "约束性" and pair[1].lagging))
 
 
 def year_judgements(results: PlanResults, year: int) -> list[tuple[Indicator, Judgement]]:

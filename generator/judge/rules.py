@@ -6,10 +6,12 @@ The rules, in the order :func:`judge` applies them:
 
 1. No target: 无法测算. No figure: 数据暂缺 — a missing value is never guessed.
 2. An annual target (每年…) is judged each year against itself: met, or short by how much.
-3. A start that already met the target (100 → 100, 保持90%以上), or a target written 保持:
+3. A measured start that already met the target (100 → 100; 保持90%以上 from a base of 92):
    the question is whether it was kept (保持 / 未保持).
-4. A value that meets the target: 提前完成 before the target year, 按期完成 in it.
-5. A target met earlier towards the same target year and now missed: 未保持 (回落).
+4. A value that meets the target: 提前完成 before the target year, 按期完成 in it. A 保持 target
+   that had been reached before (or is met in the series' first year): 保持.
+5. A target met earlier towards the same target year and now missed: 未保持 (回落). A 保持 target
+   not yet reached is not 未保持: like any other target it is still to be reached (rules 6–10).
 6. A year whose definition changed (口径变化) starts a new series: 无法测算 that year.
 7. In or after the target year, not met: 滞后 (到期未完成).
 8. No start yet (no base value, first year with a figure): 无法测算.
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 
 from generator.judge.targets import Direction, direction_of, goal_number, meets, met_by_tolerance, signed, target_for
 from generator.model.plan import Indicator, YearValue
-from generator.model.status import LAGGING, Light, Reason, StartKind, Status
+from generator.model.status import LAGGING, Light, Measure, Reason, StartKind, Status
 from generator.model.written_value import WrittenValue
 
 
@@ -84,6 +86,11 @@ class Judgement:
     definition_changed: bool = False
     tolerance: float | None = None  # the 左右 tolerance, when the target was met only thanks to it
     annual: bool = False
+    # The one measure that sets the light, in points (+ ahead, − behind): 完成度 − 序时进度, or, where no
+    # 序时进度 applies (每年, 保持, bounds), the shortfall from the target in percent of it. Views print it
+    # beside the light and sort “by how far behind” by it (generator/judge/rollup.py).
+    measure: float | None = None
+    measure_basis: Measure | None = None
 
     @property
     def lagging(self) -> bool:
@@ -126,45 +133,83 @@ def judge(indicator: Indicator, year: int, value: WrittenValue | None, start: St
 
     if indicator.annual:
         return _annual(facts, met, value.number, n, direction, thresholds)
-    if start is not None and start.year < year and (goal.maintain or meets(start.value, goal, direction, tolerance)):
+    level = dict(measure=-_shortfall(value.number, n, direction) if not met else 0.0, measure_basis=Measure.SHORTFALL)
+    # Only a start that was measured (not a planned stage target) can have already met the target.
+    measured_start = start is not None and start.year < year and start.kind != StartKind.STAGE_TARGET
+    if measured_start and meets(start.value, goal, direction, tolerance):
         facts.update(start=start)
         if met:
-            return Judgement(**facts, status=Status.KEPT, reason=Reason.KEPT, light=Light.GREEN)
-        return Judgement(**facts, status=Status.NOT_KEPT, reason=Reason.LOST, light=Light.RED)
-    if goal.maintain and (start is None or start.year >= year):
-        status, reason = (Status.KEPT, Reason.KEPT) if met else (Status.NOT_KEPT, Reason.LOST)
-        return Judgement(**facts, status=status, reason=reason, light=Light.GREEN if met else Light.RED)
+            return Judgement(**facts, **level, status=Status.KEPT, reason=Reason.KEPT, light=Light.GREEN)
+        return Judgement(**facts, **level, status=Status.NOT_KEPT, reason=Reason.LOST, light=Light.RED)
     facts.update(start=start)
+    if met and goal.maintain and (met_before or start is None or start.year >= year):
+        # 保持: reached earlier in the plan and still there; or met in the series' first year.
+        reason = Reason.STILL_MET if met_before else Reason.KEPT
+        return Judgement(**facts, **level, status=Status.KEPT, reason=reason, light=Light.GREEN)
     if met:
         status = Status.DONE_EARLY if year < target.year else Status.DONE
-        return Judgement(**facts, status=status, reason=Reason.MET, light=Light.GREEN)
+        return Judgement(**facts, **level, status=status, reason=Reason.MET, light=Light.GREEN)
     if met_before:
-        return Judgement(**facts, status=Status.NOT_KEPT, reason=Reason.FELL_BACK, light=Light.RED)
+        return Judgement(**facts, **level, status=Status.NOT_KEPT, reason=Reason.FELL_BACK, light=Light.RED)
     if definition_changed:
         return Judgement(**facts, status=Status.CANNOT, reason=Reason.NEW_DEFINITION)
-    progress = _progress(start, year, target, value.number, n) if start is not None and start.year < year else None
-    if progress is None and start is not None and start.year < year and start.number == n and year < target.year:
-        return Judgement(**facts, status=Status.BEHIND, reason=Reason.START_AT_BOUND, light=Light.YELLOW)
+    measured = start is not None and start.year < year
+    progress = _progress(start, year, target, value.number, n) if measured else None
+    short = _shortfall(value.number, n, direction)
+    by_progress = dict(measure=progress["gap_points"], measure_basis=Measure.COMPLETION_GAP) if progress else {}
+    by_shortfall = dict(measure=-short, measure_basis=Measure.SHORTFALL)
+    if measured and start.kind == StartKind.STAGE_TARGET and not meets(value, start.value, direction, tolerance):
+        # Below the intermediate target that was due before the data begin.
+        if progress:
+            return Judgement(**facts, **progress, **by_progress, status=Status.BEHIND, reason=Reason.STAGE_MISSED,
+                             light=band(-progress["gap_points"], thresholds))
+        return Judgement(**facts, **by_shortfall, status=Status.BEHIND, reason=Reason.STAGE_MISSED,
+                         light=band(short, thresholds))
+    if progress is None and measured and start.number == n and year < target.year:
+        return Judgement(**facts, **by_shortfall, status=Status.BEHIND, reason=Reason.START_AT_BOUND,
+                         light=Light.YELLOW)
+    if goal.comparator in (">", "<") and value.number == n:
+        # Level with a strict bound's number (98 against >98): the target asks for more; no 完成度 of 100 %.
+        if year >= target.year or not measured or progress is None:
+            return Judgement(**facts, **by_shortfall, status=Status.BEHIND, reason=Reason.AT_STRICT_BOUND,
+                             light=band(short, thresholds))
+        on_time = {k: progress[k] for k in ("schedule_share", "expected", "gap_unit")}
+        return Judgement(**facts, **on_time, **by_shortfall, status=Status.ON_TRACK, reason=Reason.AT_STRICT_BOUND,
+                         light=Light.GREEN)
     if year >= target.year:
         light = band(-progress["gap_points"], thresholds) if progress else Light.RED
-        return Judgement(**facts, **(progress or {}), status=Status.BEHIND, reason=Reason.DUE_NOT_MET, light=light)
-    if start is None or start.year >= year:
+        return Judgement(**facts, **(progress or {}), **(by_progress or by_shortfall), status=Status.BEHIND,
+                         reason=Reason.DUE_NOT_MET, light=light)
+    if not measured:
         return Judgement(**facts, status=Status.CANNOT, reason=Reason.NO_START)
     if progress is None:
         return Judgement(**facts, status=Status.CANNOT, reason=Reason.OUT_OF_RANGE)
     if round(progress["completion"] - progress["schedule_share"], 9) >= 0:
-        return Judgement(**facts, **progress, status=Status.ON_TRACK, reason=Reason.ON_SCHEDULE, light=Light.GREEN)
-    return Judgement(**facts, **progress, status=Status.BEHIND, reason=Reason.BEHIND_SCHEDULE,
+        return Judgement(**facts, **progress, **by_progress, status=Status.ON_TRACK, reason=Reason.ON_SCHEDULE,
+                         light=Light.GREEN)
+    return Judgement(**facts, **progress, **by_progress, status=Status.BEHIND, reason=Reason.BEHIND_SCHEDULE,
                      light=band(-progress["gap_points"], thresholds))
+
+
+def _shortfall(number: float, n: float, direction: Direction) -> float:
+    """How far a value falls short of a target's number, in percent of what the target asks (0 when it does not):
+    the measure of lights that no 序时进度 sets (每年, 保持, bounds reached or not)."""
+    if signed(number - n, direction) >= 0:
+        return 0.0
+    achieved = (number / n if direction == "higher" else n / number) if n > 0 and number > 0 else 0.0
+    lag = (1 - achieved) * 100 if math.isfinite(achieved) else 100.0
+    return min(max(lag, 0.0), 100.0)
 
 
 def _annual(facts: dict, met: bool, number: float, n: float, direction: Direction, thresholds: Thresholds) -> Judgement:
     """每年…: this year's figure against this year's target; the shortfall as a share of the target."""
     if met:
-        return Judgement(**facts, status=Status.DONE, reason=Reason.ANNUAL_MET, light=Light.GREEN)
-    achieved = (number / n if direction == "higher" else n / number) if n > 0 and number > 0 else 0.0
-    lag = (1 - achieved) * 100 if math.isfinite(achieved) else 100.0
-    return Judgement(**facts, status=Status.BEHIND, reason=Reason.ANNUAL_SHORT, light=band(max(lag, 0.0), thresholds))
+        return Judgement(**facts, status=Status.DONE, reason=Reason.ANNUAL_MET, light=Light.GREEN, measure=0.0,
+                         measure_basis=Measure.SHORTFALL)
+    # Missed by equality (1500 against >1500) still falls short: the lightest band, never green.
+    lag = _shortfall(number, n, direction)
+    return Judgement(**facts, status=Status.BEHIND, reason=Reason.ANNUAL_SHORT, light=band(lag, thresholds),
+                     measure=-lag, measure_basis=Measure.SHORTFALL)
 
 
 def _progress(start: Start, year: int, target: YearValue, number: float, n: float) -> dict | None:

@@ -6,7 +6,9 @@ decides what each year is measured from:
 - the plan's base value — for the whole plan area only; a county never borrows the city's base;
 - without one, the series' own first year with a figure;
 - after an intermediate target year, what was actually achieved that year (or the latest figure
-  before it), not what was planned;
+  before it), not what was planned; with no figure since the last start (data that begin after the
+  intermediate year), the intermediate target itself: a 2023 figure is measured from the 2022
+  target that was due, never by 序时 from the base across it;
 - after a change of definition (口径变化), the changed year: the old figures are not comparable
   (consecutive flagged years are one change: staff often flag every year on the new definition).
 """
@@ -17,8 +19,8 @@ from dataclasses import dataclass, replace
 
 from generator.activity import working_on
 from generator.judge.rules import Judgement, Start, Thresholds, judge
-from generator.judge.targets import target_for
-from generator.model.plan import Indicator
+from generator.judge.targets import Direction, direction_of, goal_number, target_for
+from generator.model.plan import Indicator, YearValue
 from generator.model.status import DONE_STATUSES, StartKind
 from generator.model.written_value import WrittenValue
 
@@ -60,9 +62,12 @@ def judge_series(indicator: Indicator, figures: dict[int, YearFigure], years: li
         figure = figures.get(year) or YearFigure(year, None)
         if indicator.targets and not indicator.annual:
             due = target_for(indicator, year).year
-            if stage is not None and due != stage:
-                start = _achieved_by(stage, comparable, start)
-                met_before = False
+            # Every intermediate target year passed since the last one judged — also those before the
+            # first year with data: each governs its own stretch and starts the next one.
+            for passed in indicator.targets:
+                if (stage is None or passed.year >= stage) and passed.year < due:
+                    start = _achieved_by(passed, comparable, start, direction_of(indicator))
+                    met_before = False
             stage = due
         value = figure.value
         # Staff often flag every year on the new definition: a run of flags is one change, from its first year.
@@ -84,7 +89,11 @@ def judge_series(indicator: Indicator, figures: dict[int, YearFigure], years: li
     return SeriesJudgements(tuple(judgements), tuple((s.year, s.number) for s in comparable))
 
 
-def _achieved_by(stage_year: int, comparable: list[Start], start: Start | None) -> Start | None:
-    """The next stretch starts from the figure of the intermediate target year, else the latest before it."""
-    achieved = [s for s in comparable if s.year <= stage_year and (start is None or s.year > start.year)]
-    return achieved[-1] if achieved else start
+def _achieved_by(stage: YearValue, comparable: list[Start], start: Start | None, direction: Direction) -> Start:
+    """The next stretch starts from the figure of the intermediate target year, else the latest before it
+    (after the current start); with no such figure, from the intermediate target itself: what was due then."""
+    achieved = [s for s in comparable if s.year <= stage.year and (start is None or s.year > start.year)]
+    if achieved:
+        return achieved[-1]
+    planned = stage.value.model_copy(update={"number": goal_number(stage.value, direction)})
+    return Start(stage.year, planned, StartKind.STAGE_TARGET)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from generator.model.plan import Indicator, YearValue
+from generator.model.units import Domain, domain_of
 from generator.model.written_value import WrittenValue
 
 Direction = Literal["higher", "lower"]
@@ -65,3 +66,8 @@ def target_for(indicator: Indicator, year: int) -> YearValue:
 def signed(diff: float, direction: Direction) -> float:
     """A difference turned so that positive is better."""
     return diff if direction == "higher" else -diff
+
+
+def domain_for(indicator: Indicator) -> Domain:
+    """The values the indicator can take (a share within 0–100, a count whole and not negative)."""
+    return domain_of(indicator.unit, indicator.name, any(t.value.percent for t in indicator.targets))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from generator.model.characters import forbidden
 from generator.model.problems import Problem
 from generator.load.files import read_bytes, refused
 from generator.load.validation import problems_from_validation
@@ -53,6 +54,15 @@ def _shown(folder: Path, name: str, root: Path | None) -> str:
 def _present(path: Path) -> bool:
     """There is something at ``path``: a file, or a link (even a broken one, which is then reported)."""
     return path.exists() or path.is_symlink()
+
+
+def _invisible(text: str, shown: str) -> list[Problem]:
+    """The first forbidden character of the source text (published as a download like every field), by line."""
+    for number, line in enumerate(text.split("\n"), 1):  # not splitlines: \x0c, \x1c … are forbidden, not breaks
+        if bad := forbidden(line):
+            return [Problem("bad-character", f"原文中有看不见的{bad[1]}，不允许使用", shown, line=number,
+                            found=f"第 {number} 行的{bad[0]}", expected="删去这个字符（它改变文字的显示，或让终端执行命令）")]
+    return []
 
 
 def load_plan(folder: Path, root: Path | None = None) -> tuple[LoadedPlan | None, list[Problem]]:
@@ -101,6 +111,7 @@ def load_plan(folder: Path, root: Path | None = None) -> tuple[LoadedPlan | None
         except UnicodeDecodeError:
             problem = Problem("not-utf8", "原文不是 UTF-8 编码", shown_as[SOURCE_FILE], expected="UTF-8 编码的文本")
         problems += [problem] if problem else []
+        problems += _invisible(source_text, shown_as[SOURCE_FILE])
 
     if problems or "plan.yaml" not in parts:
         return None, problems

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from generator.model.problems import Problem, shorten
@@ -21,9 +23,17 @@ _EXPECTED = {
     "date_parsing": "日期，如 2022-04-28",
     "date_type": "日期，如 2022-04-28",
     "date_from_datetime_parsing": "日期，如 2022-04-28",
+    "date_from_datetime_inexact": "日期，如 2022-04-28（不带时刻）",
     "string_too_short": "不为空的文字",
+    "string_too_long": "更短的文字",
+    "string_pattern_mismatch": "按说明的格式书写（见 content/README.md 或设置文件中的注释）",
     "bool_type": "是或否（true / false）",
+    "bool_parsing": "是或否（true / false）",
+    "finite_number": "一个有限的数字（不能是 .inf、.nan）",
+    "int_parsing_size": "不太大的整数",
+    "none_required": "不填写",
 }
+_BOUNDS = {"gt": "大于", "ge": "不小于", "lt": "小于", "le": "不大于"}
 
 
 def _describe(error: dict) -> tuple[str, str, str]:
@@ -36,12 +46,20 @@ def _describe(error: dict) -> tuple[str, str, str]:
     if kind == "missing":
         return f"缺少必填字段“{name}”", "（未填写）", "填写该字段"
     if kind == "literal_error":
-        return f"字段“{name}”的取值不在允许范围内", found, error.get("ctx", {}).get("expected", "")
+        allowed = re.sub(r"\s+or\s+", "、", str(error.get("ctx", {}).get("expected", "")))  # pydantic: "'a', 'b' or 'c'"
+        return f"字段“{name}”的取值不在允许范围内", found, allowed.replace(", ", "、")
     if kind == "value_error":
         return str(error["ctx"]["error"]), found, ""
     if kind in ("greater_than", "less_than", "greater_than_equal", "less_than_equal"):
-        return f"字段“{name}”的数值超出范围", found, error["msg"]
-    return f"字段“{name}”的类型不对", found, _EXPECTED.get(kind, error["msg"])
+        bound = next((f"{word} {error['ctx'][key]}" for key, word in _BOUNDS.items() if key in error.get("ctx", {})), "")
+        return f"字段“{name}”的数值超出范围", found, f"{bound} 的数值"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"字段“{name}”太长", found, f"不超过 {limit} 个字符" if limit is not None else _EXPECTED[kind]
+    if kind == "finite_number":
+        return f"字段“{name}”不是一个有限的数字", found, _EXPECTED[kind]
+    # Every other kind: pydantic's own message is English, so it is never shown.
+    return f"字段“{name}”的类型不对", found, _EXPECTED.get(kind, "content/README.md 中说明的写法")
 
 
 def problems_from_validation(error: ValidationError, doc: YamlDocument, shown_as: str) -> list[Problem]:

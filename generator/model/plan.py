@@ -13,14 +13,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from generator.model.names import name_key
+from generator.model.names import ALL_PLANS, id_problem, name_key  # noqa: F401 (ALL_PLANS: downloads/all.csv …)
 from generator.model.schedule import Deadline, MilestoneYears, parse_deadline, parse_milestone_years
 from generator.model.written_value import WrittenValue, parse_written_value
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ALL_PLANS = "all"  # the downloads of every plan together: downloads/all.csv, all.xlsx
-# Names the site itself uses beside plan ids (downloads/all.csv …): a plan may not be called so.
-RESERVED_PLAN_IDS = frozenset({ALL_PLANS, "downloads", "bulletins", "assets", "search", "pagefind", "charts", "plans", "index"})
 
 
 class Strict(BaseModel):
@@ -34,8 +30,14 @@ def _written(value: object) -> WrittenValue:
 
 
 def _stable_id(value: object) -> str:
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
-        raise ValueError(f"编号“{value}”不合规：只能用小写英文字母、数字和连字符（如 preschool-enrolment）")
+    if reason := id_problem(value):
+        raise ValueError(reason)
+    return value
+
+
+def _plan_id(value: object) -> str:
+    if reason := id_problem(value, plan=True):
+        raise ValueError(reason)
     return value
 
 
@@ -46,6 +48,7 @@ def _text_list(value: object) -> object:
 
 Written = Annotated[WrittenValue, BeforeValidator(_written)]
 StableId = Annotated[str, BeforeValidator(_stable_id)]
+PlanId = Annotated[str, BeforeValidator(_plan_id)]
 Quote = Annotated[list[str], BeforeValidator(_text_list)]
 Units = Annotated[list[str], BeforeValidator(_text_list)]
 NonEmpty = Annotated[str, Field(min_length=1)]
@@ -62,7 +65,7 @@ class Period(Strict):
 class PlanInfo(Strict):
     """``plan.yaml``."""
 
-    id: StableId
+    id: PlanId
     title: NonEmpty
     short_title: NonEmpty
     issuer: NonEmpty

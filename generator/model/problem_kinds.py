@@ -30,7 +30,6 @@ KINDS: dict[str, tuple[str, str]] = {
     "invalid-*": ("字段的类型或取值不对（如该写数字的写了文字、未知字段、缺少必填字段）", "按“应为”修改；未知字段检查拼写"),
     # 规划的内容
     "id-not-folder": ("plan.yaml 中的编号与文件夹名不同", "让两者一致"),
-    "reserved-id": ("编号与网站自用的名称相同", "换一个编号（如加上城市和年份）"),
     "duplicate-id": ("编号重复", "给每一项一个不同的编号"),
     "duplicate-region": ("地区名称重复（可能只差全角半角或空格）", "删去重复的地区"),
     "period-reversed": ("规划期的起止年份颠倒", "起始年份写在前"),
@@ -55,6 +54,10 @@ KINDS: dict[str, tuple[str, str]] = {
     "unit-not-in-source": ("责任单位在原文中找不到", "照原文写单位名称，或在 unit_aliases 中写明对应关系"),
     "unknown-region": ("规划中没有这个地区", "地区名称与 plan.yaml 的 regions 完全一致；全域数据地区留空"),
     "value-too-large": ("数值大得不合常理", "检查是否多写了位数"),
+    "no-font-for-character": ("公报的字体没有这个字符（只是提醒）", "换成文字或删去；否则 PDF 中显示为空框"),
+    "name-too-long": ("名称或文字长得不合常理", "只写名称本身；长的说明放进正文或说明字段"),
+    "draft-unfinished": ("草稿尚未核对完（导入后还有“待核对”标记，或没有任何指标和目标）",
+                         "对照原文逐条核对：改正或删除该项，再删去“# 待核对：…”注释；把指标或目标写进规划"),
     # 年度数据文件（Excel / CSV）
     "unsupported-file": ("不支持的文件类型", "存为 .xlsx 或 .csv"),
     "stray-file": ("文件夹里有不是数据的文件", "移走该文件"),
@@ -96,9 +99,14 @@ KINDS: dict[str, tuple[str, str]] = {
     "unreadable-count": ("佐证数量无法读取", "写数字"),
     "negative-count": ("佐证数量不能是负数", "改正数值"),
     "duplicate-row": ("同一指标、年份、地区填了两次", "删去重复的一行（“发现”中写明了第一次出现的位置）"),
+    "milestone-report-contradicts": ("（提示）专栏事项在计划年份以外的报告与此前的报告矛盾",
+                                     "核对两年的报告，改正写错的一年；不影响生成网站"),
     # 发布记录和网站设置
     "ledger-missing": ("找不到已发布数值的记录 data/published.json", "从版本库或备份恢复，或复制 site/ledger.json（见 README 发布流程）"),
     "ledger-unreadable": ("已发布数值的记录无法读取", "从版本库或备份恢复，或复制 site/ledger.json（见 README 发布流程）"),
+    "release-date-backwards": ("发布日期早于上一次发布", "用上一次发布当天或之后的日期（release --date 年-月-日）"),
+    "release-date-too-early": ("发布日期早于最新数据年份的年底", "数据年份结束后的日期才能发布；或检查数据中的年份是否填错"),
+    "draft-year": ("这一年填报的指标不足，是初步数据", "补齐数据后再发布；确要公开时在 release 后加 --include-draft 年份"),
     "missing-status-style": ("网站设置缺少某个状态的显示方式", "在 site_config/statuses.yaml 中补上该状态的颜色和图标"),
     "unknown-status-style": ("网站设置中有未知的状态代码", "删去或改正该状态代码"),
 }

@@ -24,8 +24,16 @@ class Draft:
     key_tasks: list[Item] = field(default_factory=list)
     tasks: list[Item] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the importer saw but could not place
+    unused: list[str] = field(default_factory=list)  # passages of the source that no item took up
+
+    def items(self) -> list[Item]:
+        top = [*self.indicators, *self.columns, *self.key_tasks, *self.tasks]
+        return top + [child for item in self.columns for children in item.children.values() for child in children]
+
+    def flagged_text(self) -> list[str]:
+        """Everything a person is asked to look at: flagged items (with why), notes, passages not used."""
+        flagged = [f"{item.review} {' '.join(str(v) for v in item.fields.values())}" for item in self.items() if item.review]
+        return flagged + list(self.plan_review.values()) + self.notes + self.unused
 
     def review_count(self) -> int:
-        items = [*self.indicators, *self.columns, *self.key_tasks, *self.tasks]
-        items += [child for item in self.columns for children in item.children.values() for child in children]
-        return len(self.plan_review) + sum(1 for item in items if item.review)
+        return len(self.plan_review) + len(self.notes) + sum(1 for item in self.items() if item.review)

@@ -10,6 +10,7 @@ cell of the same row covers them, else as a vertical merge (``None``).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pdfplumber
@@ -19,7 +20,12 @@ from generator.plan_import.document import (Block, Cell, Document, Paragraph, Ta
 
 # Characters that cannot start a line: they travel with the character before them.
 _NO_BREAK_BEFORE = set("，。、；：？！）》」』”’%％·…—") | set("0123456789.")
-SLACK = 1.0  # points of tolerance when asking whether a word would have fitted
+_QUOTES = set("“”‘’\"'")
+_NO_BREAK_AFTER = set("（(《「『【〈")  # opening brackets travel with what follows them
+SLACK = 1.0
+# Lines that open a block of their own even after a line that filled the width: a table's or 专栏's
+# title, a heading.
+_OPENS_BLOCK = re.compile(r"^(?:表\s*\d|专栏\s*\d|附件\s*\d|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节])")  # points of tolerance when asking whether a word would have fitted
 
 
 class NoTextLayer(ValueError):
@@ -30,6 +36,8 @@ def read_pdf(path: Path) -> Document:
     blocks: list[Block] = []
     open_paragraph: list[str] = []  # lines of a paragraph that may continue on the next page
     chars = 0
+    widest = 0.0
+    carried: tuple[dict, float] | None = None  # the last line of the page before, and that page's right edge
     with pdfplumber.open(str(path)) as pdf:
         for page in pdf.pages:
             chars += len(page.chars)
@@ -38,7 +46,10 @@ def read_pdf(path: Path) -> Document:
             boxes = [t.bbox for t in tables]
             outside = page.filter(lambda obj: not any(_inside(obj, box) for box in boxes))
             lines = outside.extract_text_lines(return_chars=True)
-            right = max((line["x1"] for line in lines), default=page.width)
+            # The text column is as wide on every page: a page of short lines does not narrow it.
+            # and where no line fills it, the margins are taken as equal on both sides.
+            widest = max([widest, *(line["x1"] for line in lines)])
+            right = max(widest, page.width - min((line["x0"] for line in lines), default=0.0))
             items: list[tuple[float, object]] = [(line["top"], line) for line in lines]
             items += [(t.bbox[1], t) for t in tables]
             items.sort(key=lambda pair: pair[0])
@@ -48,8 +59,10 @@ def read_pdf(path: Path) -> Document:
                     text = item["text"].strip()
                     if is_page_mark(text):
                         continue
-                    if previous is not None and not _wrapped(previous, item, right):
+                    if _OPENS_BLOCK.match(text) or previous is not None and not _wrapped(previous, item, right):
                         _close(open_paragraph, blocks)
+                    elif previous is None and carried is not None and not _wrapped(carried[0], item, carried[1]):
+                        _close(open_paragraph, blocks)  # the page before ended its paragraph with a short line
                     table_open = False
                     open_paragraph.append(text)
                     previous = item
@@ -62,6 +75,7 @@ def read_pdf(path: Path) -> Document:
                 else:
                     blocks.append(table)
                 table_open = False
+            carried = (previous, right) if previous is not None else None
     _close(open_paragraph, blocks)
     if chars == 0:
         raise NoTextLayer(path.name)
@@ -74,8 +88,14 @@ def _first_word(line: dict) -> float:
     if not chars:
         return 0.0
     end = 1
-    latin = chars[0]["text"].isascii()
-    while end < len(chars) and (chars[end]["text"] in _NO_BREAK_BEFORE or (latin and chars[end]["text"].isascii())):
+    while end < len(chars):
+        before, char = chars[end - 1]["text"], chars[end]["text"]
+        # Quotation marks glue to both sides (UAX 14, LB19): 省“333”工程 breaks as one piece; a run of
+        # Latin letters or digits is one word.
+        tied = char in _NO_BREAK_BEFORE or char in _QUOTES or before in _QUOTES or before in _NO_BREAK_AFTER \
+            or (before.isascii() and before.isalnum() and char.isascii())
+        if not tied:
+            break
         end += 1
     return chars[end - 1]["x1"] - chars[0]["x0"]
 

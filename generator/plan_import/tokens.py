@@ -20,11 +20,12 @@ _NUMBER_MARK = re.compile(r"^\d{1,2}\s*[.．、]$")
 class Token:
     text: str
     row_start: bool
+    unit: int = 0  # index of the unit it came from
 
 
 def tokens(units: list[Unit]) -> list[Token]:
     out: list[Token] = []
-    for unit in units:
+    for index, unit in enumerate(units):
         pieces: list[str] = []
         for piece in unit.text.split():
             if pieces and piece in _TRAILING_WORDS and re.search(r"\d$", pieces[-1]):
@@ -33,5 +34,5 @@ def tokens(units: list[Unit]) -> list[Token]:
                 pieces[-1] = f"{pieces[-1]} {piece}"
             else:
                 pieces.append(piece)
-        out += [Token(piece, unit.row_start and k == 0) for k, piece in enumerate(pieces)]
+        out += [Token(piece, unit.row_start and k == 0, index) for k, piece in enumerate(pieces)]
     return out

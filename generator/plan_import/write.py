@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generator.command import COMMAND
+from generator.model.problems import printable
 from generator.plan_import.draft import Draft, Item
 
 REVIEW = "待核对"
@@ -63,9 +65,11 @@ def _items(items: list[Item], indent: str) -> list[str]:
 
 
 def render_files(draft: Draft, origin: str) -> dict[str, str]:
-    head = (f"# 由 python -m generator import 从“{origin}”生成的草稿。\n"
+    # The file name is the sender's: a line break in it must not end the comment (printable: \n, \x1b).
+    head = (f"# 由 {COMMAND} import 从“{printable(origin)}”生成的草稿。\n"
             f"# 标有“{REVIEW}”的内容请对照原文（source.txt）核对：改正或删除，再删去这条注释。\n")
-    files = {"plan.yaml": head + "\n".join(_fields(draft.plan, "", comments=draft.plan_review)) + "\n"}
+    notes = "".join(f"# {REVIEW}：{_comment(note)}\n" for note in draft.notes)
+    files = {"plan.yaml": head + notes + "\n".join(_fields(draft.plan, "", comments=draft.plan_review)) + "\n"}
     if draft.indicators:
         files["indicators.yaml"] = head + "indicators:\n" + "\n".join(_items(draft.indicators, "  "))
     if draft.columns:
@@ -78,6 +82,16 @@ def render_files(draft: Draft, origin: str) -> dict[str, str]:
             body += "tasks:\n" + "\n".join(_items(draft.tasks, "  "))
         files["tasks.yaml"] = head + body
     return files
+
+
+UNUSED = "source-unused.txt"
+
+
+def unused_text(draft: Draft, origin: str) -> str:
+    """The passages of the source that no draft item took up, one a paragraph, for a person to go through."""
+    head = (f"“{origin}”中没有用进草稿的段落和表格行（共 {len(draft.unused)} 处）。\n"
+            f"逐段看一遍：需要监测的内容请补进草稿（写法见 content/README.md），其余可以不管。\n")
+    return head + "".join(f"\n{text}\n" for text in draft.unused)
 
 
 def write_files(files: dict[str, str], source_text: str, folder: Path) -> None:

@@ -18,11 +18,10 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -32,22 +31,30 @@ import yaml
 
 from generator import timing
 from generator.render.environment import make_environment
-from generator.render.escape import page_title
+from generator.render.escape import nav_title, page_title
 from generator.render.pages.common import SiteParts
+from generator.publish import engine
+from generator.publish.link_check import broken_links
 from generator.publish.search_index import SearchIndexError, index_site
 from generator.render.svg import render_svgs
-from generator.writing import write_file
+from generator.load.ledger import LEDGER
+from generator.writing import LinkInTheWay, writable, writable_tree, write_file
 
 
 class BuildError(RuntimeError):
     pass
 
 
+class BuildBusy(BuildError):
+    """Another build holds the project's lock."""
+
+
 # A theme's scripts and styles name files on outside hosts, fetched only on demand (Material: a
 # ResizeObserver polyfill and mermaid on unpkg.com; Zensical: unpkg.com and cdn.jsdelivr.net too),
 # for features this site never uses. Every such URL a script or style could fetch (a string, a CSS
-# url(…); not the URLs that comments cite) becomes an empty file of its kind, so that no browser ever asks an outside host for
-# anything. XML namespace names (www.w3.org/2000/svg …) are names, never fetched, and stay.
+# url(…); not the URLs that comments cite) becomes an empty file of its kind, so that no browser ever
+# asks an outside host for anything. XML namespace names (www.w3.org/2000/svg …) are names, never
+# fetched, and stay.
 OUTSIDE_URL = re.compile(r"""(?<=`)https?://(?!www\.w3\.org/)[^`]*(?=`)"""  # a whole template literal
                          r"""|(?<=["'])https?://(?!www\.w3\.org/)[^"'\s]*"""  # a quoted string
                          r"""|(?<=url\()https?://(?!www\.w3\.org/)[^)"'\s]*""")  # CSS url(…)
@@ -55,7 +62,6 @@ EMPTY = {".js": "data:text/javascript,", ".mjs": "data:text/javascript,", ".css"
 # The theme's source maps (.map) help no reader, weigh several MB and name outside hosts in the
 # sources they carry: they are not published, and the comments pointing at them go too.
 SOURCE_MAP_COMMENT = re.compile(r"\n?(?://[#@] sourceMappingURL=\S+|/\*[#@] sourceMappingURL=\S+ ?\*/)\s*$")
-MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1"}  # the notice is for theme authors; staff need their own messages
 
 
 def keep_requests_local(site: Path) -> None:
@@ -90,10 +96,13 @@ def _write_if_changed(target: Path, content: bytes) -> bool:
     return True
 
 
-def front_matter(title: str | None, indexed: bool = True) -> str:
+def front_matter(title: str | None, indexed: bool = True, draft: str = "") -> str:
     """The page's title for MkDocs and Material (<title>, search results), escaped: names come from
-    content files; and, for a page kept out of the search index, Material's ``search: exclude``."""
+    content files; for a page kept out of the search index, Material's ``search: exclude``; and the
+    初步数据 notice of a page showing a draft year (the theme shows it above the article)."""
     lines = ([f"title: {page_title(title)}"] if title else []) + ([] if indexed else ["search:", "  exclude: true"])
+    if draft:
+        lines.append("draft: " + json.dumps(draft, ensure_ascii=False))  # JSON strings are YAML strings
     return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
 
 
@@ -105,7 +114,7 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     wanted: dict[str, bytes] = {}
     with timing.phase(timing.PAGES, total=len(parts.pages)) as tick:
         for page in parts.pages:
-            text = front_matter(page.title, page.indexed) + environment.get_template(page.template).render(**page.context)
+            text = front_matter(page.title, page.indexed, page.draft) + environment.get_template(page.template).render(**page.context)
             wanted[page.path] = text.encode("utf-8")
             tick()
         wanted.update(parts.files)
@@ -127,6 +136,7 @@ def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> P
     folder, Zensical only one within the config's own folder."""
     config = {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", build),
+        "site_name": nav_title(parts.config.settings.site_name),  # Material prints it unescaped (header, <title>)
         "docs_dir": "docs",
         "site_dir": os.path.relpath(site_dir, build),
         "nav": parts.nav,
@@ -157,16 +167,33 @@ def build_lock(root: Path) -> Iterator[None]:
     """Hold the project's build lock; a second build started meanwhile stops with a message. The lock
     goes with the process, so a killed build never leaves it held."""
     path = root / LOCK
+    _refuse_links(root, path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildError("另一个生成过程（build）正在这个项目中运行，这次没有开始。请等它结束后再运行。") from None
+            raise BuildBusy("另一个生成过程（build）正在这个项目中运行，这次没有开始。请等它结束后再运行。") from None
         try:
+            _refuse_links(root, *(root / name for name in ("build", "site", OLD, LEDGER)), *root.glob(f"{STAGING_PREFIX}*"))
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _refuse_links(root: Path, *paths: Path) -> None:
+    """Every place a build writes or deletes, checked before the first write: a link there (``build/``
+    committed as a link to a folder elsewhere) stops the build with a message naming it. build/ is
+    walked whole, since its caches are read back and copied into the site; the replaced sites are
+    only deleted, by a removal that never follows a link."""
+    try:
+        for path in paths:
+            if path == root / "build":
+                writable_tree(root, path, skip=(root / REPLACED,))
+            else:
+                writable(root, path)
+    except LinkInTheWay as error:
+        raise BuildError(str(error)) from None
 
 
 def recover(root: Path) -> None:
@@ -222,9 +249,7 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     try:
         config = write_config(root, build, parts, staging)
         with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
-            with subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
-                                  stdout=log, stderr=log, text=True, cwd=root,
-                                  env={**os.environ, **MKDOCS_ENV, "SOURCE_DATE_EPOCH": str(source_date_epoch)}) as mkdocs:
+            with engine.start_build(config, root, log, source_date_epoch) as mkdocs:
                 clearing = threading.Thread(target=shutil.rmtree, args=(root / REPLACED,), kwargs={"ignore_errors": True})
                 clearing.start()
                 late = render_later(parts)  # on the other core, while MkDocs builds the pages
@@ -234,9 +259,7 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
             log.seek(0)
             output = log.read()
         if mkdocs.returncode != 0:
-            problems = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
-            raise BuildError("网站生成失败（MkDocs 报告了以下问题，多为模板中的链接或格式错误）：\n"
-                             + "\n".join(problems or output.strip().splitlines()[-20:]))
+            raise BuildError(engine.build_failure(output))
         for path, data in late.items():
             _write_if_changed(docs / path, data)
             (staging / path).write_bytes(data)
@@ -246,6 +269,9 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
             index_site(staging, build / SEARCH_CACHE)
         except SearchIndexError as error:
             raise BuildError(str(error)) from error
+        if broken := broken_links(staging):  # before the site is swapped in: the last good one stays
+            raise BuildError(f"网站生成失败：{len(broken)} 个链接指向不存在的页面或文件，上一次生成的网站保持不变：\n"
+                             + "\n".join(broken[:20]) + ("\n……" if len(broken) > 20 else ""))
         swap_in(staging, site)
         if staging.exists():  # the old site, removed during the next build
             (root / REPLACED).mkdir(parents=True, exist_ok=True)

@@ -32,6 +32,10 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 BETWEEN_HAN = re.compile(f"(?<=[{HAN}])(?=[^\\W_])|(?<=[^\\W_])(?=[{HAN}])")
 RAW_TEXT = re.compile(r"(<(script|style|textarea)\b.*?</\2\s*>)", re.S | re.I)  # not text a reader sees
 TAG = re.compile(r"(<[^>]*>)")
+# Pagefind's excerpts escape < and > but not &: a page showing the text "&lt;b&gt;" and one showing
+# "<b>" would give the same excerpt. In the copy it reads, an & of the text is written twice escaped,
+# so that every & of an excerpt is an entity and site.js turns it back into exactly the page's text.
+AMPERSAND = re.compile(r"&(?:amp|#0*38|#[xX]0*26);")
 INDEXED = "data-pagefind-body"  # on the article of every page that is searched (templates/theme/main.html)
 OUTPUT = "pagefind"
 PAGEFIND = "pagefind-bin-extended"  # the distribution; its module is pagefind_bin_extended
@@ -56,7 +60,7 @@ def characters_apart(html: str) -> str:
             if piece.startswith("<") or not piece:
                 out.append(piece)
                 continue
-            piece = BETWEEN_HAN.sub("\u200b", piece)
+            piece = AMPERSAND.sub("&amp;amp;", BETWEEN_HAN.sub("\u200b", piece))
             if BETWEEN_HAN.match(last + piece, 1):
                 piece = "\u200b" + piece
             out.append(piece)

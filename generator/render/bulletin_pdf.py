@@ -31,21 +31,23 @@ from markupsafe import Markup
 
 from generator import timing
 from generator.config import SiteConfig, Styles
-from generator.judge import rollup
-from generator.judge.engine import PlanResults
-from generator.model.status import Status, word
+from generator.judge.records import JudgedPlan
+from generator.model.release import Stamp
+from generator.render.release_marks import print_marks
 from generator.model.figures import WHOLE_AREA
 from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_inputs import Chart
 from generator.render.chart_views import progress_view, status_view
 from generator.render.environment import TemplateCache, make_environment
-from generator.render.explain import due_text, explanation, gap_text, goal_explanation, requirement_text
-from generator.render.labels import counts_text, goal_proof, goal_sentence, with_unit
+from generator.render.explain import explanation
+from generator.render.labels import goal_sentence
 from generator.render.pages.common import SiteParts
 from generator.render.pages.static import methodology_page
+from generator.render.rows import goal_row, indicator_row, item_row
 from generator.render.svg import fill_cache
-from generator.render.year_report import IndicatorLine, ItemLine, YearReport, year_report, year_reports
+from generator.render.wording import counts_text, date, mark, period, share
+from generator.render.year_report import YearReport, year_report, year_reports
 from generator.writing import write_file
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -72,7 +74,7 @@ def sub_label(n: int) -> str:
 # Charts
 
 
-def _year_series(results: PlanResults, indicator: Indicator, year: int):
+def _year_series(results: JudgedPlan, indicator: Indicator, year: int):
     """The whole-area series as it stood at the end of ``year``: later figures left out."""
     series = results.series.get((indicator.id, WHOLE_AREA))
     if series is None or all(f.year <= year for f in series.figures):
@@ -80,12 +82,12 @@ def _year_series(results: PlanResults, indicator: Indicator, year: int):
     return dataclasses.replace(series, figures=tuple(f for f in series.figures if f.year <= year)), True
 
 
-def _chart_key(results: PlanResults, indicator: Indicator, year: int) -> str:
+def _chart_key(results: JudgedPlan, indicator: Indicator, year: int) -> str:
     _, cut = _year_series(results, indicator, year)
     return links.chart(results.plan.id, f"indicator-{indicator.id}" + (f"-{year}" if cut else ""))
 
 
-def _chart_specs(results: PlanResults, year: int, styles: Styles,
+def _chart_specs(results: JudgedPlan, year: int, styles: Styles,
                  known: dict[str, Chart] | None = None) -> tuple[str | None, dict[str, Chart]]:
     """The status chart and each 专栏 indicator's progress chart: docs path → chart.
 
@@ -99,11 +101,12 @@ def _chart_specs(results: PlanResults, year: int, styles: Styles,
     def add(key: str, make) -> None:
         specs[key] = known.get(key) or make().chart
 
-    counts = rollup.by_status(results, year)
+    record = results.year(year)
+    counts = list(record.counts)
     status_key = links.chart(plan.id, f"status-{year}") if counts else None
     if status_key:
         add(status_key, lambda: status_view(f"{year} 年指标状态", counts, styles))
-    for indicator, _ in rollup.year_judgements(results, year):
+    for indicator in (s.indicator for s in record.standings):
         if indicator.column is not None:
             add(_chart_key(results, indicator, year),
                 lambda i=indicator: progress_view(results, i, _year_series(results, i, year)[0]))
@@ -125,55 +128,23 @@ def _data_uri(svg: str) -> str:
 # Context
 
 
-def _status(styles: Styles, status: str) -> dict:
-    style = styles.of(status)
-    return {"icon": style.icon, "word": word(status), "key": style.key}
-
-
-def _indicator_row(line: IndicatorLine, styles: Styles) -> dict:
-    unit, judgement = line.indicator.unit, line.judgement
-    return {
-        "name": line.name,
-        "attribute": line.indicator.attribute or "—",
-        "value": with_unit(judgement.value.text, unit) if judgement.value else "数据暂缺",
-        "changed": judgement.definition_changed,
-        "target": f"{judgement.target.year} 年 {with_unit(judgement.target.value.text, unit)}" if judgement.target else "—",
-        "expected": requirement_text(judgement, unit),
-        "status": _status(styles, judgement.status),
-        "gap": gap_text(judgement, unit).replace("—", ""),
-        "light": _status(styles, judgement.light) if judgement.light else None,
-    }
-
-
-def _item_row(item: ItemLine, styles: Styles) -> dict:
-    return {"number": item.number, "text": item.text, "when": item.when, "status": _status(styles, item.status),
-            "report": item.report, "spent": f"{item.spent:g}" if item.spent is not None else ""}
-
-
-def _goal_rows(results: PlanResults, year: int, styles: Styles) -> list[dict]:
+def _goal_rows(results: JudgedPlan, year: int, styles: Styles) -> list[dict]:
     """Yes/no and milestone targets of the year: reported state, status, evidence and proof (counted apart)."""
-    rows = []
-    for goal, judgement in rollup.goal_judgements(results, year):
-        proof = goal_proof(goal, results.goals[goal.id].report(year))
-        rows.append({"name": goal.name, "kind": goal.kind_word, "due": due_text(None if goal.annual else goal.due),
-                     "reported": judgement.state or "数据暂缺", "status": _status(styles, judgement.status),
-                     "light": _status(styles, judgement.light) if judgement.light else None,
-                     "explanation": goal_explanation(judgement), "proof": "；".join(proof)})
-    return rows
+    return [goal_row(results, goal, judgement, styles) for goal, judgement in results.year(year).goals]
 
 
-def methodology_html(config: SiteConfig, templates: Path) -> Markup:
+def methodology_html(config: SiteConfig, templates: Path, cases: tuple) -> Markup:
     """The methodology page's text (templates/methodology.md.j2, the site's own context) as HTML.
 
     The page's breadcrumbs and top heading are dropped: the bulletin gives the appendix its own."""
-    page = methodology_page(SiteParts(config))
+    page = methodology_page(SiteParts(config, cases=cases))
     text = make_environment(templates).get_template(page.template).render(**page.context)
     lines = [line for line in text.splitlines() if not line.startswith(("<nav", "<h1"))]
     html = markdown.markdown("\n".join(lines), extensions=["tables"], output_format="html")
     return Markup(re.sub(r"<(/?)h([2-5])>", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", html))
 
 
-def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfig, svgs: dict[str, str],
+def bulletin_context(report: YearReport, results: JudgedPlan, config: SiteConfig, svgs: dict[str, str],
                      methodology: Markup, charts: tuple[str | None, dict[str, Chart]] | None = None) -> dict:
     """Everything the print template shows for one plan and year, laid out from the year's report.
 
@@ -188,21 +159,21 @@ def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfi
     sections = {key: {"id": f"s{n}", "title": f"{chinese_number(n)}、{heading}"}
                 for n, (key, heading) in enumerate(report.sections, 1)}
     groups = [{"id": f"{sections['indicators']['id']}-{n}", "label": sub_label(n), "title": label,
-               "rows": [_indicator_row(line, styles) for line in lines]}
+               "rows": [indicator_row(line, styles) for line in lines]}
               for n, (label, lines) in enumerate(report.groups, 1)]
     columns = [{"id": f"{sections['columns']['id']}-{n}", "label": sub_label(n), "heading": c.heading,
-                "counts": counts_text(c.counts), "indicators": [_indicator_row(line, styles) for line in c.indicators],
+                "counts": counts_text(c.counts), "indicators": [indicator_row(line, styles) for line in c.indicators],
                 "charts": [chart(_chart_key(results, line.indicator, year)) for line in c.indicators],
-                "milestones": [_item_row(m, styles) for m in c.milestones],
+                "milestones": [item_row(m, styles) for m in c.milestones],
                 "milestone_counts": counts_text(c.milestone_counts)}
                for n, c in enumerate(report.columns, 1)]
     units = [{"id": f"{sections['tasks']['id']}-{n}", "label": sub_label(n), "name": u.name,
-              "tasks": [_item_row(t, styles) for t in u.tasks], "counts": counts_text(u.counts)}
+              "tasks": [item_row(t, styles) for t in u.tasks], "counts": counts_text(u.counts)}
              for n, u in enumerate(report.units, 1)]
     goal_rows = _goal_rows(results, year, styles)
     goals = {"id": f"{sections['indicators']['id']}-goals", "label": sub_label(len(groups) + 1),
              "title": "是否达成和里程碑目标", "rows": goal_rows,
-             "overview": goal_sentence(rollup.goal_judgements(results, year))} if goal_rows and "indicators" in sections else None
+             "overview": goal_sentence(list(results.year(year).goals))} if goal_rows and "indicators" in sections else None
     toc = []
     for key, entry in sections.items():
         toc.append({"id": entry["id"], "title": entry["title"], "level": 1})
@@ -224,8 +195,8 @@ def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfi
         "publisher": settings.publisher,
         "issuer": info.issuer,
         "document_number": info.document_number or "",
-        "issue_date": f"{info.issue_date.year} 年 {info.issue_date.month} 月 {info.issue_date.day} 日" if info.issue_date else "",
-        "period": f"{info.period.start}—{info.period.end} 年",
+        "issue_date": date(info.issue_date),
+        "period": period(info.period.start, info.period.end),
         "cutoff": f"数据截至 {year} 年底",
         "date": f"{year}-12-31",
         "year": year,
@@ -233,12 +204,12 @@ def bulletin_context(report: YearReport, results: PlanResults, config: SiteConfi
         "sections": sections,
         "toc": toc,
         "overview": report.overview,
-        "attention": [_indicator_row(line, styles) for line in report.attention],
-        "attention_notes": [f"{line.name}：{explanation(line.judgement, line.indicator.unit)}" for line in report.attention],
+        "attention": [indicator_row(line, styles) for line in report.attention],
+        "attention_notes": [f"{line.name}：{explanation(line)}" for line in report.attention],
         "warning_count": len(report.alerts),
         "has_binding": report.has_binding,
         "show_attribute": report.show_attribute,
-        "counts": [{"status": _status(styles, s), "count": n, "share": f"{n / total * 100:.1f}%"} for s, n in report.counts],
+        "counts": [{"status": mark(styles, s), "count": n, "share": share(n, total)} for s, n in report.counts],
         "total": total,
         "by_attribute": [(attribute, counts_text(c)) for attribute, c in report.by_attribute],
         "status_chart": chart(status_key) if status_key else None,
@@ -341,28 +312,30 @@ def _batch(jobs: dict[str, tuple[str, str, str]], cache_dir: Path | None, proces
     return PdfBatch(ready, {path: job for path, job in jobs.items() if path not in ready}, cache_dir, processes)
 
 
-def bulletin_pdfs(all_results: list[PlanResults], config: SiteConfig, templates: Path | None = None,
+def bulletin_pdfs(all_results: list[JudgedPlan], config: SiteConfig, templates: Path | None = None,
                   cache_dir: Path | None = None, chart_specs: dict[str, Chart] | None = None,
                   pdf_cache: Path | None = None, processes: int = 2,
-                  reports: dict[tuple[str, int], YearReport] | None = None) -> dict[str, bytes]:
+                  reports: dict[tuple[str, int], YearReport] | None = None, *, cases: tuple) -> dict[str, bytes]:
     """Every plan's and year's bulletin PDF: docs path (downloads/bulletins/…) → bytes."""
-    batch = bulletin_batch(all_results, config, templates, cache_dir, chart_specs, pdf_cache, processes, reports)
+    batch = bulletin_batch(all_results, config, templates, cache_dir, chart_specs, pdf_cache, processes, reports,
+                           cases=cases)
     return {**batch.ready, **batch.render()}
 
 
-def bulletin_batch(all_results: list[PlanResults], config: SiteConfig, templates: Path | None = None,
+def bulletin_batch(all_results: list[JudgedPlan], config: SiteConfig, templates: Path | None = None,
                    cache_dir: Path | None = None, chart_specs: dict[str, Chart] | None = None,
-                   pdf_cache: Path | None = None, processes: int = 2,
-                   reports: dict[tuple[str, int], YearReport] | None = None) -> PdfBatch:
+                   pdf_cache: Path | None = None, processes: int = 2, reports: dict[tuple[str, int], YearReport] | None = None, *,
+                   cases: tuple, stamp: Stamp | None = None, drafts: frozenset[tuple[str, int]] = frozenset()) -> PdfBatch:
     """Every plan's and year's bulletin PDF (docs path, downloads/bulletins/…), ready or to render.
 
     ``chart_specs`` (docs path → chart, as in SiteParts.charts) saves building the charts
     the site already has; ``cache_dir`` is the SVG cache the site's charts use; ``pdf_cache``
-    keeps each PDF by its input, so an unchanged bulletin is not rendered again."""
+    keeps each PDF by its input, so an unchanged bulletin is not rendered again; ``cases``: the
+    methodology appendix's worked examples, judged by the pipeline."""
     templates = templates or TEMPLATES
     template = _print_environment(templates).get_template(PRINT_TEMPLATE)
     css = (templates / PRINT_CSS).read_text(encoding="utf-8")
-    methodology = methodology_html(config, templates)
+    methodology = methodology_html(config, templates, cases)
     charts = {(results.plan.id, year): _chart_specs(results, year, config.styles, chart_specs)
               for results in all_results for year in results.years}
     wanted = {key: chart for _, specs in charts.values() for key, chart in specs.items()}
@@ -376,15 +349,16 @@ def bulletin_batch(all_results: list[PlanResults], config: SiteConfig, templates
         for year in results.years:
             key = (results.plan.id, year)
             context = bulletin_context(reports[key], results, config, svgs, methodology, charts[key])
+            context.update(print_marks(stamp, results.plan.id, year, drafts))
             jobs[links.bulletin_pdf(results.plan.id, year)] = (template.render(**context), css, f"{results.plan.id}/{year}")
     return _batch(jobs, pdf_cache, processes)
 
 
-def bulletin_html(results: PlanResults, year: int, config: SiteConfig, templates: Path | None = None,
-                  cache_dir: Path | None = None) -> str:
+def bulletin_html(results: JudgedPlan, year: int, config: SiteConfig, templates: Path | None = None,
+                  cache_dir: Path | None = None, *, cases: tuple) -> str:
     """One bulletin's print HTML (what WeasyPrint is given), for checking and previewing."""
     templates = templates or TEMPLATES
     charts = _chart_specs(results, year, config.styles)
     svgs = _svg_texts(charts[1], cache_dir)
-    context = bulletin_context(year_report(results, year), results, config, svgs, methodology_html(config, templates), charts)
+    context = bulletin_context(year_report(results, year), results, config, svgs, methodology_html(config, templates, cases), charts)
     return _print_environment(templates).get_template(PRINT_TEMPLATE).render(**context)

@@ -23,6 +23,7 @@ import unicodedata
 import altair as alt
 
 from generator.render.chart_inputs import Chart, ProgressSeries, Reference, RegionValues, StatusCounts
+from generator.render.wording import MISSING
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 WIDTH = 400
@@ -37,7 +38,7 @@ PADDING = 5  # Vega's default padding around the chart
 LABEL_PAD = 6  # between a category name and its bar
 LABEL_GAP = 5  # between a bar's end and its label
 SPARE = 4  # px kept free after the longest label, as its width is only estimated
-NO_DATA = "数据暂缺"
+NO_DATA = MISSING
 TEXT_COLOR = "#1f2328"
 MUTED_COLOR = "#57606a"
 

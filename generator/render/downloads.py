@@ -19,18 +19,20 @@ from importlib import metadata
 from pathlib import Path
 
 from generator import timing
-from generator.judge.engine import PlanResults
+from generator.judge.records import JudgedPlan
 from generator.model.status import word
 from generator.render import links
-from generator.render.labels import rounded
+from generator.render.explain import gap_text, light_measure
+from generator.render.wording import NONE, number
 from generator.render.pages.common import Later
 from generator.writing import write_file
-from generator.render.spreadsheet import csv_text, write_only_row
+from generator.render.spreadsheet import download_text, write_only_row
 
 COLUMNS = ["规划编号", "规划名称", "指标编号", "指标名称", "单位", "属性", "年份", "地区", "数值（原文写法）", "数值",
-           "目标年份", "目标", "序时进度要求", "完成度（%）", "状态", "状态代码", "红黄绿灯", "口径变化", "说明", "来源", "示例数据"]
+           "目标年份", "目标", "序时进度要求", "完成度（%）", "状态", "状态代码", "红黄绿灯", "亮灯依据", "差距", "口径变化", "说明",
+           "来源", "示例数据", "初步数据"]
 FIXED_TIME = dt.datetime(2000, 1, 1)
-XLSX_FORMAT = 2  # bump when _workbook() writes differently, so cached workbooks are redone
+XLSX_FORMAT = 3  # bump when _workbook() writes differently, so cached workbooks are redone
 
 
 INDICATOR, REGION = COLUMNS.index("指标编号"), COLUMNS.index("地区")
@@ -47,24 +49,26 @@ def own_downloads(parts, here: str, name: str, rows: list[list], title: str) -> 
 
 
 @timing.timed(timing.DOWNLOADS)
-def figure_rows(results: PlanResults) -> list[list]:
+def figure_rows(results: JudgedPlan, drafts: frozenset[tuple[str, int]] = frozenset()) -> list[list]:
+    """Every standing of the plan as a download row: the numbers the pages and bulletins state; a row of
+    a draft year (plan id, year in ``drafts``) says 初步数据."""
     plan = results.plan
     rows = []
     for (indicator_id, region), series in sorted(results.series.items(), key=lambda kv: (
             [i.id for i in plan.indicators].index(kv[0][0]), plan.info.regions.index(kv[0][1]) + 1 if kv[0][1] else 0)):
         indicator = plan.indicator(indicator_id)
         notes = {f.year: f for f in series.figures}
-        for j in series.judgements:
-            f = notes.get(j.year)
-            rows.append([plan.id, plan.info.title, indicator.id, plan.full_name(indicator), indicator.unit or "",
-                         indicator.attribute or "", j.year, region or "全域", j.value.text if j.value else "",
-                         j.value.number if j.value else None, j.target.year if j.target else None,
-                         j.target.value.text if j.target else "",
-                         round(j.expected, 4) if j.expected is not None else None,
-                         round(j.completion * 100, 1) if j.completion is not None else None,
-                         word(j.status), str(j.status), word(j.light) if j.light else "",
-                         "是" if j.definition_changed else "",
-                         f.note if f else "", f.source if f else "", "是" if f and f.sample else ""])
+        for s in results.series_standings(indicator_id, region):
+            f = notes.get(s.year)
+            gap = gap_text(s)
+            rows.append([plan.id, plan.info.title, indicator.id, s.name, indicator.unit or "",
+                         indicator.attribute or "", s.year, region or "全域", s.value.text if s.value else "",
+                         s.value.number if s.value else None, s.target.year if s.target else None,
+                         s.target.value.text if s.target else "", s.requirement, s.completion,
+                         word(s.status), str(s.status), word(s.light) if s.light else "", light_measure(s),
+                         "" if gap == NONE else gap, "是" if s.definition_changed else "",
+                         f.note if f else "", f.source if f else "", "是" if f and f.sample else "",
+                         "是" if (plan.id, s.year) in drafts else ""])
     return rows
 
 
@@ -82,8 +86,8 @@ def _csv_cell(cell: object) -> object:
     if cell is None:
         return ""
     if isinstance(cell, float):
-        return rounded(cell, "", 4)
-    return csv_text(cell) if isinstance(cell, str) else cell
+        return number(cell)  # the record's own precision: the number the pages state
+    return download_text(cell) if isinstance(cell, str) else cell
 
 
 @timing.timed(timing.DOWNLOADS)

@@ -21,6 +21,8 @@ import re
 
 from markupsafe import Markup
 
+from generator.render.wording import number as format_number
+
 # Characters that start HTML or Markdown constructs anywhere in a line.
 _ANYWHERE = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]|#!~^{}$"}
 # What makes a line a block when it starts one: "1. " or "1) " (ordered list), "-", "+", "=" (bullet
@@ -36,6 +38,8 @@ def literal(value: object) -> str:
         return ""
     if isinstance(value, Markup):
         return value
+    if hasattr(value, "__html__"):  # a snippet the generator builds itself (a status mark)
+        return Markup(value.__html__())
     if isinstance(value, float):
         value = format_number(value)
     text = re.sub(r"\s+", " ", str(value)).strip()
@@ -63,6 +67,3 @@ def nav_title(text: str) -> str:
     return html.escape(re.sub(r"\s+", " ", text).strip(), quote=True)
 
 
-def format_number(value: float) -> str:
-    """98.0 → 98, 0.45 → 0.45: figures as a person writes them."""
-    return f"{value:.6f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))

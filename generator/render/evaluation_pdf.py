@@ -12,11 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.config import SiteConfig
-from generator.judge.engine import PlanResults
-from generator.judge.evaluation import Evaluation
+from generator.judge.records import Evaluation, JudgedPlan
 from generator.render import links
 from generator.render.bulletin_pdf import PRINT_CSS, TEMPLATES, PdfBatch, _batch, _print_environment, sub_label
+from generator.model.release import Stamp
 from generator.render.evaluation_report import evaluation_context, plan_evaluations
+from generator.render.release_marks import print_marks
 
 PRINT_TEMPLATE = "print/evaluation.html.j2"
 EXTRA_CSS = "print/evaluation.css"
@@ -26,7 +27,7 @@ def pdf_path(plan_id: str, evaluation: Evaluation) -> str:
     return links.evaluation_pdf(plan_id, evaluation.year, evaluation.kind)
 
 
-def print_context(results: PlanResults, report, config: SiteConfig) -> dict:
+def print_context(results: JudgedPlan, report, config: SiteConfig) -> dict:
     """The shared report context, with the headings numbered and the status colours of site_config."""
     context = evaluation_context(results, report, config)
     for n, group in enumerate(context["groups"], 1):
@@ -53,16 +54,18 @@ def print_context(results: PlanResults, report, config: SiteConfig) -> dict:
     return context
 
 
-def evaluation_batch(all_results: list[PlanResults], config: SiteConfig, templates: Path | None = None,
-                     pdf_cache: Path | None = None, processes: int = 2) -> PdfBatch:
+def evaluation_batch(all_results: list[JudgedPlan], config: SiteConfig, templates: Path | None = None,
+                     pdf_cache: Path | None = None, processes: int = 2, stamp: Stamp | None = None,
+                     drafts: frozenset[tuple[str, int]] = frozenset()) -> PdfBatch:
     """Every plan's evaluation PDFs, ready (unchanged, from ``pdf_cache``) or to render."""
     templates = templates or TEMPLATES
     template = _print_environment(templates).get_template(PRINT_TEMPLATE)
     css = (templates / PRINT_CSS).read_text(encoding="utf-8") + (templates / EXTRA_CSS).read_text(encoding="utf-8")
     jobs = {}
     for results in all_results:
-        for report in plan_evaluations(results, config):
-            html = template.render(**print_context(results, report, config))
+        for report in plan_evaluations(results):
+            marks = print_marks(stamp, results.plan.id, report.evaluation.year, drafts)
+            html = template.render(**{**print_context(results, report, config), **marks})
             identifier = f"{results.plan.id}/{report.evaluation.kind}/{report.evaluation.year}"
             jobs[pdf_path(results.plan.id, report.evaluation)] = (html, css, identifier)
     return _batch(jobs, pdf_cache, processes)

@@ -10,53 +10,53 @@ site_config/statuses.yaml, never by colour alone.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from generator.config import SiteConfig, Styles
-from generator.judge.evaluation import (IndicatorEvaluation, Kind, PlanEvaluation, evaluate_plan, evaluations,
-                                        progress_counts)
-from generator.judge.engine import PlanResults
+from generator.judge.records import EvaluationRecord, IndicatorEvaluation, JudgedPlan, Kind, Standing
 from generator.model.plan import Indicator
-from generator.model.status import (ITEM_PROGRESS_WORDS, START_WORDS, VERDICT_WORDS, ItemProgress, Reason, Status,
+from generator.model.status import (DONE_STATUSES, ITEM_PROGRESS_WORDS, START_WORDS, VERDICT_WORDS, ItemProgress, Reason, Status,
                                     Verdict)
-from generator.render.escape import format_number
-from generator.render.explain import amount, explanation, pct, target_gap
-from generator.render.labels import rounded, with_unit
+from generator.render.explain import explanation, pct, schedule_gap, target_gap, tolerance_text
+from generator.render.labels import goal_sentence
+from generator.render.rows import goal_row, indicator_row as standing_row
+from generator.render.wording import MISSING, NONE, amount, fixed, mark, number, period, projected, share, with_unit
 from generator.render.year_report import group_label
 
 NO_UNIT = "（未写明责任单位）"
 # The status style each verdict and item progress borrows (icon and colour).
-VERDICT_STYLE = {Verdict.ACHIEVED_EARLY: Status.DONE_EARLY, Verdict.FASTER: Status.ON_TRACK,
-                 Verdict.AS_EXPECTED: Status.KEPT, Verdict.BEHIND: Status.BEHIND,
-                 Verdict.MISSING: Status.MISSING, Verdict.CANNOT: Status.CANNOT}
-PROGRESS_STYLE = {ItemProgress.DONE: "已完成", ItemProgress.RUNNING: "推进中", ItemProgress.LATE: "滞后",
-                  ItemProgress.NOT_REPORTED: "未报告"}
+VERDICT_STYLE = {Verdict.ACHIEVED_EARLY: Status.DONE_EARLY, Verdict.ACHIEVED: Status.DONE, Verdict.FASTER: Status.ON_TRACK,
+                 Verdict.AS_EXPECTED: Status.KEPT, Verdict.NOT_DUE: Status.NOT_DUE, Verdict.BEHIND: Status.BEHIND,
+                 Verdict.NOT_ACHIEVED: Status.BEHIND, Verdict.MISSING: Status.MISSING, Verdict.CANNOT: Status.CANNOT}
+PROGRESS_STYLE = {ItemProgress.DONE: "已完成", ItemProgress.DONE_LATE: "逾期完成", ItemProgress.RUNNING: "推进中",
+                  ItemProgress.LATE: "滞后", ItemProgress.OVERDUE: "逾期", ItemProgress.NOT_REPORTED: "未报告"}
 
 
-def plan_evaluations(results: PlanResults, config: SiteConfig) -> list[PlanEvaluation]:
-    """Every evaluation the plan's period asks for and its data reach, judged with the site's settings."""
-    settings = config.settings
-    return [evaluate_plan(results, e, settings.judging(results.plan.info.about_tolerance), settings.evaluating())
-            for e in evaluations(results.plan.info.period, results.latest_year)]
+def plan_evaluations(results: JudgedPlan) -> list[EvaluationRecord]:
+    """Every evaluation the plan's period asks for and its data reach (judged before rendering)."""
+    return list(results.evaluations)
 
 
-def report_title(results: PlanResults, evaluation) -> str:
+def report_title(results: JudgedPlan, evaluation) -> str:
     return f"{results.plan.info.title} {evaluation.title}"
 
 
-def _mark(styles: Styles, style_key: str, text: str) -> dict:
-    style = styles.of(style_key)
-    return {"key": style.key, "icon": style.icon, "word": text}
+# At the plan's end a target was reached or not: the 期末评估 says 已实现 / 提前实现 / 未实现.
+def verdict_counts(pairs) -> list[tuple[Verdict, int]]:
+    counts = Counter(e.verdict for _, e in pairs)
+    return [(v, counts[v]) for v in Verdict if counts[v]]
 
 
-def verdict_mark(styles: Styles, verdict: Verdict) -> dict:
-    return _mark(styles, VERDICT_STYLE[verdict], VERDICT_WORDS[verdict])
+def verdict_mark(styles: Styles, verdict: str):
+    return mark(styles, VERDICT_STYLE.get(verdict, Status.CANNOT), VERDICT_WORDS[verdict])
 
 
-def progress_mark(styles: Styles, progress: ItemProgress) -> dict:
-    return _mark(styles, PROGRESS_STYLE[progress], ITEM_PROGRESS_WORDS[progress])
+def progress_mark(styles: Styles, progress: ItemProgress):
+    return mark(styles, PROGRESS_STYLE[progress], ITEM_PROGRESS_WORDS[progress])
 
 
-def _number(x: float, unit: str | None) -> str:
-    return with_unit(rounded(x, None), unit)
+def _number(x: float, unit: str | None, places: int = 2) -> str:
+    return with_unit(fixed(x, places), unit)
 
 
 def _target_text(e: IndicatorEvaluation, indicator: Indicator) -> str:
@@ -64,47 +64,48 @@ def _target_text(e: IndicatorEvaluation, indicator: Indicator) -> str:
     return f"每年 {written}" if indicator.annual else f"{e.target.year} 年 {written}"
 
 
-def reason_text(e: IndicatorEvaluation, indicator: Indicator, close_within: float) -> str:
-    """Why the verdict, with the numbers used."""
+def reason_text(e: IndicatorEvaluation, s: Standing | None, indicator: Indicator, close_within: float) -> str:
+    """Why the verdict, with the numbers used (``s``: the evaluation year measured against the final target)."""
     j, unit = e.judgement, indicator.unit
-    if j is None or j.value is None:
-        return f"{e.year} 年的数值尚未报送，不作推算。"
+    if j is None or j.value is None or s is None:
+        return f"{e.year} 年的数值尚未报送（{MISSING}），不作推算。"
     value = with_unit(j.value.text, unit)
     target = f"“{with_unit(e.target.value.text, unit)}”"
+    tolerance = tolerance_text(s)
     if indicator.annual:
-        met = "达到" if e.verdict == Verdict.AS_EXPECTED else "未达到"
-        return f"每年的目标逐年判定：{e.year} 年为 {value}，{met}当年目标{target}。"
+        met = "达到" if j.status in DONE_STATUSES else "未达到"
+        years = f"{e.years_judged} 个有数据的年份中 {e.years_met} 年达到；" if e.years_judged else ""
+        return f"每年的目标逐年判定：{years}{j.year} 年为 {value}，{met}当年目标{target}{tolerance}。"
     if j.reason == Reason.KEPT:
-        return f"起点已达到目标{target}，{e.year} 年为 {value}，保持了目标水平。"
+        return f"起点已达到目标{target}，{e.year} 年为 {value}，保持了目标水平{tolerance}。"
     if j.status == Status.NOT_KEPT:
-        return f"{e.year} 年为 {value}，未保持目标{target}的水平（{target_gap(j, unit)}）。"
+        return f"{e.year} 年为 {value}，未保持目标{target}的水平（{target_gap(s)}）。"
     if j.status in (Status.DONE_EARLY, Status.DONE):
         since = e.met_since if e.met_since is not None else e.year
         if e.verdict == Verdict.ACHIEVED_EARLY:
             kept = f"，{e.year} 年为 {value}" if since < e.year else ""
-            return f"{since} 年已达到 {e.target.year} 年目标{target}{kept}，提前实现。"
-        return f"{e.year} 年为 {value}，达到 {e.target.year} 年目标{target}。"
+            return f"{since} 年已达到 {e.target.year} 年目标{target}{kept}{tolerance}，提前实现。"
+        return f"{e.year} 年为 {value}，达到 {e.target.year} 年目标{target}{tolerance}。"
     if j.reason in (Reason.ON_SCHEDULE, Reason.BEHIND_SCHEDULE):
         start = f"{START_WORDS[j.start.kind]} {j.start.year} 年的 {with_unit(j.start.text, unit)}"
-        gap = round(j.gap_points, 1)
-        where = (f"快于序时 {format_number(gap)} 个百分点" if gap > 0 else
-                 "与序时持平" if gap == 0 else f"慢于序时 {format_number(-gap)} 个百分点")
-        text = (f"{e.year} 年为 {value}；从{start}到 {e.target.year} 年目标{target}，完成度 {pct(j.completion)}，"
-                f"序时进度 {pct(j.schedule_share)}，{where}")
-        if e.verdict == Verdict.AS_EXPECTED and gap < 0:
+        lag = -s.completion + s.schedule if s.completion is not None and s.schedule is not None else 0.0
+        text = (f"{e.year} 年为 {value}；从{start}到 {e.target.year} 年目标{target}，按序时应达到 "
+                f"{with_unit(number(s.requirement), unit) if s.requirement is not None else NONE}，{schedule_gap(s)}"
+                f"（完成度 {pct(s.completion)}，序时进度 {pct(s.schedule)}）")
+        if e.verdict == Verdict.AS_EXPECTED and lag > 0:
             trend = "，且按目前趋势可以达到目标" if e.projection else ""
-            return text + f"，落后不足 {format_number(close_within)} 个百分点{trend}。"
-        if e.verdict == Verdict.BEHIND and -gap < close_within:
+            return text + f"，完成度落后序时进度不足 {number(close_within)} 个百分点{trend}。"
+        if e.verdict == Verdict.BEHIND and 0 < lag < close_within:
             return text + "，但按目前趋势难以达到目标。"
         return text + "。"
     if j.reason == Reason.START_AT_BOUND:
         trend = "按目前趋势可以达到" if e.verdict == Verdict.AS_EXPECTED else "按目前趋势难以达到"
         return f"{e.year} 年为 {value}；起点与目标{target}的数值相同，尚未达到，无法计算完成度；{trend}。"
-    return explanation(j, unit)
+    return explanation(s)
 
 
-def trend_text(e: IndicatorEvaluation, indicator: Indicator) -> str:
-    """The projection and how sure it is, in words; or why there is none."""
+def trend_text(e: IndicatorEvaluation, indicator: Indicator, places: int) -> str:
+    """The projection and how sure it is, in words, in the indicator's unit and domain; or why there is none."""
     unit = indicator.unit
     if indicator.annual or e.year >= e.target.year:
         return ""
@@ -114,15 +115,15 @@ def trend_text(e: IndicatorEvaluation, indicator: Indicator) -> str:
         return f"可比年份只有 {e.points} 个（少于 3 个），不作趋势推算。"
     p, s = e.projection, e.spread
     reach = "可以达到" if p.would_meet else "难以达到"
-    text = (f"按 {e.points} 个可比年份的线性趋势（最小二乘法），{p.year} 年约为 {_number(p.value, unit)}，"
+    text = (f"按 {e.points} 个可比年份的线性趋势（最小二乘法），{p.year} 年约为 {projected(p.value, unit, places)}，"
             f"{reach}目标“{with_unit(e.target.value.text, unit)}”。")
     if s:
-        residual, low, high = (rounded(x, None) for x in (s.residual, s.low, s.high))
+        residual, low, high = (fixed(x, places) for x in (s.residual, s.low, s.high))
         text += (f"各年数值偏离趋势线约 ±{amount(float(residual), unit, unit == '%')}（残差标准差）；" if residual != "0" else
                  "各年数值都落在趋势线上；")
-        text += (f"按最近 {s.changes} 年的年变化推算，{p.year} 年为 {_number(s.low, unit)}" if low == high else
-                 f"按最近 {s.changes} 年中最慢和最快的年变化推算，{p.year} 年在 {_number(s.low, unit)} 至 "
-                 f"{_number(s.high, unit)} 之间")
+        text += (f"按最近 {s.changes} 年的年变化推算，{p.year} 年为 {projected(s.low, unit, places)}" if low == high else
+                 f"按最近 {s.changes} 年中最慢和最快的年变化推算，{p.year} 年在 {projected(s.low, unit, places)} 至 "
+                 f"{projected(s.high, unit, places)} 之间")
         low_meets, high_meets = e.range_meets or (False, False)
         if low_meets and high_meets:
             text += "，能达到目标" if low == high else "，两端都能达到目标"
@@ -134,22 +135,25 @@ def trend_text(e: IndicatorEvaluation, indicator: Indicator) -> str:
     return text + "推算只是按目前速度的估计，不是统计数据。"
 
 
-def indicator_row(results: PlanResults, indicator: Indicator, e: IndicatorEvaluation, config: SiteConfig) -> dict:
-    plan, unit, j = results.plan, indicator.unit, e.judgement
-    value = with_unit(j.value.text, unit) if j and j.value else "数据暂缺"
+def indicator_row(results: JudgedPlan, indicator: Indicator, e: IndicatorEvaluation, record: EvaluationRecord,
+                  config: SiteConfig) -> dict:
+    """The year's standing as the bulletin states it (the shared row), with the verdict and why."""
+    unit = indicator.unit
+    year_standing = record.standings.get(indicator.id)
+    measured = record.measured.get(indicator.id)
+    places = year_standing.places if year_standing else 1
+    row = standing_row(year_standing, config.styles) if year_standing else {
+        "id": indicator.id, "name": results.plan.full_name(indicator), "attribute": indicator.attribute or NONE,
+        "value": MISSING, "target": NONE, "expected": NONE, "completion": NONE, "schedule": NONE, "status": None,
+        "light": None, "measure": "", "gap": NONE}
     return {
-        "id": indicator.id,
-        "name": plan.full_name(indicator),
-        "attribute": indicator.attribute or "—",
-        "base": f"{with_unit(indicator.base.value.text, unit)}（{indicator.base.year} 年）" if indicator.base else "—",
-        "value": value + ("（口径变化）" if j and j.definition_changed else ""),
-        "target": _target_text(e, indicator),
-        "completion": pct(j.completion) if j and j.completion is not None else "—",
-        "schedule": pct(j.schedule_share) if j and j.schedule_share is not None else "—",
-        "projection": f"约 {_number(e.projection.value, unit)}" if e.projection else "—",
+        **row,
+        "base": f"{with_unit(indicator.base.value.text, unit)}（{indicator.base.year} 年）" if indicator.base else NONE,
+        "final_target": _target_text(e, indicator),
+        "projection": f"约 {projected(e.projection.value, unit, places)}" if e.projection else NONE,
         "verdict": verdict_mark(config.styles, e.verdict),
-        "reason": reason_text(e, indicator, config.settings.evaluation.close_within),
-        "trend": trend_text(e, indicator),
+        "reason": reason_text(e, measured, indicator, config.settings.evaluation.close_within),
+        "trend": trend_text(e, indicator, places),
     }
 
 
@@ -163,21 +167,30 @@ def _names(names: list[str]) -> str:
     return "、".join(f"“{n}”" for n in names)
 
 
-def overview_sentence(results: PlanResults, report: PlanEvaluation) -> str:
-    """e.g. 77 项指标中，59 项提前实现、快于预期或基本符合预期（…）；17 项滞后，其中约束性指标 2 项：…。"""
+def progress_counts(items) -> list[tuple[ItemProgress, int]]:
+    counts = Counter(item.progress for item in items)
+    return [(p, counts[p]) for p in ItemProgress if counts[p]]
+
+
+def overview_sentence(results: JudgedPlan, report) -> str:
+    """e.g. 77 项指标中，3 项已实现（其中 2 项提前实现）；56 项快于预期或基本符合预期（…）；17 项滞后，其中约束性指标 2 项：…。"""
     pairs = report.indicators
     if not pairs:
         return "没有可评估的指标。"
     counts = dict(report.verdicts())
-    good = [Verdict.ACHIEVED_EARLY, Verdict.FASTER, Verdict.AS_EXPECTED]
     parts = []
-    if n := sum(counts.get(v, 0) for v in good):
-        detail = counts_words([(v, counts[v]) for v in good if counts.get(v)])
-        parts.append(f"{n} 项提前实现、快于预期或基本符合预期（{detail}）")
-    if n := counts.get(Verdict.BEHIND):
-        binding = [results.plan.full_name(i) for i, _ in report.binding_behind()]
-        tail = f"，其中约束性指标 {len(binding)} 项：{_names(binding)}" if binding else ""
-        parts.append(f"{n} 项滞后{tail}")
+    if reached := counts.get(Verdict.ACHIEVED, 0) + counts.get(Verdict.ACHIEVED_EARLY, 0):
+        early = f"（其中 {counts[Verdict.ACHIEVED_EARLY]} 项提前实现）" if counts.get(Verdict.ACHIEVED_EARLY) else ""
+        parts.append(f"{reached} 项已实现{early}")
+    going = [Verdict.FASTER, Verdict.AS_EXPECTED]
+    if n := sum(counts.get(v, 0) for v in going):
+        parts.append(f"{n} 项{'或'.join(VERDICT_WORDS[v] for v in going if counts.get(v))}"
+                     f"（{counts_words([(v, counts[v]) for v in going if counts.get(v)])}）")
+    for verdict in (Verdict.NOT_DUE, Verdict.BEHIND, Verdict.NOT_ACHIEVED):
+        if n := counts.get(verdict):
+            binding = [results.plan.full_name(i) for i, e in pairs if i.attribute == "约束性" and e.verdict == verdict]
+            tail = f"，其中约束性指标 {len(binding)} 项：{_names(binding)}" if binding and verdict != Verdict.NOT_DUE else ""
+            parts.append(f"{n} 项{VERDICT_WORDS[verdict]}{tail}")
     for verdict in (Verdict.MISSING, Verdict.CANNOT):
         if n := counts.get(verdict):
             parts.append(f"{n} 项{VERDICT_WORDS[verdict]}")
@@ -186,25 +199,31 @@ def overview_sentence(results: PlanResults, report: PlanEvaluation) -> str:
 
 def method_lines(config: SiteConfig, kind: Kind) -> list[str]:
     """How the verdicts were reached, in plain words (the rules of generator/judge/evaluation.py)."""
-    ahead = format_number(config.settings.evaluation.ahead_from)
-    close = format_number(config.settings.evaluation.close_within)
+    ahead = number(config.settings.evaluation.ahead_from)
+    close = number(config.settings.evaluation.close_within)
     lines = [
-        "每项指标按规划期末（最后一个目标年）的目标评估：完成度 =（评估年数值 − 起点数值）÷（目标值 − 起点数值），"
-        "起点为基期值；没有基期值的，为首个监测年份的数值；统计口径变化的，为口径变化当年的数值。"
-        "序时进度 =（评估年 − 起点年）÷（目标年 − 起点年）。中间年份的阶段目标不改变评估的起点。",
-        "提前实现：评估年已达到期末目标（期末评估中，为目标年之前已达到并保持到目标年）。",
+        "每项指标的判定与同一年度公报完全相同（同一个起点、阶段目标、完成度和序时进度）：评估年有阶段目标的，按阶段目标判定；"
+        "评估年的数值尚未报送的，用此前最近一年的数值，并注明年份。",
+        "期末评估（以及已到期末目标年的指标）只说结果：目标年之前已达到并保持到最后的为提前实现，达到的为已实现，未达到的为未实现；"
+        "每年设定的目标，每一年都达到才算已实现，并写明几年达到。",
+        "提前实现：评估年已达到期末目标。",
         f"快于预期：完成度快于序时进度 {ahead} 个百分点及以上。",
         f"基本符合预期：完成度不低于序时进度；或落后不足 {close} 个百分点、且按目前趋势可以达到目标；"
-        "起点已达到目标并保持；期末评估中在目标年达到目标；每年设定的目标当年达到。",
-        "滞后：其余未达到要求的情形，包括到目标年仍未达到、未保持目标水平、每年设定的目标当年未达到。",
-        "数据暂缺：评估年没有报送数值，不作推算；无法评估：没有可比的起点（没有基期值的首个监测年份，或统计口径变化当年）。",
+        "起点已达到目标并保持；阶段目标按期达到；每年设定的目标各年都达到。",
+        "滞后：其余未达到要求的情形，包括阶段目标到期未达到、未保持目标水平、每年设定的目标有一年未达到。",
+        "“左右”目标靠容差才算达到的，注明容差。",
+        f"{MISSING}：评估年及以前都没有报送数值，不作推算；无法评估：没有可比的起点（没有基期值的首个监测年份，或统计口径变化当年）。",
     ]
+    if kind == Kind.FINAL:
+        lines.append("期末评估说的是目标是否实现：目标年达到目标的为已实现；目标年之前已达到并保持到目标年的为提前实现；"
+                     "到目标年仍未达到、或未保持目标水平的为未实现。")
     if kind == Kind.MIDTERM:
         lines.append("趋势推算：用评估年及以前各可比年份（含起点）的数值作线性回归（最小二乘法），推算到目标年；"
                      "不足 3 个可比年份的不作推算。推算的不确定性用两种方式说明：各年数值偏离趋势线的残差标准差，"
                      "以及按最近几年中最慢和最快的年变化推算到目标年的范围。")
-    lines.append("专栏实施步骤和任务：按评估年及以前最近一次报送的进展判定；最近一次为“已完成”的为已完成；"
-                 "报送“滞后”的，或到期（计划年份或完成时限已到）仍未完成的，为滞后；其余为正在推进；从未报送的为未报告。")
+    lines.append("专栏实施步骤和任务：按评估年及以前最近一次报送的进展判定，不论在哪一年报送；最近一次为“已完成”的为已完成，"
+                 "晚于计划年份或完成时限才完成的为逾期完成；到期（计划年份或完成时限已到）仍未完成的为逾期；"
+                 "报送“滞后”的为滞后；其余为正在推进；从未报送的为未报告。")
     return lines
 
 
@@ -212,11 +231,22 @@ def contact_lines(config: SiteConfig) -> list[tuple[str, str]]:
     return config.settings.contact.lines()
 
 
-def evaluation_context(results: PlanResults, report: PlanEvaluation, config: SiteConfig) -> dict:
+def coverage_text(record: EvaluationRecord, start: int) -> str:
+    """The years the report rests on, said plainly where the data start late."""
+    years, year = record.data_years, record.evaluation.year
+    covered = f"本报告依据 {period(years[0], years[-1])}的监测数据"
+    if years[0] > start:
+        return f"{covered}（{period(start, years[0] - 1)}没有监测数据，不作推算）。"
+    return f"{covered}。"
+
+
+def evaluation_context(results: JudgedPlan, record: EvaluationRecord, config: SiteConfig) -> dict:
     """Everything a report shows (web page and PDF alike), prepared and in order."""
     plan, info, styles = results.plan, results.plan.info, config.styles
+    report = record.report
     evaluation, year = report.evaluation, report.evaluation.year
-    rows = {i.id: indicator_row(results, i, e, config) for i, e in report.indicators}
+    rows = {i.id: indicator_row(results, i, e, record, config) for i, e in report.indicators}
+    goal_pairs = list(results.year(year).goals)
     groups: dict[str, list[dict]] = {}
     for indicator, _ in report.indicators:
         groups.setdefault(group_label(indicator.table), []).append(rows[indicator.id])
@@ -230,7 +260,7 @@ def evaluation_context(results: PlanResults, report: PlanEvaluation, config: Sit
         columns.append({
             "number": column.number,
             "heading": f"专栏 {column.number}：{column.title}",
-            "indicator_counts": counts_words(report.verdicts(pairs)),
+            "indicator_counts": counts_words(verdict_counts(pairs)),
             "indicator_total": len(pairs),
             "milestone_counts": counts_words(progress_counts([item for _, item in items])),
             "milestones": [{"year": m.year.text, "text": m.text, "due": item.due_year,
@@ -245,19 +275,19 @@ def evaluation_context(results: PlanResults, report: PlanEvaluation, config: Sit
             units.setdefault(plan.canonical_unit(unit), []).append((task, item))
     unit_list = [{"name": name,
                   "counts": counts_words(progress_counts([item for _, item in tasks])),
-                  "late": sum(item.progress == ItemProgress.LATE for _, item in tasks),
+                  "late": sum(item.progress in (ItemProgress.LATE, ItemProgress.OVERDUE) for _, item in tasks),
                   "tasks": [{"number": t.number or "", "work": t.work, "deadline": t.deadline.text if t.deadline else "",
                              "progress": progress_mark(styles, item.progress),
                              "reported": f"{item.status}（{item.report_year} 年）" if item.report_year else item.status,
                              "report": item.text} for t, item in tasks]}
                  for name, tasks in sorted(units.items())]
-    counts = report.verdicts()
+    counts = verdict_counts(report.indicators)
     total = sum(n for _, n in counts)
     attributes = []
     for attribute in ("约束性", "预期性", None):
         pairs = [(i, e) for i, e in report.indicators if i.attribute == attribute]
         if pairs:
-            attributes.append((attribute or "未标属性", counts_words(report.verdicts(pairs))))
+            attributes.append((attribute or "未标属性", counts_words(verdict_counts(pairs))))
     return {
         "title": report_title(results, evaluation),
         "plan_title": info.title,
@@ -268,16 +298,19 @@ def evaluation_context(results: PlanResults, report: PlanEvaluation, config: Sit
         "end_year": report.end_year,
         "issuer": info.issuer,
         "document_number": info.document_number or "",
-        "period": f"{info.period.start}—{info.period.end} 年",
+        "period": period(info.period.start, info.period.end),
         "cutoff": f"数据截至 {year} 年底",
+        "coverage": coverage_text(record, info.period.start),
         "sample": results.sample,
         "publisher": config.settings.publisher,
         "site_name": config.settings.site_name,
         "overview": overview_sentence(results, report),
-        "binding_behind": [rows[i.id] for i, _ in report.binding_behind()],
+        "binding_behind": [rows[i.id] for i, e in report.indicators if i.attribute == "约束性"
+                           and e.verdict in (Verdict.BEHIND, Verdict.NOT_ACHIEVED)],
+        "behind_word": "未实现" if evaluation.kind == Kind.FINAL else "滞后",
         "has_binding": any(i.attribute == "约束性" for i, _ in report.indicators),
         "show_attribute": any(i.attribute for i, _ in report.indicators),
-        "counts": [{"verdict": verdict_mark(styles, v), "count": n, "share": f"{n / total * 100:.1f}%"} for v, n in counts],
+        "counts": [{"verdict": verdict_mark(styles, v), "count": n, "share": share(n, total)} for v, n in counts],
         "total": total,
         "by_attribute": attributes,
         "groups": [{"title": label, "rows": group_rows} for label, group_rows in groups.items()],
@@ -288,6 +321,9 @@ def evaluation_context(results: PlanResults, report: PlanEvaluation, config: Sit
         "units": unit_list,
         "task_total": len(report.tasks),
         "task_counts": counts_words(progress_counts([item for _, item in report.tasks])),
+        "goals": {"overview": goal_sentence(goal_pairs),
+                  "rows": [goal_row(results, goal, judgement, styles) for goal, judgement in goal_pairs]}
+                 if goal_pairs else None,
         "method": method_lines(config, evaluation.kind),
         "contact": contact_lines(config),
     }

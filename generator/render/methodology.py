@@ -9,10 +9,12 @@ from generator.config import Styles
 from generator.judge.goals import judge_goal_series
 from generator.judge.rules import Thresholds
 from generator.judge.series import YearFigure, judge_series
+from generator.judge.site import standing
 from generator.model.plan import Goal, Indicator
-from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Light, Status, word
+from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Light, Status
 from generator.model.written_value import parse_written_value
-from generator.render.explain import due_text, explanation, gap_text, goal_explanation
+from generator.render.explain import due_text, explanation, gap_text, goal_explanation, light_measure
+from generator.render.wording import NO_LIGHT, mark
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,10 @@ CASES = (
     Case("达到目标后又回落", "%", (2020, "0"), ((2025, "60"),), ((2022, "65"), (2023, "55"))),
     Case("阶段目标年未达到，此后从实际值起算", "", (2020, "12"), ((2022, "11"), (2025, "11")),
          ((2022, "11.8"), (2023, "11.5")), direction="lower"),
+    Case("阶段目标年之后才有数据，从阶段目标起算", "%", (2020, "80"), ((2022, "90"), (2025, "95")), ((2023, "91"),)),
+    Case("“保持”的水平尚未达到，按序时进度向它推进", "%", (2020, "71.3"), ((2025, "保持90%以上"),), ((2021, "76"),)),
+    Case("“保持”的水平达到后又回落", "%", (2020, "71.3"), ((2025, "保持90%以上"),),
+         ((2021, "76"), (2022, "90.5"), (2023, "89"))),
     Case("每年目标，当年未达到", "人", None, ((2025, "≥1500"),), ((2021, "1600"), (2022, "1400")), annual=True),
     Case("统计口径变化的年份", "%", (2020, "49.8"), ((2025, "80"),), ((2022, "60"), (2023, "58")), changed_in=2023),
     Case("当年没有数据", "%", (2020, "49.8"), ((2025, "80"),), ((2023, ""),)),
@@ -54,24 +60,33 @@ def _indicator(case: Case) -> Indicator:
                      targets=[{"year": y, "value": v} for y, v in case.targets])
 
 
-def case_rows(styles: Styles, thresholds: Thresholds) -> list[dict]:
-    rows = []
+def judged_cases(thresholds: Thresholds) -> tuple:
+    """Each case with the standing the rules give its last year: run by the pipeline before rendering
+    (the one place outside judge/ that runs the rules, on these worked examples only)."""
+    judged = []
     for case in CASES:
         indicator = _indicator(case)
         figures = {y: YearFigure(y, parse_written_value(v) if v else None, y == case.changed_in) for y, v in case.figures}
         years = list(range(min(figures), max(figures) + 1))
-        judgement = judge_series(indicator, figures, years, thresholds=thresholds).judgements[-1]
-        unit = case.unit or None
+        judged.append((case, standing(indicator, judge_series(indicator, figures, years, thresholds=thresholds).judgements[-1])))
+    return tuple(judged)
+
+
+def case_rows(styles: Styles, judged: tuple) -> list[dict]:
+    rows = []
+    for case, s in judged:
+        judgement = s.judgement
         rows.append({
             "situation": case.situation,
             "plan": "；".join([f"基期 {case.base[0]} 年 {case.base[1]}" if case.base else "无基期值"]
                              + [f"{'每年' if case.annual else f'{y} 年'} {v}" for y, v in case.targets]),
             "figures": "；".join(f"{y} 年 {v or '未报送'}{'（口径变化）' if y == case.changed_in else ''}"
                                  for y, v in case.figures),
-            "status": f"{styles.of(judgement.status).icon} {word(judgement.status)}",
-            "light": f"{styles.of(judgement.light).icon} {word(judgement.light)}" if judgement.light else "不亮灯",
-            "gap": gap_text(judgement, unit),
-            "explanation": explanation(judgement, unit),
+            "status": str(mark(styles, judgement.status)),
+            "light": (f"{mark(styles, judgement.light)}" + (f"（{light_measure(s)}）" if light_measure(s) else "")
+                      if judgement.light else NO_LIGHT),
+            "gap": gap_text(s),
+            "explanation": explanation(s),
         })
     return rows
 
@@ -86,6 +101,7 @@ class GoalCase:
 GOAL_CASES = (
     GoalCase("完成时限之前报告已实现", 2025, ((2023, "已实现"),)),
     GoalCase("完成时限当年报告已实现", 2025, ((2025, "已实现"),)),
+    GoalCase("完成时限当年实现，以后各年再次报告已实现", 2023, ((2023, "已实现"), (2024, "已实现"))),
     GoalCase("过了完成时限才报告已实现", 2022, ((2022, "推进中"), (2023, "已实现"))),
     GoalCase("完成时限之前报告推进中", 2025, ((2023, "推进中"),)),
     GoalCase("完成时限之前报告未实现", 2025, ((2023, "未实现"),)),
@@ -99,23 +115,40 @@ GOAL_CASES = (
 )
 
 
-def goal_case_rows(styles: Styles) -> list[dict]:
-    """The yes/no and milestone cases, judged by generator/judge/goals.py as every such target is."""
-    rows = []
+def judged_goal_cases() -> tuple:
+    """Each yes/no case with its last year's judgement, judged by generator/judge/goals.py as every such
+    target is (run by the pipeline before rendering)."""
+    judged = []
     for case in GOAL_CASES:
         goal = Goal(id="example", kind="yes-no", name=case.situation, due=case.due or "每年", quote="示例")
         states = {year: state or None for year, state in case.reports}
         years = list(range(min(states), max(states) + 1))
-        judgement = judge_goal_series(goal, states, years)[-1]
+        judged.append((case, judge_goal_series(goal, states, years)[-1]))
+    return tuple(judged)
+
+
+def goal_case_rows(styles: Styles, judged: tuple) -> list[dict]:
+    rows = []
+    for case, judgement in judged:
         rows.append({
             "situation": case.situation,
             "plan": f"{due_text(case.due)}实现",
             "figures": "；".join(f"{y} 年 {s or '未报告'}" for y, s in case.reports),
-            "status": f"{styles.of(judgement.status).icon} {word(judgement.status)}",
-            "light": f"{styles.of(judgement.light).icon} {word(judgement.light)}" if judgement.light else "不亮灯",
+            "status": str(mark(styles, judgement.status)),
+            "light": str(mark(styles, judgement.light)) if judgement.light else NO_LIGHT,
             "explanation": goal_explanation(judgement),
         })
     return rows
+
+
+def light_rules(orange: str, red: str) -> list[str]:
+    """When each light is lit (in the order of :func:`light_rows`), with the site's thresholds."""
+    return [
+        "提前完成、按期完成、逾期完成、达到序时进度、保持",
+        f"落后不足 {orange} 个百分点（含数值恰好等于“>”“<”目标数值、尚未达到的情形）",
+        f"落后 {orange}～{red} 个百分点",
+        f"落后超过 {red} 个百分点；未保持；到目标年仍未达到而无法计算完成度",
+    ]
 
 
 def status_rows(styles: Styles) -> list[tuple[str, str]]:

@@ -10,12 +10,13 @@ import hashlib
 import json
 import math
 
-from generator.judge.engine import PlanResults, judged_indicators
-from generator.judge.targets import direction_of
+from generator.judge.records import JudgedPlan
 from generator.model.figures import WHOLE_AREA
 from generator.model.plan import Indicator
 from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Status
 from generator.render import links
+from generator.render.explain import gap_text, light_measure
+from generator.render.wording import NONE
 
 PACKAGE = "datapackage.json"  # under downloads/
 SCHEMA_VERSION = 1  # of the indicator JSON files: raised when a field changes meaning
@@ -41,7 +42,7 @@ def _written(value) -> dict | None:
     return {"text": value.text, "number": _finite(value.number), "comparator": value.comparator}
 
 
-def indicator_data(results: PlanResults, indicator: Indicator) -> dict:
+def indicator_data(results: JudgedPlan, indicator: Indicator, drafts: frozenset[tuple[str, int]] = frozenset()) -> dict:
     """One indicator: what the plan says, and every region's figures and judgements year by year."""
     plan = results.plan
     series_list = []
@@ -51,7 +52,8 @@ def indicator_data(results: PlanResults, indicator: Indicator) -> dict:
             continue
         figures = {f.year: f for f in series.figures}
         years = []
-        for j in series.judgements:
+        for s in results.series_standings(indicator.id, region):
+            j = s.judgement
             f = figures.get(j.year)
             years.append({
                 "year": j.year,
@@ -67,10 +69,17 @@ def indicator_data(results: PlanResults, indicator: Indicator) -> dict:
                 "schedule_share": _finite(j.schedule_share),
                 "expected": _finite(j.expected),
                 "completion": _finite(j.completion),
+                # As every page, bulletin and download states them (rounded once, in the indicator's unit):
+                "requirement": _finite(s.requirement),
+                "completion_percent": _finite(s.completion),
+                "gap": _finite(s.gap),
+                "gap_text": "" if gap_text(s) == NONE else gap_text(s),
+                "light_measure": light_measure(s),
                 "definition_changed": j.definition_changed,
                 "note": f.note if f else "",
                 "source": f.source if f else "",
                 "sample": bool(f and f.sample),
+                "preliminary": (plan.id, j.year) in drafts,  # 初步数据: the year was published before its data were complete
             })
         projection = series.projection
         series_list.append({
@@ -88,7 +97,7 @@ def indicator_data(results: PlanResults, indicator: Indicator) -> dict:
             "name": plan.full_name(indicator),
             "unit": indicator.unit,
             "attribute": indicator.attribute,
-            "direction": direction_of(indicator),
+            "direction": results.directions[indicator.id],
             "annual": indicator.annual,
             "base": {"year": indicator.base.year, **_written(indicator.base.value)} if indicator.base else None,
             "targets": [{"year": t.year, **_written(t.value)} for t in indicator.targets],
@@ -101,10 +110,10 @@ def indicator_data(results: PlanResults, indicator: Indicator) -> dict:
     }
 
 
-def indicator_files(all_results: list[PlanResults]) -> dict[str, bytes]:
+def indicator_files(all_results: list[JudgedPlan], drafts: frozenset[tuple[str, int]] = frozenset()) -> dict[str, bytes]:
     """downloads/indicators/<plan>/<indicator>.json for every indicator with a target."""
-    return {links.download(indicator_file(r.plan.id, i.id)): _dump(indicator_data(r, i))
-            for r in all_results for i in judged_indicators(r.plan)}
+    return {links.download(indicator_file(r.plan.id, i.id)): _dump(indicator_data(r, i, drafts))
+            for r in all_results for i in r.judged}
 
 
 # The CSV downloads' columns (generator/render/downloads.py COLUMNS), as Table Schema fields.
@@ -121,15 +130,18 @@ _FIELDS = {
     "数值": ("number", "用于计算的数字，单位见“单位”字段；空为数据暂缺", {}),
     "目标年份": ("integer", "当年所对照目标的年份", {}),
     "目标": ("string", "目标，照规划原文写法", {}),
-    "序时进度要求": ("number", "按序时进度当年应达到的数值，单位见“单位”字段", {}),
+    "序时进度要求": ("number", "按序时进度当年应达到的数值，按指标数值的精度取舍（人数、所数取整），单位见“单位”字段", {}),
     "完成度（%）": ("number", "（当年数值 − 起点数值）÷（目标值 − 起点数值），单位：%", {}),
     "状态": ("string", "状态的中文名称（与“状态代码”一一对应）", {"required": True, "enum": list(STATUS_WORDS.values())}),
     "状态代码": ("string", "状态的英文代码（程序使用）", {"required": True, "enum": [str(s) for s in Status]}),
     "红黄绿灯": ("string", "灯的中文名称；空为不亮灯（数据暂缺、无法测算）", {"enum": list(LIGHT_WORDS.values())}),
+    "亮灯依据": ("string", "决定灯色的量，如“完成度落后序时进度 12.3 个百分点”；空为按规则直接亮灯或不亮灯", {}),
+    "差距": ("string", "当年数值与序时进度要求（或目标数值）之差，用指标的单位表述，与网页和公报相同", {}),
     "口径变化": ("boolean", "“是”表示统计口径发生变化，与以前年份不可比", {}),
     "说明": ("string", "报送单位对数值的说明", {}),
     "来源": ("string", "数据来源", {}),
     "示例数据": ("boolean", "“是”表示演示用的示例数据，不是官方统计数据", {}),
+    "初步数据": ("boolean", "“是”表示这一年的数据尚不完整，发布时为初步数据，以后可能补充和更正", {}),
 }
 _UNITS = {"完成度（%）": "%"}
 
@@ -159,7 +171,8 @@ def _file_facts(data: bytes) -> dict:
 
 
 def data_package(files: dict[str, bytes], tables: list[tuple[str, str, list[str]]], title: str,
-                 description: str, publisher: str, sample: bool) -> bytes:
+                 description: str, publisher: str, sample: bool, release: dict | None = None,
+                 drafts: frozenset[tuple[str, int]] = frozenset()) -> bytes:
     """The package: ``tables`` are (docs path of a CSV download, its title, the units it uses);
     every indicator JSON among ``files`` is listed as a JSON resource."""
     resources = []
@@ -180,7 +193,9 @@ def data_package(files: dict[str, bytes], tables: list[tuple[str, str, list[str]
     prefix = links.download("indicators/")
     for path in sorted(p for p in files if p.startswith(prefix) and p.endswith(".json")):
         name = path.removeprefix("downloads/")
-        resources.append({"name": name.removesuffix(".json").replace("/", "-").lower(), "path": name, "type": "json",
+        # "." joins the parts: ids never hold one, so indicators.evil.rate-a (plan evil) and indicators.evil-rate.a
+        # (plan evil-rate) stay apart, and apart from every CSV (named by a plan id).
+        resources.append({"name": name.removesuffix(".json").replace("/", ".").lower(), "path": name, "type": "json",
                           "format": "json", "mediatype": "application/json", "encoding": "utf-8",
                           **_file_facts(files[path])})
     package = {
@@ -189,6 +204,8 @@ def data_package(files: dict[str, bytes], tables: list[tuple[str, str, list[str]
         "description": description + ("（含示例数据，不是官方统计数据）" if sample else ""),
         "contributors": [{"title": publisher, "role": "publisher"}],
         "keywords": ["教育规划", "年度监测", "序时进度"],
+        **({"release": release} if release else {}),  # the stamp the footer and the PDF covers show
+        **({"preliminary": [{"plan": plan, "year": year, "note": "初步数据"} for plan, year in sorted(drafts)]} if drafts else {}),
         "resources": resources,
     }
     return _dump(package)

@@ -8,7 +8,8 @@ from pathlib import Path
 from generator.config import SiteConfig
 from generator.activity import working_on
 from generator.model.corrections import Correction
-from generator.judge.engine import PlanResults
+from generator.judge.records import JudgedPlan
+from generator.model.release import Stamp
 from generator.render.downloads import figure_rows
 from generator.render.escape import nav_title
 from generator.render.pages.bulletin import bulletin_page
@@ -31,32 +32,27 @@ def status_css(config: SiteConfig) -> str:
     return "\n".join(rules) + "\n"
 
 
-def footer(config: SiteConfig, all_results: list[PlanResults]) -> str:
-    """发布单位｜数据截至｜发布日期｜联系方式, from site_config and the data (never the clock)."""
+def footer(config: SiteConfig, stamp: Stamp) -> str:
+    """发布单位｜数据截至…，…发布（第 n 次发布）｜联系方式, from site_config, the data and the release (never the clock)."""
     settings = config.settings
-    years = [y for r in all_results for y in r.years]
-    released = settings.release_date
-    parts = [f"发布单位：{settings.publisher}",
-             f"数据截至 {max(years)} 年底" if years else "尚无年度监测数据",
-             f"发布日期：{released.year} 年 {released.month} 月 {released.day} 日" if released else None,
-             f"联系方式：{settings.contact.short()}"]
-    return "｜".join(html.escape(p) for p in parts if p)
+    parts = [f"发布单位：{settings.publisher}", stamp.statement(), f"联系方式：{settings.contact.short()}"]
+    return "｜".join(html.escape(p) for p in parts)
 
 
-def plan_section(parts: SiteParts, results: PlanResults) -> dict:
+def plan_section(parts: SiteParts, results: JudgedPlan) -> dict:
     plan = results.plan
     entries: list = [{"概况": plan_page(parts, results).path}]
     if results.years:
         entries.append({"年度公报": [{f"{y} 年度公报": bulletin_page(parts, results, parts.reports[(plan.id, y)]).path}
                                   for y in reversed(results.years)]})
-    reports = plan_evaluations(results, parts.config)
+    reports = plan_evaluations(results)
     if reports:
         entries.append({"评估报告": [{r.evaluation.title: evaluation_page(parts, results, r).path} for r in reports]})
     if plan.columns:
         entries.append({"专栏": [{nav_title(f"专栏 {c.number}：{c.title}"): column_page(parts, results, c).path} for c in plan.columns]})
     # Indicator and unit pages are reached from the plan page, bulletins and search: listing hundreds
     # of them in the navigation would repeat that list on every page of the site.
-    figures = figure_rows(results)  # the plan's download rows, of which each page offers its own
+    figures = figure_rows(results, parts.drafts)  # the plan's download rows, of which each page offers its own
     for indicator in plan.indicators:
         indicator_page(parts, results, indicator, figures)
     for unit in plan.units():
@@ -66,11 +62,14 @@ def plan_section(parts: SiteParts, results: PlanResults) -> dict:
     return {nav_title(plan.info.short_title): entries}
 
 
-def assemble(config: SiteConfig, all_results: list[PlanResults], templates: Path,
+def assemble(config: SiteConfig, all_results: list[JudgedPlan], templates: Path,
              corrections: list[Correction] = (), reports: dict[tuple[str, int], YearReport] | None = None,
-             cache: Path | None = None) -> SiteParts:
+             cache: Path | None = None, stamp: Stamp | None = None,
+             drafts: frozenset[tuple[str, int]] = frozenset(), cases: tuple = ((), ())) -> SiteParts:
+    """``cases``: the methodology page's worked examples, judged by the pipeline."""
+    stamp = stamp or Stamp(max((y for r in all_results for y in r.years), default=None), None)
     parts = SiteParts(config, corrections=list(corrections), reports=reports or year_reports(all_results),
-                      footer=footer(config, all_results), cache=cache)
+                      footer=footer(config, stamp), cache=cache, stamp=stamp, drafts=drafts, cases=cases)
     parts.nav.append({"首页": home_page(parts, all_results).path})
     for results in all_results:
         with working_on(f"生成规划 {results.plan.id} 的网页"):

@@ -1,10 +1,12 @@
 """Cells written into spreadsheets (the CSV and XLSX downloads, the fill-in workbook) never run.
 
 A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to
-Excel when it opens a CSV (OWASP "CSV injection": ``=HYPERLINK(…)``, ``=cmd|' /C calc'!A0``). In a
-CSV such text gets a leading ``'``, which Excel shows as text; a plain number written as text
-("-0.5") is left alone, since Excel reads it as the number it is. In an XLSX file every text is
-written as a string cell, never as a formula, and keeps its exact characters; numbers stay numbers.
+Excel when it opens a CSV (OWASP "CSV injection": ``=HYPERLINK(…)``, ``=cmd|' /C calc'!A0``), and
+becomes one in a workbook as soon as someone edits the cell or copies it into another sheet. One rule
+for every download, CSV and XLSX alike (:func:`download_text`): such text gets a leading ``'``; a plain
+number written as text ("-0.5") is left alone, since Excel reads it as the number it is. In an XLSX
+file every text is also written as a string cell, never as a formula; numbers stay numbers. The
+fill-in workbook, read back by the loader, keeps its texts exactly (string cells only).
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 
-def csv_text(text: str) -> str:
-    """A text cell for a CSV download: a formula-like start is neutralised with a leading '."""
+def download_text(text: str) -> str:
+    """A text cell for a download (CSV or XLSX): a formula-like start is neutralised with a leading '."""
     if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
@@ -36,13 +38,14 @@ def append_row(sheet: Worksheet, values: list) -> None:
 
 
 def write_only_row(sheet, values: list) -> list:
-    """The same rule for a write-only (streamed) sheet: text cells typed as strings before they are written."""
+    """A download's row for a write-only (streamed) sheet: text cells neutralised (:func:`download_text`)
+    and typed as strings before they are written."""
     from openpyxl.cell import WriteOnlyCell
 
     cells = []
     for value in values:
         if isinstance(value, str):
-            cell = WriteOnlyCell(sheet, value=value)
+            cell = WriteOnlyCell(sheet, value=download_text(value))
             cell.data_type = "s"
             cells.append(cell)
         else:

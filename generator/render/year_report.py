@@ -11,23 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.judge import rollup
-from generator.judge.engine import PlanResults
-from generator.judge.rules import Judgement
-from generator.model.figures import WHOLE_AREA
-from generator.model.plan import Indicator, Plan
+from generator.judge.records import JudgedPlan, Standing
+from generator.model.figures import NOT_REPORTED, TASK_STATUSES, WHOLE_AREA
+from generator.model.plan import Plan
 from generator.model.status import LAGGING, Status
 from generator.render.labels import overview_sentence
+from generator.render.wording import MISSING
 
 NO_UNIT = "（未写明责任单位）"
 
 
-@dataclass(frozen=True)
-class IndicatorLine:
-    indicator: Indicator
-    name: str  # full name: 义务教育标准班额比例（小学）
-    judgement: Judgement
-
+ITEM_STATUSES = (*TASK_STATUSES, NOT_REPORTED)
+IndicatorLine = Standing  # a line of a bulletin's table is the indicator's standing that year
 
 @dataclass(frozen=True)
 class ItemLine:
@@ -141,22 +136,25 @@ def group_label(table: str | None) -> str:
     return label
 
 
-def lagging_key(judgement: Judgement | None) -> tuple[int, float]:
-    """Sort key putting lagging indicators first: those without a schedule gap (not kept, target
-    year missed), then the furthest behind schedule; a stable sort keeps the rest in plan order."""
-    if judgement is None or not judgement.lagging:
-        return (1, 0.0)
-    return (0, judgement.gap_points if judgement.gap_points is not None else float("-inf"))
+def lagging_key(standing: Standing | None) -> tuple:
+    """按落后程度排列: the measure that set each light (see Standing.behind_key); no standing last."""
+    return standing.behind_key() if standing is not None else (2,)
 
 
-def lagging_first(lines: list[IndicatorLine]) -> tuple[IndicatorLine, ...]:
-    return tuple(sorted(lines, key=lambda line: lagging_key(line.judgement)))
+def lagging_first(lines: list[Standing]) -> tuple[Standing, ...]:
+    """A bulletin's order: lagging 约束性 indicators first, as its introduction promises, then the other
+    lagging ones, each by how far behind; the rest in plan order."""
+    return tuple(sorted(lines, key=Standing.binding_first_key))
 
 
-def _notes(results: PlanResults, year: int, lines: list[IndicatorLine]) -> tuple[Note, ...]:
+def _count(statuses, order=tuple(Status)) -> tuple[tuple[str, int], ...]:
+    return tuple((s, n) for s in order if (n := list(statuses).count(s)))
+
+
+def _notes(results: JudgedPlan, year: int, lines: list[Standing]) -> tuple[Note, ...]:
     changed = [f"{line.name}：{line.judgement.value.text if line.judgement.value else ''} 统计口径变化，与基期不可比，不计算完成度。"
                for line in lines if line.judgement.definition_changed]
-    missing = [f"{line.name}：{year} 年数据暂缺，不作推算。" for line in lines if line.judgement.status == Status.MISSING]
+    missing = [f"{line.name}：{year} 年{MISSING}，不作推算。" for line in lines if line.status == Status.MISSING]
     figures = [f for (_, region), s in results.series.items() if region == WHOLE_AREA for f in s.figures if f.year == year]
     names = {line.indicator.id: line.name for line in lines}
     remarks = [f"{names[f.indicator_id]}：{f.note}" for f in figures if f.note and f.indicator_id in names]
@@ -165,7 +163,7 @@ def _notes(results: PlanResults, year: int, lines: list[IndicatorLine]) -> tuple
     if results.sample:
         notes.append(Note("示例数据", ("本公报中的年度数值和进展情况是为演示生成的示例数据，不是官方统计数据，不得引用。",)))
     notes.append(Note("口径变化", tuple(changed) or ("本年度没有统计口径发生变化的指标。",)))
-    notes.append(Note("数据暂缺", tuple(missing) or ("本年度各项指标数据均已报送。",)))
+    notes.append(Note(MISSING, tuple(missing) or ("本年度各项指标数据均已报送。",)))
     if remarks:
         notes.append(Note("数值说明", tuple(remarks)))
     if sources:
@@ -173,15 +171,14 @@ def _notes(results: PlanResults, year: int, lines: list[IndicatorLine]) -> tuple
     return tuple(notes)
 
 
-def year_report(results: PlanResults, year: int) -> YearReport:
+def year_report(results: JudgedPlan, year: int) -> YearReport:
     plan = results.plan
-    pairs = rollup.year_judgements(results, year)
-    lines = [IndicatorLine(i, plan.full_name(i), j) for i, j in pairs]
-    groups: dict[str, list[IndicatorLine]] = {}
+    record = results.year(year)
+    lines = list(record.standings)
+    groups: dict[str, list[Standing]] = {}
     for line in lines:
         groups.setdefault(group_label(line.indicator.table), []).append(line)
 
-    by_column = rollup.by_column(results, year)
     columns = []
     for column in plan.columns:
         column_lines = [line for line in lines if line.indicator.column == column.number]
@@ -189,8 +186,8 @@ def year_report(results: PlanResults, year: int) -> YearReport:
                            for c, m, state in results.milestones.get(year, ()) if c.number == column.number)
         if column_lines or milestones:
             columns.append(ColumnReport(
-                column.number, column.title, lagging_first(column_lines), tuple(by_column.get(column.number, ())),
-                milestones, tuple(rollup.ordered_counts([m.status for m in milestones], rollup.ITEM_STATUSES))))
+                column.number, column.title, lagging_first(column_lines), record.by_column.get(column.number, ()),
+                milestones, _count([m.status for m in milestones], ITEM_STATUSES)))
 
     units: dict[str, list[ItemLine]] = {}
     for task, state in results.tasks.get(year, ()):
@@ -198,28 +195,27 @@ def year_report(results: PlanResults, year: int) -> YearReport:
             units.setdefault(plan.canonical_unit(unit), []).append(ItemLine(
                 task.number or "", task.work, task.deadline.text if task.deadline else "", state.status, state.text,
                 state.spent))
-    unit_reports = tuple(UnitReport(name, tuple(tasks), tuple(rollup.ordered_counts([t.status for t in tasks],
-                                                                                     rollup.ITEM_STATUSES)))
+    unit_reports = tuple(UnitReport(name, tuple(tasks), _count([t.status for t in tasks], ITEM_STATUSES))
                          for name, tasks in sorted(units.items()))
     regions = sorted((RegionReport(region, sum(n for _, n in counts), sum(n for s, n in counts if s in LAGGING),
                                  tuple(counts))
-                     for region, counts in rollup.by_region(results, year).items()),
+                     for region, counts in record.by_region.items()),
                      key=lambda r: -r.behind)  # regions with lagging indicators first
     return YearReport(
         plan=plan, year=year, sample=results.sample,
-        overview=overview_sentence(pairs, plan.full_name),
-        counts=tuple(rollup.by_status(results, year)),
-        by_attribute=tuple((attribute, tuple(counts)) for attribute, counts in rollup.by_attribute(results, year)),
-        attention=tuple(line for line in lagging_first(lines) if line.judgement.lagging),
+        overview=overview_sentence(lines),
+        counts=record.counts,
+        by_attribute=record.by_attribute,
+        attention=tuple(line for line in lagging_first(lines) if line.lagging),
         groups=tuple((label, lagging_first(group)) for label, group in groups.items()),
         regions=tuple(regions),
         columns=tuple(columns),
         units=unit_reports,
-        task_counts=tuple(rollup.ordered_counts([s.status for _, s in results.tasks.get(year, ())], rollup.ITEM_STATUSES)),
+        task_counts=record.task_counts,
         notes=_notes(results, year, lines),
     )
 
 
-def year_reports(all_results: list[PlanResults]) -> dict[tuple[str, int], YearReport]:
+def year_reports(all_results: list[JudgedPlan]) -> dict[tuple[str, int], YearReport]:
     """Every plan's report for every year with data: (plan id, year) → report."""
     return {(results.plan.id, year): year_report(results, year) for results in all_results for year in results.years}

@@ -91,14 +91,17 @@ document.addEventListener("DOMContentLoaded", function () {
       .map(function (entry) { return entry.result; });
   }
 
-  // Pagefind's excerpt is the page's text with < and > escaped and the words found in <mark>: it is
-  // rebuilt as text nodes and <mark> elements, never parsed as HTML.
+  // Pagefind's excerpt is the page's text with < and > escaped and the words found in <mark>; every &
+  // of the text is an entity too (search_index.py indexes it escaped), so the text is decoded exactly
+  // as the page shows it. It is rebuilt as text nodes and <mark> elements, never parsed as HTML.
   function excerpt(html) {
     var p = document.createElement("p");
     p.className = "site-search-page__excerpt";
     html.replace(/<\/mark><mark>/g, "").split(/(<mark>.*?<\/mark>)/).forEach(function (piece) {
       var marked = /^<mark>(.*)<\/mark>$/.exec(piece);
-      var text = (marked ? marked[1] : piece).replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+      var text = (marked ? marked[1] : piece).replace(/&(lt|gt|amp);/g, function (entity, name) {
+        return { lt: "<", gt: ">", amp: "&" }[name];
+      });
       if (!text) { return; }
       var node = marked ? document.createElement("mark") : document.createTextNode(text);
       if (marked) { node.textContent = text; }

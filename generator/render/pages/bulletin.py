@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from generator.judge.engine import PlanResults
+from generator.judge.records import JudgedPlan
 from generator.render import links
 from generator.render.chart_views import status_view
-from generator.render.labels import badge, counts_text
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import goal_section, indicator_row, place_chart
+from generator.render.rows import item_row
+from generator.render.wording import counts_text
 from generator.render.year_report import YearReport
 
 
-def bulletin_page(parts: SiteParts, results: PlanResults, report: YearReport) -> Page:
+def bulletin_page(parts: SiteParts, results: JudgedPlan, report: YearReport) -> Page:
     plan, year = report.plan, report.year
     here = links.bulletin(plan.id, year)
     styles = parts.config.styles
 
     def rows(lines):
-        return [indicator_row(parts, results, line.indicator, line.judgement, here) for line in lines]
+        return [indicator_row(parts, results, line, here) for line in lines]
 
     def items(lines):
-        return [{"number": i.number, "text": i.text, "when": i.when, "status": badge(styles, i.status),
-                 "report": i.report, "spent": f"{i.spent:g}" if i.spent is not None else ""} for i in lines]
+        return [item_row(i, styles) for i in lines]
 
     chart = place_chart(parts, here, links.chart(plan.id, f"status-{year}"),
                         status_view(f"{year} 年指标状态", list(report.counts), styles)) if report.counts else None
@@ -51,4 +51,5 @@ def bulletin_page(parts: SiteParts, results: PlanResults, report: YearReport) ->
         "contact": parts.config.settings.contact.lines(),
         "other_years": [(y, links.relative(here, links.bulletin(plan.id, y))) for y in results.years if y != year],
     }
-    return parts.add(Page(here, "bulletin.md.j2", page_title(f"{year} 年度监测公报", plan), context))
+    return parts.add(Page(here, "bulletin.md.j2", page_title(f"{year} 年度监测公报", plan), context,
+                          draft=parts.draft_note(plan.id, [year])))

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from generator.judge import rollup
-from generator.judge.engine import PlanResults
+from generator.judge.records import JudgedPlan
 from generator.model.plan import Column
 from generator.render import links
 from generator.render.chart_views import progress_view
-from generator.render.labels import badge
+from generator.render.wording import badge
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import goal_section, indicator_row, place_chart
 from generator.render.year_report import lagging_key
 
 
-def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
+def column_page(parts: SiteParts, results: JudgedPlan, column: Column) -> Page:
     plan = results.plan
     here = links.column(plan.id, column.number)
     styles = parts.config.styles
@@ -35,8 +34,8 @@ def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
         charts.append({"name": plan.full_name(indicator),
                        "link": links.relative(here, links.indicator(plan.id, indicator.id)),
                        "chart": place_chart(parts, here, path, view)})
-    judged = [(i, results.judgement(i.id, latest)) for i in linked] if latest else []
-    rows = [indicator_row(parts, results, i, j, here) for i, j in sorted(judged, key=lambda pair: lagging_key(pair[1])) if j]
+    judged = [s for i in linked if (s := results.standing(i.id, latest))] if latest else []
+    rows = [indicator_row(parts, results, s, here) for s in sorted(judged, key=lagging_key)]
     context = {
         "title": f"专栏 {column.number}：{column.title}",
         "crumbs": crumbs(here, [(info.short_title, links.plan(plan.id))]),
@@ -47,7 +46,8 @@ def column_page(parts: SiteParts, results: PlanResults, column: Column) -> Page:
         "timeline": timeline,
         "latest": latest,
         "rows": rows,
-        "goals": goal_section(parts, results, keep=rollup.in_column(column.number)),
+        "goals": goal_section(parts, results, keep=lambda goal: goal.column == column.number),
         "charts": charts,
     }
-    return parts.add(Page(here, "column.md.j2", page_title(f"专栏 {column.number}：{column.title}", plan), context))
+    return parts.add(Page(here, "column.md.j2", page_title(f"专栏 {column.number}：{column.title}", plan), context,
+                          draft=parts.draft_note(plan.id, results.years)))

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from generator.config import SiteConfig
 from generator.model.corrections import Correction
 from generator.model.plan import Plan
+from generator.model.release import DRAFT, Stamp
 from generator.render import links
 from generator.render.chart_inputs import Chart
 
@@ -22,6 +23,7 @@ class Page:
     title: str | None  # the document's title (<title>, search results); None: the site's name
     context: dict = field(default_factory=dict)
     indexed: bool = True  # False: kept out of the search index (the search page itself)
+    draft: str = ""  # the 初步数据 notice of a page showing a draft year's figures, shown above its article
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,22 @@ class SiteParts:
     cache: Path | None = None  # where downloads made before are kept by their content (build/download-cache)
     reports: dict = field(default_factory=dict)  # (plan id, year) → YearReport, built once for web and PDF
     footer: str = ""  # publisher, 数据截至, 发布日期, contact: escaped HTML for every page's footer
+    cases: tuple = ((), ())  # the methodology page's worked examples, judged before rendering (indicator, goal)
+    stamp: Stamp = Stamp(None, None)  # the data cut-off and the release (None: a trial build)
+    drafts: frozenset[tuple[str, int]] = frozenset()  # (plan id, year) published as 初步数据
 
     def view(self, chart_path: str, make):
         if chart_path not in self.views:
             self.views[chart_path] = make()
         return self.views[chart_path]
+
+    def draft_note(self, plan_id: str, years) -> str:
+        """The 初步数据 notice for a page of ``plan_id`` showing ``years``; "" when none of them is a draft."""
+        drafted = sorted(y for y in set(years) if (plan_id, y) in self.drafts)
+        if not drafted:
+            return ""
+        return (f"{'、'.join(map(str, drafted))} 年的数据尚不完整，为{DRAFT}：已填报的指标不足规划指标的规定比例，"
+                "以后补充和更正的数值将在“数据更正说明”中列出。")
 
     def add(self, page: Page) -> Page:
         self.pages.append(page)

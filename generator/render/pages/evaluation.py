@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from generator.judge.engine import PlanResults
-from generator.judge.evaluation import PlanEvaluation
+from generator.judge.records import EvaluationRecord, JudgedPlan
 from generator.render import links
 from generator.render.evaluation_report import evaluation_context
 from generator.render.pages.common import Page, SiteParts, crumbs
 
 
-def evaluation_page(parts: SiteParts, results: PlanResults, report: PlanEvaluation) -> Page:
-    plan, evaluation = results.plan, report.evaluation
+def evaluation_page(parts: SiteParts, results: JudgedPlan, record: EvaluationRecord) -> Page:
+    plan, evaluation = results.plan, record.evaluation
     here = links.evaluation(plan.id, evaluation.kind, evaluation.year)
-    context = evaluation_context(results, report, parts.config)
+    context = evaluation_context(results, record, parts.config)
     for row in context["reasons"]:  # every row object, wherever it is listed
         row["link"] = links.relative(here, links.indicator(plan.id, row["id"]))
     for column in context["columns"]:
@@ -21,6 +20,8 @@ def evaluation_page(parts: SiteParts, results: PlanResults, report: PlanEvaluati
         crumbs=crumbs(here, [(plan.info.short_title, links.plan(plan.id))]),
         pdf=links.relative(here, links.evaluation_pdf(plan.id, evaluation.year, evaluation.kind)),
         corrections_page=links.relative(here, links.CORRECTIONS),
-        bulletin=links.relative(here, links.bulletin(plan.id, evaluation.year)),
+        # Only a year with a bulletin is linked (data that start late have none for earlier years).
+        bulletin=links.relative(here, links.bulletin(plan.id, evaluation.year)) if record.bulletin else None,
     )
-    return parts.add(Page(here, "evaluation.md.j2", evaluation.title, context))
+    return parts.add(Page(here, "evaluation.md.j2", evaluation.title, context,
+                          draft=parts.draft_note(plan.id, [evaluation.year])))

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from generator.glossary import DIRECTIONS
-from generator.judge.engine import PlanResults
-from generator.judge.targets import direction_of
-from generator.render.explain import explanation, gap_text, requirement_text
+from generator.judge.records import JudgedPlan
+from generator.render.explain import explanation
 from generator.model.plan import Indicator
 from generator.render import links
 from generator.render.chart_views import progress_view, region_view
 from generator.render.downloads import INDICATOR, own_downloads
-from generator.render.labels import badge, rounded, targets_text, with_unit
+from generator.render.labels import targets_text
+from generator.render.rows import indicator_row
+from generator.render.wording import NONE, projected, with_unit
 from generator.render.open_data import indicator_file
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import correction_rows, place_chart
 
 
-def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator, figures: list[list]) -> Page:
+def indicator_page(parts: SiteParts, results: JudgedPlan, indicator: Indicator, figures: list[list]) -> Page:
     """``figures`` are the plan's download rows (downloads.figure_rows): this indicator's are offered as files."""
     plan = results.plan
     here = links.indicator(plan.id, indicator.id)
@@ -24,41 +25,31 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator,
     series = results.series.get((indicator.id, ""))
     latest = results.latest_year
     values = []
-    for judgement in (series.judgements if series else ()):
-        figure_row = next((f for f in series.figures if f.year == judgement.year), None)
+    for standing in results.series_standings(indicator.id):
+        figure_row = next((f for f in series.figures if f.year == standing.year), None)
         values.append({
-            "year": judgement.year,
-            "value": with_unit(judgement.value.text, indicator.unit) if judgement.value else "数据暂缺",
-            "status": badge(styles, judgement.status),
-            "changed": "是" if judgement.definition_changed else "",
+            **indicator_row(standing, styles),
             "note": figure_row.note if figure_row else "",
             "source": figure_row.source if figure_row else "",
-            "explanation": explanation(judgement, indicator.unit),
+            "explanation": explanation(standing),
         })
     chart_path = links.chart(plan.id, f"indicator-{indicator.id}")
     chart = place_chart(parts, here, chart_path, parts.view(chart_path, lambda: progress_view(results, indicator, series))
                         ) if indicator.targets else None
     region = region_view(results, indicator, latest, styles) if latest and indicator.targets else None
-    projection = series.projection if series else None
     facts = [
         ("所属规划", plan.info.title),
         ("单位", indicator.unit or "—"),
         ("属性", indicator.attribute or "文件未标明"),
         ("分组", indicator.group),
-        ("越大越好还是越小越好", DIRECTIONS[direction_of(indicator)]),
+        ("越大越好还是越小越好", DIRECTIONS[results.directions[indicator.id]]),
         ("基期值", f"{with_unit(indicator.base.value.text, indicator.unit)}（{indicator.base.year} 年）" if indicator.base else "文件未给出"),
         ("目标值", targets_text(indicator) or "见子项"),
         ("出处", f"专栏 {indicator.column}" if indicator.column else indicator.table),
     ]
-    last = (series.latest() or series.judgements[-1]) if series and series.judgements else None
-    headline = {
-        "year": last.year,
-        "value": with_unit(last.value.text, indicator.unit) if last.value else "数据暂缺",
-        "status": badge(styles, last.status),
-        "gap": gap_text(last, indicator.unit).replace("—", ""),
-        "expected": requirement_text(last, indicator.unit),
-        "target": f"{last.target.year} 年 {with_unit(last.target.value.text, indicator.unit)}" if last.target else "—",
-    } if last else None
+    last = results.latest_standing(indicator.id)
+    headline = indicator_row(last, styles) if last else None
+    projection = last.projection if last else None
     trail = [(plan.info.short_title, links.plan(plan.id))]
     if indicator.parent:
         trail.append((plan.indicator(indicator.parent).name, links.indicator(plan.id, indicator.parent)))
@@ -75,9 +66,13 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator,
         "region_chart": place_chart(parts, here, links.chart(plan.id, f"regions-{indicator.id}-{latest}"), region) if region else None,
         "values": values,
         "projection": {
-            "year": projection.year, "value": rounded(projection.value, indicator.unit), "points": projection.points,
+            "year": projection.year, "value": projected(projection.value, indicator.unit, last.places),
+            "points": projection.points,
             "verdict": "按目前的速度可以实现目标" if projection.would_meet else "按目前的速度难以实现目标",
         } if projection else None,
+        # The target year already observed: what was observed, not a projection.
+        "observed": f"目标年 {last.year} 年的实际值为 {headline['value']}，{headline['status'].word}。"
+                    if last and last.value and indicator.targets and last.year >= indicator.targets[-1].year else None,
         "downloads": own_downloads(parts, here, f"{plan.id}/indicators/{indicator.id}",
                                    [row for row in figures if row[INDICATOR] == indicator.id], page_title(indicator.name, plan))
                      + ([(label, links.relative(here, links.download(name))) for label, name in
@@ -90,5 +85,6 @@ def indicator_page(parts: SiteParts, results: PlanResults, indicator: Indicator,
         "corrections_page": links.relative(here, links.CORRECTIONS),
         "contact": parts.config.settings.contact.lines(),
     }
-    return parts.add(Page(here, "indicator.md.j2", page_title(plan.full_name(indicator), plan), context))
+    return parts.add(Page(here, "indicator.md.j2", page_title(plan.full_name(indicator), plan), context,
+                          draft=parts.draft_note(plan.id, results.years)))
 

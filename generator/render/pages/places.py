@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from generator.judge.engine import PlanResults, judged_indicators
-from generator.judge import rollup
+from generator.judge.records import JudgedPlan
 from generator.render import links
-from generator.render.labels import badge, counts_text, with_unit
+from generator.render.wording import NONE, badge, counts_text, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs, page_title
 from generator.render.pages.rows import goal_section, indicator_row
 from generator.render.downloads import REGION, own_downloads
 from generator.render.year_report import lagging_key
 
 
-def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
+def unit_page(parts: SiteParts, results: JudgedPlan, unit: str) -> Page:
     plan = results.plan
     here = links.unit(plan.id, unit)
     styles = parts.config.styles
@@ -37,33 +36,32 @@ def unit_page(parts: SiteParts, results: PlanResults, unit: str) -> Page:
         "crumbs": crumbs(here, [(plan.info.short_title, links.plan(plan.id))]),
         "sample": results.sample,
         "latest": latest,
-        "counts": counts_text(rollup.by_unit(results, latest).get(unit, [])) if latest else "",
+        "counts": counts_text(results.year(latest).by_unit.get(unit, ())) if latest else "",
         "lead_count": sum(1 for r in rows if r["role"] == "牵头"),
         "help_count": sum(1 for r in rows if r["role"] == "协同"),
         "key_tasks": key_tasks,
         "rows": rows,
-        "goals": goal_section(parts, results, keep=rollup.led_by(results, unit)),
+        "goals": goal_section(parts, results, keep=lambda goal: unit in [plan.canonical_unit(u) for u in goal.lead_units]),
     }
-    return parts.add(Page(here, "unit.md.j2", page_title(unit, plan), context))
+    return parts.add(Page(here, "unit.md.j2", page_title(unit, plan), context,
+                          draft=parts.draft_note(plan.id, results.years)))
 
 
-def _region_year(parts: SiteParts, results: PlanResults, region: str, year: int, here: str) -> dict:
+def _region_year(parts: SiteParts, results: JudgedPlan, region: str, year: int, here: str) -> dict:
     """One year of a region: its indicators, lagging first, beside the whole area's value."""
     rows, behind = [], []
-    judged = [(i, results.judgement(i.id, year, region)) for i in judged_indicators(results.plan)]
-    for indicator, judgement in sorted(judged, key=lambda pair: lagging_key(pair[1])):
-        if judgement is None:
-            continue
-        row = indicator_row(parts, results, indicator, judgement, here)
-        whole = results.judgement(indicator.id, year)
-        row["whole"] = with_unit(whole.value.text, indicator.unit) if whole and whole.value else "—"
+    judged = [s for i in results.judged if (s := results.standing(i.id, year, region))]
+    for standing in sorted(judged, key=lagging_key):
+        row = indicator_row(parts, results, standing, here)
+        whole = results.standing(standing.indicator.id, year)
+        row["whole"] = with_unit(whole.value.text, whole.unit) if whole and whole.value else NONE
         rows.append(row)
-        if judgement.lagging:
+        if standing.lagging:
             behind.append(row["name"])
     return {"year": year, "rows": rows, "behind": behind}
 
 
-def region_page(parts: SiteParts, results: PlanResults, region: str, figures: list[list]) -> Page:
+def region_page(parts: SiteParts, results: JudgedPlan, region: str, figures: list[list]) -> Page:
     """Every year of a region, newest first, with links between the years; ``figures`` are the
     plan's download rows (downloads.figure_rows), of which this region's are offered as files."""
     plan = results.plan
@@ -77,6 +75,7 @@ def region_page(parts: SiteParts, results: PlanResults, region: str, figures: li
         "years": years,
         "downloads": own_downloads(parts, here, f"{plan.id}/regions/{links.name_slug(region)}",
                                    [row for row in figures if row[REGION] == region], f"{region}（{plan.info.short_title}）"),
-        "goals": goal_section(parts, results, keep=rollup.in_region(region)),
+        "goals": goal_section(parts, results, keep=lambda goal: goal.region == region),
     }
-    return parts.add(Page(here, "region.md.j2", page_title(region, plan), context))
+    return parts.add(Page(here, "region.md.j2", page_title(region, plan), context,
+                          draft=parts.draft_note(plan.id, results.years)))

@@ -2,35 +2,34 @@
 
 from __future__ import annotations
 
-from generator.judge import rollup
-from generator.judge.engine import PlanResults
-from generator.judge.evaluation import evaluations
+from generator.judge.records import JudgedPlan
 from generator.render import links
-from generator.render.labels import badge, counts_text, targets_text, with_unit
+from generator.render.labels import targets_text
+from generator.render.wording import NONE, badge, counts_text, date, period, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.rows import goal_section
 from generator.render.year_report import lagging_key
 
 
-def plan_facts(results: PlanResults) -> list[tuple[str, str]]:
+def plan_facts(results: JudgedPlan) -> list[tuple[str, str]]:
     info = results.plan.info
     facts = (
         ("印发机关", info.issuer),
         ("文号", info.document_number),
-        ("印发日期", f"{info.issue_date.year} 年 {info.issue_date.month} 月 {info.issue_date.day} 日" if info.issue_date else None),
-        ("规划期", f"{info.period.start}—{info.period.end} 年"),
+        ("印发日期", date(info.issue_date) or None),
+        ("规划期", period(info.period.start, info.period.end)),
         ("基期年", f"{info.base_year} 年"),
         ("实施地区", "、".join(info.regions) if info.regions else None),
     )
     return [(label, value) for label, value in facts if value]
 
 
-def plan_page(parts: SiteParts, results: PlanResults) -> Page:
+def plan_page(parts: SiteParts, results: JudgedPlan) -> Page:
     plan = results.plan
     here = links.plan(plan.id)
     styles = parts.config.styles
     latest = results.latest_year
-    newest = {indicator.id: judgement for indicator, judgement in rollup.latest_judgements(results)}
+    newest = {s.indicator.id: s for s in results.newest.standings}
     indicators = []
     judged = [(i, newest.get(i.id)) for i in plan.indicators]
     for indicator, judgement in sorted(judged, key=lambda pair: lagging_key(pair[1])):
@@ -38,10 +37,10 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
             "number": indicator.number or "",
             "name": plan.full_name(indicator),
             "link": links.relative(here, links.indicator(plan.id, indicator.id)),
-            "attribute": indicator.attribute or "—",
-            "base": f"{with_unit(indicator.base.value.text, indicator.unit)}（{indicator.base.year} 年）" if indicator.base else "—",
+            "attribute": indicator.attribute or NONE,
+            "base": f"{with_unit(indicator.base.value.text, indicator.unit)}（{indicator.base.year} 年）" if indicator.base else NONE,
             "targets": targets_text(indicator) or "见子项",
-            "status": badge(styles, judgement.status) + f"（{judgement.year} 年）" if judgement else "—",
+            "status": badge(styles, judgement.status) + f"（{judgement.year} 年）" if judgement else NONE,
         })
     context = {
         "title": plan.info.title,
@@ -52,9 +51,9 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
         "regions_note": plan.info.regions_note,
         "latest": latest,
         "bulletins": [(y, links.relative(here, links.bulletin(plan.id, y))) for y in reversed(results.years)],
-        "evaluations": [(e.title, links.relative(here, links.evaluation(plan.id, e.kind, e.year)))
-                        for e in evaluations(plan.info.period, latest)],
-        "overview_counts": counts_text(rollup.latest_counts(results)),
+        "evaluations": [(e.evaluation.title, links.relative(here, links.evaluation(plan.id, e.evaluation.kind, e.evaluation.year)))
+                        for e in results.evaluations],
+        "overview_counts": counts_text(results.newest.counts),
         "indicators": indicators,
         "goals": goal_section(parts, results),
         "columns": [(f"专栏 {c.number}：{c.title}", links.relative(here, links.column(plan.id, c.number))) for c in plan.columns],
@@ -62,4 +61,5 @@ def plan_page(parts: SiteParts, results: PlanResults) -> Page:
         "regions": [(r, links.relative(here, links.region(plan.id, r))) for r in plan.info.regions],
         "source": links.relative(here, links.download(f"{plan.id}-原文.txt")),
     }
-    return parts.add(Page(here, "plan.md.j2", plan.info.title, context))
+    return parts.add(Page(here, "plan.md.j2", plan.info.title, context,
+                          draft=parts.draft_note(plan.id, results.years)))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from generator.judge.engine import PlanResults
-from generator.judge.evaluation import evaluations
+from generator.judge.records import JudgedPlan
 from generator.model.plan import ALL_PLANS
 from generator.render import links
 from generator.render.downloads import COLUMNS, add_workbook, figure_rows, to_csv
-from generator.render.escape import format_number
+from generator.render.wording import number as format_number
 from generator.render.open_data import PACKAGE, data_package, indicator_files
-from generator.render.methodology import case_rows, goal_case_rows, light_rows, status_rows
+from generator.render.methodology import case_rows, goal_case_rows, light_rows, light_rules, status_rows
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.plan import plan_facts
 from generator.render.pages.rows import correction_rows
@@ -17,6 +16,8 @@ from generator.render.year_report import bulletin_title
 
 
 def methodology_page(parts: SiteParts) -> Page:
+    """The worked examples' judgements come with ``parts`` (judged by the pipeline before rendering)."""
+    cases, goal_cases = parts.cases
     settings = parts.config.settings
     styles = parts.config.styles
     orange, red = format_number(settings.thresholds.orange_from), format_number(settings.thresholds.red_from)
@@ -25,27 +26,22 @@ def methodology_page(parts: SiteParts) -> Page:
         "tolerance": format_number(settings.about_tolerance * 100),
         "statuses": status_rows(styles),
         "lights": light_rows(styles),
-        "light_rules": [
-            "提前完成、按期完成、达到序时进度、保持",
-            f"未达到序时进度，落后不足 {orange} 个百分点（含起点恰好等于“>”“<”目标数值的情形）",
-            f"未达到序时进度，落后 {orange}～{red} 个百分点",
-            f"未达到序时进度，落后超过 {red} 个百分点；未保持；到目标年仍未达到而无法计算完成度",
-        ],
-        "cases": case_rows(styles, settings.judging()),
-        "goal_cases": goal_case_rows(styles),
+        "light_rules": light_rules(orange, red),
+        "cases": case_rows(styles, cases),
+        "goal_cases": goal_case_rows(styles, goal_cases),
         "task_statuses": [(name, s.icon) for name, s in styles.task_statuses.items()],
     }
     return parts.add(Page(links.METHODOLOGY, "methodology.md.j2", "测算方法说明", context))
 
 
-def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
+def downloads_page(parts: SiteParts, all_results: list[JudgedPlan]) -> Page:
     here = links.DOWNLOADS
     everything = []
     files = []
     tables = []  # the CSV downloads, for the data package
     for results in all_results:
         plan = results.plan
-        rows = figure_rows(results)
+        rows = figure_rows(results, parts.drafts)
         everything += rows
         parts.files[links.download(f"{plan.id}-原文.txt")] = plan.source_text.encode("utf-8")
         entry = {"title": plan.info.title, "rows": len(rows), "sample": results.sample,
@@ -58,16 +54,18 @@ def downloads_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
             entry["xlsx"] = links.relative(here, links.download(f"{plan.id}.xlsx"))
         entry["bulletins"] = [(y, bulletin_title(plan, y), links.relative(here, links.bulletin_pdf(plan.id, y)))
                               for y in reversed(results.years)]
-        entry["evaluations"] = [(f"{plan.info.title} {e.title}", links.relative(here, links.evaluation_pdf(plan.id, e.year, e.kind)))
-                                for e in evaluations(plan.info.period, results.latest_year)]
+        entry["evaluations"] = [(f"{plan.info.title} {e.evaluation.title}",
+                                 links.relative(here, links.evaluation_pdf(plan.id, e.evaluation.year, e.evaluation.kind)))
+                                for e in results.evaluations]
         files.append(entry)
     parts.files[links.download(f"{ALL_PLANS}.csv")] = to_csv(everything)
     add_workbook(parts, links.download(f"{ALL_PLANS}.xlsx"), everything, "全部规划")
     tables.insert(0, (links.download(f"{ALL_PLANS}.csv"), "全部规划：指标数据", _units(everything)))
-    parts.files.update(indicator_files(all_results))
+    parts.files.update(indicator_files(all_results, parts.drafts))
     settings = parts.config.settings
     parts.files[links.download(PACKAGE)] = data_package(parts.files, tables, settings.site_name, settings.description,
-                                                        settings.publisher, any(r.sample for r in all_results))
+                                                        settings.publisher, any(r.sample for r in all_results),
+                                                        parts.stamp.as_json(), parts.drafts)
     context = {
         "crumbs": crumbs(here, []),
         "all_csv": links.relative(here, links.download(f"{ALL_PLANS}.csv")),
@@ -84,7 +82,7 @@ def _units(rows: list[list]) -> list[str]:
     return sorted({row[COLUMNS.index("单位")] for row in rows if row[COLUMNS.index("单位")]})
 
 
-def about_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
+def about_page(parts: SiteParts, all_results: list[JudgedPlan]) -> Page:
     here = links.ABOUT
     plans = [{"title": r.plan.info.title, "link": links.relative(here, links.plan(r.plan.id)),
               "facts": plan_facts(r), "note": r.plan.info.regions_note} for r in all_results]
@@ -93,7 +91,7 @@ def about_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
     return parts.add(Page(here, "about.md.j2", "关于", context))
 
 
-def corrections_page(parts: SiteParts, all_results: list[PlanResults]) -> Page:
+def corrections_page(parts: SiteParts, all_results: list[JudgedPlan]) -> Page:
     here = links.CORRECTIONS
     context = {"crumbs": crumbs(here, []), "rows": correction_rows(parts, all_results, here)}
     return parts.add(Page(here, "corrections.md.j2", "数据更正说明", context))
