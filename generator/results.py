@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from generator.model.problems import Problem, Report
-from generator.pipeline import load_and_judge
+from generator.publish.stages import load_and_judge
 from generator.render.downloads import figure_rows
 from generator.render.results_table import DTYPES, rows_frame
 
@@ -35,4 +35,5 @@ def frame(project: str | Path) -> pd.DataFrame:
     judged = load_and_judge(Path(project))
     if judged.problems:
         raise ProjectProblems(judged.problems)
-    return rows_frame([row for results in judged.results for row in figure_rows(results)])
+    drafts = judged.drafts()  # years published as 初步数据
+    return rows_frame([row for results in judged.results for row in figure_rows(results, drafts)])

@@ -25,12 +25,11 @@ from generator.render import links
 from generator.render.explain import gap_text, light_measure
 from generator.render.wording import NONE, number
 from generator.render.pages.common import Later
+from generator.render.results_table import HEADER
 from generator.writing import write_file
 from generator.render.spreadsheet import download_text, write_only_row
 
-COLUMNS = ["规划编号", "规划名称", "指标编号", "指标名称", "单位", "属性", "年份", "地区", "数值（原文写法）", "数值",
-           "目标年份", "目标", "序时进度要求", "完成度（%）", "状态", "状态代码", "红黄绿灯", "亮灯依据", "差距", "口径变化", "说明",
-           "来源", "示例数据", "初步数据"]
+COLUMNS = HEADER  # the results table's columns (render/results_table.py)
 FIXED_TIME = dt.datetime(2000, 1, 1)
 XLSX_FORMAT = 3  # bump when _workbook() writes differently, so cached workbooks are redone
 

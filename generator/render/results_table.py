@@ -40,16 +40,19 @@ COLUMNS = (
     Column("数值", "number", "用于计算的数字，单位见“单位”字段；空为数据暂缺"),
     Column("目标年份", "integer", "当年所对照目标的年份"),
     Column("目标", "string", "目标，照规划原文写法"),
-    Column("序时进度要求", "number", "按序时进度当年应达到的数值，单位见“单位”字段"),
+    Column("序时进度要求", "number", "按序时进度当年应达到的数值，按指标数值的精度取舍（人数、所数取整），单位见“单位”字段"),
     Column("完成度（%）", "number", "（当年数值 − 起点数值）÷（目标值 − 起点数值），单位：%", unit="%"),
     Column("状态", "string", "状态的中文名称（与“状态代码”一一对应）",
            {"required": True, "enum": list(STATUS_WORDS.values())}),
     Column("状态代码", "string", "状态的英文代码（程序使用）", {"required": True, "enum": [str(s) for s in Status]}),
     Column("红黄绿灯", "string", "灯的中文名称；空为不亮灯（数据暂缺、无法测算）", {"enum": list(LIGHT_WORDS.values())}),
+    Column("亮灯依据", "string", "决定灯色的量，如“完成度落后序时进度 12.3 个百分点”；空为按规则直接亮灯或不亮灯"),
+    Column("差距", "string", "当年数值与序时进度要求（或目标数值）之差，用指标的单位表述，与网页和公报相同"),
     Column("口径变化", "boolean", "“是”表示统计口径发生变化，与以前年份不可比"),
     Column("说明", "string", "报送单位对数值的说明"),
     Column("来源", "string", "数据来源"),
     Column("示例数据", "boolean", "“是”表示演示用的示例数据，不是官方统计数据"),
+    Column("初步数据", "boolean", "“是”表示这一年的数据尚不完整，发布时为初步数据，以后可能补充和更正"),
 )
 HEADER = [column.name for column in COLUMNS]
 KEY = ["规划编号", "指标编号", "年份", "地区"]  # one row per indicator, year and region
