@@ -112,7 +112,6 @@ finite = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infin
 DOMAINS = [Domain(), Domain(lowest=0.0, highest=100.0), Domain(lowest=0.0, whole=True)]
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.integers(min_value=2000, max_value=2040), finite, min_size=0, max_size=8),
        st.integers(min_value=2000, max_value=2045), st.sampled_from(FORMS), numbers, st.sampled_from(DOMAINS),
        st.sampled_from(["higher", "lower"]))
@@ -137,7 +136,6 @@ def test_projection_never_raises_stays_in_its_domain_and_only_looks_forward(poin
 STATES = st.sampled_from(["已完成", "推进中", "未启动", "滞后"])
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.integers(min_value=2021, max_value=2025), STATES, max_size=5),
        st.integers(min_value=2021, max_value=2025))
 def test_item_states_are_known_words_and_a_completion_is_kept(reported, due):
@@ -185,7 +183,6 @@ def plans_and_data(draw):
     return plan, PlanData(figures, reports, goal_reports)
 
 
-@settings(max_examples=60, deadline=None)
 @given(plans_and_data())
 def test_whole_plans_are_judged_and_evaluated_without_raising(case):
     plan, data = case
