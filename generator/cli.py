@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from generator import progress
+from generator import timing
 from generator.arguments import use_chinese
 from generator.command import COMMAND
 from generator.model.problem_kinds import kind_of
@@ -160,7 +160,7 @@ def _template(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    clock = progress.start()
+    clock = timing.start()
     try:
         site, results, problems = build(root)
     except BuildError as error:
@@ -187,7 +187,7 @@ def _build(args: argparse.Namespace) -> int:
 
 def _release(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    clock = progress.start()
+    clock = timing.start()
     try:
         done = release(root, args.date, frozenset(args.include_draft))
     except OSError as error:
@@ -236,10 +236,10 @@ def _inert(text: str, file: str) -> str:
 
 def _serve(args: argparse.Namespace) -> int:
     root = Path(args.root).resolve()
-    progress.start(lines=True)  # the first pages take minutes: each phase is named as it starts
+    timing.start(lines=True)  # the first pages take minutes: each phase is named as it starts
 
     def regenerate() -> bool:
-        progress.start(lines=True)
+        timing.start(lines=True)
         return preview(root)
     return serve(root, args.address, regenerate)
 

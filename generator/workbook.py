@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.command import COMMAND
 from generator.load.rows import unit_of
-from generator.load.figures import COUNT, DOCUMENT, FIGURES, GOALS, MILESTONES, SPENT, TASKS, TableKind
+from generator.load.tables import COUNT, DOCUMENT, FIGURES, GOALS, MILESTONES, SPENT, TASKS, TableKind
 from generator.model.figures import GOAL_STATES, TASK_STATUSES, WHOLE_AREA, PlanData
 from generator.model.plan import Indicator, Plan, Task
 from generator.render.spreadsheet import append_row

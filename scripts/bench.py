@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import make_sample_data as sample  # noqa: E402
 
-from generator import progress  # noqa: E402
+from generator import timing  # noqa: E402
 from generator.judge.corrections import ledger_of  # noqa: E402
 from generator.check.content import checked_content  # noqa: E402
 from generator.load.data import load_data  # noqa: E402
@@ -51,9 +51,9 @@ DATA_DATE = 1735689600  # 2025-01-01 UTC: the data files' modification time (dat
 CORRECTED_DATE = 1740787200  # 2025-03-01 UTC: the one-figure correction
 COLUMNS = ("load", "specs", "svg", "pdf", "downloads", "pages", "mkdocs", "search", "other")
 SITE_TOOLS = ("mkdocs", "search")  # the rest is the generator's own time
-PHASE_OF = {"load": progress.LOAD, "specs": progress.SPECS, "svg": progress.SVG, "pdf": progress.PDF,
-            "downloads": progress.DOWNLOADS, "pages": progress.PAGES, "mkdocs": progress.MKDOCS,
-            "search": progress.SEARCH}
+PHASE_OF = {"load": timing.LOAD, "specs": timing.SPECS, "svg": timing.SVG, "pdf": timing.PDF,
+            "downloads": timing.DOWNLOADS, "pages": timing.PAGES, "mkdocs": timing.MKDOCS,
+            "search": timing.SEARCH}
 HEADINGS = {"load": "加载检查研判", "specs": "图表规格", "svg": "SVG", "pdf": "PDF", "downloads": "下载文件",
             "pages": "网页", "mkdocs": "MkDocs", "search": "检索索引",
             "other": "其他"}
@@ -159,7 +159,7 @@ def run_build(root: Path, label: str) -> dict:
     seconds = {column: measured["seconds"].get(phase, 0.0) for column, phase in PHASE_OF.items()}
     seconds["other"] = max(wall - sum(seconds.values()), 0.0)
     return {"run": label, "total": wall, "seconds": seconds,
-            "redone": {"charts": measured["done"].get(progress.SVG, 0), "pdfs": measured["done"].get(progress.PDF, 0)},
+            "redone": {"charts": measured["done"].get(timing.SVG, 0), "pdfs": measured["done"].get(timing.PDF, 0)},
             "peak_memory_mb": usage.ru_maxrss / 1024, **site_facts(root)}
 
 

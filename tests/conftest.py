@@ -1,3 +1,4 @@
+import os
 import sys
 from pathlib import Path
 
@@ -6,11 +7,17 @@ sys.path.insert(0, str(Path(__file__).parent))
 import shutil
 
 import pytest
+from hypothesis import settings
 
 from site_fixture import CHROMIUM_ARGS, copy_project, run_build, serve, skip_unless_available
 
 # Tiers: the developer's loop is `pytest -m "not browser and not pdf and not slow"`; CI runs all.
 SLOW_FIXTURES = {"sample_site", "site_url"}
+
+# Property tests: a few examples in the developer's loop, 400 in CI (.ci/run sets HYPOTHESIS_PROFILE=ci).
+settings.register_profile("dev", max_examples=20, deadline=None)
+settings.register_profile("ci", max_examples=400, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def pytest_collection_modifyitems(items):

@@ -1,4 +1,5 @@
-"""Chart specs rendered for real by vl-convert: marks, text, fonts, accessibility, determinism, cache."""
+"""Charts built with Altair and rendered for real by vl-convert: marks, text, fonts, accessibility,
+determinism, schema validity, and the cache keyed by the charts' inputs."""
 
 import json
 import re
@@ -7,15 +8,18 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import altair as alt
 import jsonschema
 import pytest
 import vl_convert
-from altair.vegalite.v6.schema import SCHEMA_URL as ALTAIR_SCHEMA_URL
+from altair.vegalite.v6.schema import SCHEMA_URL
 from altair.vegalite.v6.schema.core import load_schema
 
-from generator.render.charts import (FONT, SCHEMA_URL, WIDTH, ProgressSeries, Reference, RegionDot, progress_chart,
-                                     region_chart, status_chart)
-from generator.render.svg import PARALLEL_FROM, render_svgs, to_svg
+from generator.render.chart_inputs import Chart, ProgressSeries, Reference, RegionDot, RegionValues, StatusCounts
+from generator.render import charts
+from generator.render import svg as svg_module
+from generator.render.charts import FONT, WIDTH, build, spec
+from generator.render.svg import PARALLEL_FROM, cache_key, render_svgs, to_svg
 
 ROOT = Path(__file__).resolve().parents[1]
 NS = "{http://www.w3.org/2000/svg}"
@@ -33,16 +37,34 @@ TARGET = [Reference(99.0, "2025 年目标 >99%")]
 COUNTS = [("已完成", 12), ("达到序时进度", 20), ("未达到序时进度（滞后）", 5), ("数据暂缺", 0)]
 
 
+def progress_chart(series: ProgressSeries, *, summary: str) -> dict:
+    return spec(Chart(series, summary))
+
+
+def region_chart(title: str, unit: str, year: int, dots: list[RegionDot], references: list[Reference], *,
+                 lower_is_better: bool = False, summary: str) -> dict:
+    return spec(Chart(RegionValues(title, unit, year, dots, references, lower_is_better), summary))
+
+
+def status_chart(title: str, counts: list[tuple[str, int]], palette: dict[str, str], *, summary: str) -> dict:
+    return spec(Chart(StatusCounts(title, counts, palette), summary))
+
+
+ENROLMENT_CHART = Chart(ENROLMENT, "学前教育毛入园率 2024 年为 98.8%，快于序时进度。")
+REGION_CHART = Chart(RegionValues("学前教育毛入园率", "%", 2024, REGIONS, TARGET), "四个县（市、区）中三个有数据。")
+STATUS_CHART = Chart(StatusCounts("指标研判结果", COUNTS, PALETTE), "37 项指标中 12 项已完成。")
+
+
 def enrolment_chart() -> dict:
-    return progress_chart(ENROLMENT, summary="学前教育毛入园率 2024 年为 98.8%，快于序时进度。")
+    return spec(ENROLMENT_CHART)
 
 
 def region() -> dict:
-    return region_chart("学前教育毛入园率", "%", 2024, REGIONS, TARGET, summary="四个县（市、区）中三个有数据。")
+    return spec(REGION_CHART)
 
 
 def statuses() -> dict:
-    return status_chart("指标研判结果", COUNTS, PALETTE, summary="37 项指标中 12 项已完成。")
+    return spec(STATUS_CHART)
 
 
 def marks(svg: str, kind: str) -> list[ET.Element]:
@@ -191,73 +213,128 @@ def test_same_inputs_give_the_same_spec_in_one_process_and_in_another():
 
 # Every shape a chart kind's spec takes: with and without each optional layer, subtitle, unit and axis.
 EVERY_KIND = {
-    "progress": enrolment_chart,
-    "progress, lower is better, no base, no 序时进度": lambda: progress_chart(ProgressSeries(
+    "progress": ENROLMENT_CHART,
+    "progress, lower is better, no base, no 序时进度": Chart(ProgressSeries(
         title="生师比", unit="", actual=[(2022, 17.2)], expected=[], targets=[(2025, 17.0, "17")], base=None,
-        lower_is_better=True), summary="生师比。"),
-    "progress, a title on two lines": lambda: progress_chart(ProgressSeries(
+        lower_is_better=True), "生师比。"),
+    "progress, a title on two lines": Chart(ProgressSeries(
         title="国家级义务教育优质均衡发展县（市、区）和学前教育普及普惠县（市、区）达标率", unit="%", actual=[(2022, 50.0)],
-        expected=[], targets=[(2025, 60.0, ">60")], base=None), summary="长标题。"),
-    "progress, no data yet, no labels": lambda: progress_chart(ProgressSeries(
-        title="指标", unit="所", actual=[], expected=[(2020, 1.0), (2035, 4.0)], targets=[], base=None),
-        summary="尚无数据。"),
-    "region": region,
-    "region, no unit, every value missing, no target": lambda: region_chart(
-        "指标", "", 2023, [RegionDot("崇川区", None, "暂缺", "#6b7280", "circle")], [], lower_is_better=True,
-        summary="数据暂缺。"),
-    "status": statuses,
+        expected=[], targets=[(2025, 60.0, ">60")], base=None), "长标题。"),
+    "progress, no data yet, no labels": Chart(ProgressSeries(
+        title="指标", unit="所", actual=[], expected=[(2020, 1.0), (2035, 4.0)], targets=[], base=None), "尚无数据。"),
+    "progress, counts": Chart(ProgressSeries(
+        title="学校数", unit="所", actual=[(2021, 30), (2022, 31)], expected=[(2020, 30), (2025, 32)],
+        targets=[(2025, 32, "32")], base=(2020, 30, "30")), "学校数。"),
+    "region": REGION_CHART,
+    "region, no unit, every value missing, no target": Chart(RegionValues(
+        "指标", "", 2023, [RegionDot("崇川区", None, "暂缺", "#6b7280", "circle")], [], lower_is_better=True), "数据暂缺。"),
+    "status": STATUS_CHART,
 }
 
 
-@pytest.mark.parametrize("build", EVERY_KIND.values(), ids=EVERY_KIND.keys())
-def test_every_chart_kind_is_valid_vega_lite(build):
-    """The specs are written as plain dicts (Altair's own validation was too slow to run per chart):
-    this keeps each kind valid against the Vega-Lite schema that Altair ships."""
+@pytest.mark.parametrize("chart", EVERY_KIND.values(), ids=EVERY_KIND.keys())
+def test_every_chart_kind_is_valid_vega_lite(chart):
+    """Builds skip Altair's validation (~50 ms a chart): here each kind is validated, by Altair as it is
+    built and, the theme merged in, against the whole Vega-Lite schema that Altair ships."""
+    with alt.utils.schemapi.debug_mode(True):
+        validated = build(chart).to_dict(validate=True)
+    fast = spec(chart)
+    assert validated == fast
+    assert fast["$schema"] == SCHEMA_URL
     validator = jsonschema.Draft7Validator(load_schema())
-    spec = build()
-    assert spec["$schema"] == SCHEMA_URL == ALTAIR_SCHEMA_URL
-    assert [error.message for error in validator.iter_errors(spec)] == []
-    spoilt = json.loads(json.dumps(spec))
-    spoilt["layer"][-1]["mark"]["type"] = "lines"
-    assert list(validator.iter_errors(spoilt))  # the check can fail
+    assert [error.message for error in validator.iter_errors(fast)] == []
 
 
-def test_cache_renders_each_spec_once_and_leaves_unchanged_files_alone(tmp_path):
-    jobs = {tmp_path / "out" / "progress.svg": enrolment_chart(), tmp_path / "out" / "region.svg": region(),
-            tmp_path / "out" / "status.svg": statuses()}
+def test_schema_validation_can_fail():
+    spoilt = build(ENROLMENT_CHART)
+    with alt.utils.schemapi.debug_mode(False):  # Altair would refuse the mark as it is made
+        spoilt.layer[-1].mark = alt.MarkDef(type="lines")
+    with pytest.raises(alt.utils.schemapi.SchemaValidationError):
+        spoilt.to_dict(validate=True)
+    spoilt_spec = json.loads(json.dumps(enrolment_chart()))
+    spoilt_spec["layer"][-1]["mark"]["type"] = "lines"
+    assert list(jsonschema.Draft7Validator(load_schema()).iter_errors(spoilt_spec))
+
+
+def test_a_count_axis_has_whole_number_ticks_only():
+    svg = to_svg(json.dumps(spec(EVERY_KIND["progress, counts"])))
+    ticks = [t for t in texts(svg) if re.fullmatch(r"[\d.,]+", t) and not re.fullmatch(r"20\d\d", t)]
+    assert ticks and all(re.fullmatch(r"\d+", t) for t in ticks), ticks
+    counts = region_chart("学校数", "所", 2024, [RegionDot("崇川区", 12, "按期完成", "#1a7f37", "circle", 11),
+                                              RegionDot("海门区", 13, "按期完成", "#1a7f37", "circle", 12)], [],
+                          summary="数量。")
+    labels = [t for t in texts(to_svg(json.dumps(counts))) if re.fullmatch(r"[\d.,]+", t)]
+    assert labels and all(re.fullmatch(r"\d+", t) for t in labels), labels
+
+
+def test_cache_renders_each_chart_once_and_leaves_unchanged_files_alone(tmp_path, monkeypatch):
+    jobs = {tmp_path / "out" / "progress.svg": ENROLMENT_CHART, tmp_path / "out" / "region.svg": REGION_CHART,
+            tmp_path / "out" / "status.svg": STATUS_CHART}
     cache = tmp_path / "cache"
     assert render_svgs(jobs, cache) == list(jobs)
     assert len(list(cache.glob("*.svg"))) == 3
     times = {path: path.stat().st_mtime_ns for path in jobs}
+    built = []
+    monkeypatch.setattr(charts, "spec", lambda chart: built.append(chart) or spec(chart))
     assert render_svgs(jobs, cache) == []
+    assert built == []  # cached by the inputs: no spec built
     assert {path: path.stat().st_mtime_ns for path in jobs} == times
 
     changed = tmp_path / "out" / "status.svg"
-    jobs[changed] = status_chart("指标研判结果", COUNTS[:2], PALETTE, summary="32 项。")
+    jobs[changed] = Chart(StatusCounts("指标研判结果", COUNTS[:2], PALETTE), "32 项。")
     assert render_svgs(jobs, cache) == [changed]
-    assert len(list(cache.glob("*.svg"))) == 4  # only the changed spec was rendered
+    assert built == [jobs[changed]]  # only the changed chart was built and rendered
+    assert len(list(cache.glob("*.svg"))) == 4
     assert "32 项。" in changed.read_text(encoding="utf-8")
     assert all(path.stat().st_mtime_ns == times[path] for path in jobs if path != changed)
+
+
+def test_the_cache_key_is_the_charts_inputs_and_drawing_code(tmp_path, monkeypatch):
+    same = Chart(ProgressSeries(**{**ENROLMENT.__dict__}), ENROLMENT_CHART.summary)
+    assert cache_key(same) == cache_key(ENROLMENT_CHART)
+    moved = Chart(ProgressSeries(**{**ENROLMENT.__dict__, "actual": [(2021, 96.9), (2022, 97.7), (2024, 98.8)]}),
+                  ENROLMENT_CHART.summary)
+    assert cache_key(moved) != cache_key(ENROLMENT_CHART)
+    assert cache_key(Chart(ENROLMENT, "另一句。")) != cache_key(ENROLMENT_CHART)
+    before = cache_key(ENROLMENT_CHART)
+    edited = tmp_path / "charts.py"
+    edited.write_text(svg_module._DRAWING[0].read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    monkeypatch.setattr(svg_module, "_DRAWING", (edited, svg_module._DRAWING[1]))
+    svg_module._drawing.cache_clear()
+    try:
+        assert cache_key(ENROLMENT_CHART) != before  # an edit to how charts are drawn redraws them
+    finally:
+        monkeypatch.undo()
+        svg_module._drawing.cache_clear()
 
 
 def test_a_cached_svg_is_copied_to_a_new_path_and_a_spoilt_file_is_rewritten(tmp_path):
     cache = tmp_path / "cache"
     first = tmp_path / "a.svg"
-    render_svgs({first: statuses()}, cache)
+    render_svgs({first: STATUS_CHART}, cache)
     second = tmp_path / "sub" / "b.svg"
-    assert render_svgs({first: statuses(), second: statuses()}, cache) == [second]
+    assert render_svgs({first: STATUS_CHART, second: STATUS_CHART}, cache) == [second]
     assert second.read_bytes() == first.read_bytes()
     first.write_text("<svg/>", encoding="utf-8")
-    assert render_svgs({first: statuses()}, cache) == [first]
+    assert render_svgs({first: STATUS_CHART}, cache) == [first]
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_building_or_checking_does_not_import_altair_or_pandas():
+    """They cost ~1 s a start: only a process that draws a new chart (or makes a results frame) loads them."""
+    code = ("import sys, generator.pipeline, generator.cli, generator.render.svg; "
+            "print(sorted(m for m in ('altair', 'pandas', 'narwhals') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(ROOT)})
+    assert out.stdout.strip() == "[]"
 
 
 @pytest.mark.slow
 def test_parallel_rendering_gives_the_same_files_as_in_process(tmp_path):
-    specs = [status_chart(f"指标{i}", [("已完成", i), ("数据暂缺", 1)], PALETTE, summary=f"第 {i} 张。")
-             for i in range(PARALLEL_FROM)]
-    parallel = render_svgs({tmp_path / "p" / f"{i}.svg": s for i, s in enumerate(specs)}, tmp_path / "c1", processes=2)
-    serial = render_svgs({tmp_path / "s" / f"{i}.svg": s for i, s in enumerate(specs)}, tmp_path / "c2", processes=1)
+    jobs = [Chart(StatusCounts(f"指标{i}", [("已完成", i), ("数据暂缺", 1)], PALETTE), f"第 {i} 张。")
+            for i in range(PARALLEL_FROM)]
+    parallel = render_svgs({tmp_path / "p" / f"{i}.svg": c for i, c in enumerate(jobs)}, tmp_path / "c1", processes=2)
+    serial = render_svgs({tmp_path / "s" / f"{i}.svg": c for i, c in enumerate(jobs)}, tmp_path / "c2", processes=1)
     assert [p.read_bytes() for p in parallel] == [s.read_bytes() for s in serial]
     assert len(parallel) == PARALLEL_FROM
 
@@ -270,10 +347,10 @@ def text_width(text: str) -> float:
 
 
 def test_a_long_title_wraps_inside_the_chart():
-    spec = EVERY_KIND["progress, a title on two lines"]()
-    lines = spec["title"]["text"]
+    wrapped = spec(EVERY_KIND["progress, a title on two lines"])
+    lines = wrapped["title"]["text"]
     assert isinstance(lines, list) and len(lines) == 2 and "".join(lines).startswith("国家级义务教育")
-    svg = to_svg(json.dumps(spec))
+    svg = to_svg(json.dumps(wrapped))
     assert set(lines) <= {span.text for span in ET.fromstring(svg).iter(f"{NS}tspan")}
     assert all(text_width(line) * 16 / 14 <= WIDTH - 10 for line in lines)
 
@@ -282,12 +359,11 @@ def test_a_long_title_wraps_inside_the_chart():
 def test_charts_measured_in_a_cut_down_font_are_the_same_svg_byte_for_byte(tmp_path, monkeypatch):
     """Large batches measure text in Noto Sans CJK SC cut down to their characters (3× faster):
     the files must not differ from those measured in the whole font."""
-    from generator.render import svg as svg_module
     monkeypatch.setattr(svg_module, "MEASURE_FROM", 1)
-    specs = [build() for build in EVERY_KIND.values()]
+    every = list(EVERY_KIND.values())
     fonts = tmp_path / "cache" / "fonts"
     fonts.parent.mkdir()
-    cut = list(svg_module._render_all(specs, 1, fonts))
+    cut = list(svg_module._render_all(every, 1, fonts))
     assert len(list(fonts.glob("ChartMeasure*/*.otf"))) == 2  # the cut was made and used
-    assert cut == [to_svg(json.dumps(spec)) for spec in specs]
+    assert cut == [to_svg(json.dumps(spec(chart))) for chart in every]
     assert not any("ChartMeasure" in svg for svg in cut)

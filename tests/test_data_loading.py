@@ -2,8 +2,6 @@
 
 import datetime as dt
 import os
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from generator.load.data import load_data
 from generator.model.figures import Figure, PlanData, ProgressReport, Where
 from generator.model.written_value import parse_written_value
 from plan_fixture import write_plan
+from cli_fixture import run_cli
 
 PLAN_ID = "demo-2021-2025"
 FOLDER = f"data/{PLAN_ID}"
@@ -318,7 +317,7 @@ def test_informational_columns_are_ignored_and_excel_percent_cells_read_as_seen(
 # The check command ----------------------------------------------------------------------------
 
 def _run(root: Path, *args: str):
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args], capture_output=True, text=True)
+    return run_cli("--root", root, *args)
 
 
 def test_check_command_reports_data_problems_and_summarises_data(tmp_path):

@@ -8,7 +8,7 @@ and reaches mean(y) + slope × 3.5 in 2025.
 """
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.judge.evaluation import (EvaluationThresholds, Kind, decide, evaluate_indicator, evaluations,
@@ -173,7 +173,6 @@ def cases(draw):
     return ind, figures, draw(st.sampled_from([2023, 2025]))
 
 
-@settings(max_examples=400, deadline=None)
 @given(cases())
 def test_evaluation_never_raises_and_a_met_target_is_never_behind(case):
     ind, figures, year = case

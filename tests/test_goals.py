@@ -2,8 +2,6 @@
 checked with located problems, the 目标进展 table read from real files, the fill-in sheet round trip, and the
 target counts of every plan's content."""
 
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cli_fixture import run_cli
 from generator.config import load_site_config
 from generator.judge.engine import judge_plan
 from generator.judge import rollup
@@ -243,7 +242,7 @@ def test_goals_are_counted_apart_from_indicators(plan):
 # The five plans ----------------------------------------------------------------------------------
 
 def test_check_counts_targets_by_type_and_every_plan_has_yes_no_targets():
-    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(ROOT), "check"], capture_output=True, text=True)
+    result = run_cli("--root", ROOT, "check")
     assert result.returncode == 0, result.stderr
     lines = [line for line in result.stdout.splitlines() if line.startswith("  目标（按类型）")]
     assert len(lines) == 5

@@ -83,7 +83,6 @@ def parsed(page: str) -> Page:
     return parser
 
 
-@settings(max_examples=400, deadline=None)
 @given(value=hostile)
 def test_a_value_in_any_place_of_a_page_is_shown_as_written(value):
     for place, allowed in PLACES.items():
@@ -92,7 +91,6 @@ def test_a_value_in_any_place_of_a_page_is_shown_as_written(value):
         assert squeeze(value) in squeeze("".join(page.text)), (place, value)
 
 
-@settings(max_examples=200, deadline=None)
 @given(value=hostile)
 def test_a_value_as_a_page_title_is_front_matter_mkdocs_reads(value):
     """MkDocs reads the front matter, or else shows it as a rule and a heading: it must always read it."""

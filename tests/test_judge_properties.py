@@ -5,7 +5,7 @@ the page states the same numbers as the judgement's fields."""
 
 import math
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.judge.rules import Start, Thresholds, judge
@@ -52,7 +52,6 @@ def starts(draw):
     return Start(year, w(text(draw(numbers))), draw(st.sampled_from(list(StartKind))))
 
 
-@settings(max_examples=400, deadline=None)
 @given(indicators(), st.integers(min_value=2021, max_value=2027), st.one_of(st.none(), numbers), starts(),
        st.booleans(), st.booleans())
 def test_judge_never_raises_and_its_numbers_are_finite(indicator, year, value, start, changed, met_before):
@@ -70,7 +69,6 @@ def test_judge_never_raises_and_its_numbers_are_finite(indicator, year, value, s
     explanation(standing(indicator, j))  # every reason has words
 
 
-@settings(max_examples=400, deadline=None)
 @given(indicators(), st.integers(min_value=2021, max_value=2026), numbers, numbers, starts(), st.booleans())
 def test_a_better_value_never_gets_a_worse_status(indicator, year, a, b, start, met_before):
     direction = direction_of(indicator)
@@ -81,7 +79,6 @@ def test_a_better_value_never_gets_a_worse_status(indicator, year, a, b, start, 
     assert rank(j_better) >= rank(j_worse), (j_worse, j_better)
 
 
-@settings(max_examples=300, deadline=None)
 @given(indicators(), st.dictionaries(st.integers(min_value=2021, max_value=2025), st.one_of(st.none(), numbers),
                                      min_size=1, max_size=5), st.booleans())
 def test_series_explanations_state_the_judgements_numbers(indicator, figures, county):
@@ -115,7 +112,6 @@ finite = st.floats(min_value=-1e12, max_value=1e12, allow_nan=False, allow_infin
 DOMAINS = [Domain(), Domain(lowest=0.0, highest=100.0), Domain(lowest=0.0, whole=True)]
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.integers(min_value=2000, max_value=2040), finite, min_size=0, max_size=8),
        st.integers(min_value=2000, max_value=2045), st.sampled_from(FORMS), numbers, st.sampled_from(DOMAINS),
        st.sampled_from(["higher", "lower"]))
@@ -140,7 +136,6 @@ def test_projection_never_raises_stays_in_its_domain_and_only_looks_forward(poin
 STATES = st.sampled_from(["已完成", "推进中", "未启动", "滞后"])
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.integers(min_value=2021, max_value=2025), STATES, max_size=5),
        st.integers(min_value=2021, max_value=2025))
 def test_item_states_are_known_words_and_a_completion_is_kept(reported, due):
@@ -190,7 +185,6 @@ def plans_and_data(draw):
     return plan, PlanData(figures, reports, goal_reports)
 
 
-@settings(max_examples=60, deadline=None)
 @given(plans_and_data())
 def test_whole_plans_are_judged_and_evaluated_without_raising(case):
     plan, data = case

@@ -1,12 +1,21 @@
 """The house reads downward: each stage imports only the stages below it, and no module imports
 itself round a cycle. Stages, lowest first: model < load < check < judge < render < publish <
-pipeline < cli (the order README describes)."""
+pipeline < cli (the order README describes). Every module has a rank, the top-level ones too:
+the helpers every stage may use (glossary, activity, timing, arguments, command) sit below model,
+writing (which reports its problems as model's Problem) just above it, the
+site settings (config, read with the judge's thresholds) between judge and render, the fill-in
+workbook (workbook, written with render's cells) between render and publish, the plan importer
+(plan_import, which writes content files for staff to check) and the workbench (which runs the
+stages for staff in a browser) beside pipeline, and the analysts'
+results frame (results, which loads and judges a project) between pipeline and cli."""
 
 import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-RANK = {"model": 0, "load": 1, "check": 2, "judge": 3, "render": 4, "publish": 5, "pipeline": 6, "cli": 7, "__main__": 7}
+RANK = {"glossary": -1, "activity": -1, "timing": -1, "arguments": -1, "command": -1,
+        "model": 0, "writing": 0.5, "load": 1, "check": 2, "judge": 3, "config": 3.5, "render": 4, "workbook": 4.5, "publish": 5,
+        "plan_import": 6, "workbench": 6, "pipeline": 6, "results": 6.5, "cli": 7, "__main__": 7}
 
 
 def modules() -> dict[str, set[str]]:
@@ -30,10 +39,30 @@ def stage(module: str) -> str | None:
     return parts[1] if len(parts) > 1 else None
 
 
+def upward(graph: dict[str, set[str]]) -> list[str]:
+    return [f"{here} imports {there}" for here, imported in graph.items() for there in imported
+            if stage(there) and RANK[stage(there)] > RANK[stage(here)]]
+
+
+def test_every_module_has_a_rank():
+    assert [module for module in modules() if module != "generator" and stage(module) not in RANK] == []
+
+
+# Known upward imports, each to be undone (not a place to add new ones): completeness (the 报送 table
+# of the release and the workbench) reads site.yaml's draft threshold through config, which the
+# judge's thresholds rank above check.
+KNOWN_UPWARD = ["generator.check.completeness imports generator.config"]
+
+
 def test_no_stage_imports_a_stage_above_it():
-    upward = [f"{here} imports {there}" for here, imported in modules().items() for there in imported
-              if stage(here) in RANK and stage(there) in RANK and RANK[stage(there)] > RANK[stage(here)]]
-    assert upward == []
+    assert upward(modules()) == KNOWN_UPWARD
+
+
+def test_an_upward_import_through_a_top_level_module_is_found():
+    graph = {**modules(), "generator.config": modules()["generator.config"] | {"generator.pipeline"},
+             "generator.writing": {"generator.render.svg"}}
+    assert set(upward(graph)) - set(KNOWN_UPWARD) == {"generator.config imports generator.pipeline",
+                                                      "generator.writing imports generator.render.svg"}
 
 
 def test_no_import_cycles():

@@ -15,7 +15,8 @@ from frictionless import validate
 from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Status
 from generator.pipeline import load_and_judge
 from generator.render.downloads import COLUMNS
-from generator.render.open_data import PACKAGE, field_names
+from generator.render.open_data import PACKAGE
+from generator.render.results_table import HEADER
 from generator.render.pages.common import SiteParts
 from generator.render.pages.static import downloads_page
 
@@ -57,7 +58,7 @@ def test_the_package_describes_every_csv_and_indicator_json_and_validates(judged
     assert len([p for p in paths if p.startswith("indicators/")]) > 100
     table = next(r for r in described["resources"] if r["path"] == "all.csv")
     fields = {f["name"]: f for f in table["schema"]["fields"]}
-    assert list(fields) == COLUMNS == field_names()
+    assert list(fields) == COLUMNS == HEADER
     assert fields["状态代码"]["constraints"]["enum"] == [str(s) for s in Status]
     assert fields["状态"]["constraints"]["enum"] == list(STATUS_WORDS.values())
     assert fields["红黄绿灯"]["constraints"]["enum"] == list(LIGHT_WORDS.values())

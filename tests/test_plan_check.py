@@ -2,11 +2,10 @@
 
 import datetime as dt
 import json
-import subprocess
-import sys
 
 import pytest
 
+from cli_fixture import run_cli
 from generator.check.content import checked_content
 from plan_fixture import COLUMNS, INDICATORS, PLAN, TASKS, write_plan
 
@@ -155,14 +154,12 @@ def test_all_problems_reported_at_once(tmp_path):
 
 def test_check_command_exit_codes(tmp_path):
     write_plan(tmp_path, indicators_yaml=_replace(INDICATORS, "column: 1", "column: 9"))
-    bad = subprocess.run([sys.executable, "-m", "generator", "--root", str(tmp_path), "check"],
-                         capture_output=True, text=True)
+    bad = run_cli("--root", tmp_path, "check")
     assert bad.returncode == 1
     assert "indicators.yaml，第" in bad.stderr and "所属专栏不存在" in bad.stderr
     good_root = tmp_path / "good"
     write_plan(good_root)
-    good = subprocess.run([sys.executable, "-m", "generator", "--root", str(good_root), "check"],
-                          capture_output=True, text=True)
+    good = run_cli("--root", good_root, "check")
     assert good.returncode == 0, good.stderr
     assert "示例市“十四五”教育发展规划（demo-2021-2025）" in good.stdout
     assert "指标 5 项（其中子项 1 项）" in good.stdout
@@ -170,8 +167,7 @@ def test_check_command_exit_codes(tmp_path):
 
 def test_check_json_lists_problems_with_their_location_as_fields(tmp_path):
     write_plan(tmp_path, indicators_yaml=_replace(INDICATORS, "column: 1", "column: 9"))
-    bad = subprocess.run([sys.executable, "-m", "generator", "--root", str(tmp_path), "check", "--json"],
-                         capture_output=True, text=True)
+    bad = run_cli("--root", tmp_path, "check", "--json")
     assert bad.returncode == 1
     problems = json.loads(bad.stdout)
     assert [(p["file"], p["field"]) for p in problems] == [("content/demo-2021-2025/indicators.yaml", "indicators[5].column")]
@@ -179,8 +175,7 @@ def test_check_json_lists_problems_with_their_location_as_fields(tmp_path):
     assert problems[0]["advice"] == "改正专栏编号；数据表补上该列"  # from the registry (model/problem_kinds.py)
     good_root = tmp_path / "good"
     write_plan(good_root)
-    good = subprocess.run([sys.executable, "-m", "generator", "--root", str(good_root), "check", "--json"],
-                          capture_output=True, text=True)
+    good = run_cli("--root", good_root, "check", "--json")
     assert (good.returncode, json.loads(good.stdout)) == (0, [])
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import yaml
 from docx import Document as open_docx
 
 from import_documents import write_docx, write_pdf
+from cli_fixture import run_cli
 
 from generator.check.content import checked_content
 from generator.plan_import.agreement import Score, compare
@@ -30,8 +30,8 @@ LIANYUNGANG = ROOT / "content" / "lianyungang-2021-2025" / "source.txt"
 CORPUS = ROOT / "tests" / "import_corpus"
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+def run(*args: str, cwd: Path):
+    return run_cli(*args, cwd=cwd)
 
 
 def resolve_reviews(folder: Path) -> None:

@@ -49,13 +49,13 @@ def test_the_swap_exchanges_the_folders_in_one_step(tmp_path):
 def test_a_kill_between_the_renames_is_undone_by_the_next_build(root):
     before = snapshot(root / "site")
     (root / "site").rename(root / OLD)  # what a kill between "site → .site-old" and "new → site" leaves
-    (root / ".site-new-abc123").mkdir()  # and a staging folder
+    (root / "build" / ".site-new-abc123").mkdir(parents=True)  # and a staging folder
     bad = root / "data" / "demo-2021-2025" / "figures.csv"
     bad.write_text(bad.read_text(encoding="utf-8") + "no-such-indicator,2022,,1,,,\n", encoding="utf-8")
     result = run(root)  # even a build that then fails puts the old site back first
     assert result.returncode == 1 and NOT_UPDATED in result.stderr
     assert snapshot(root / "site") == before
-    assert not (root / OLD).exists() and not list(root.glob(".site-new-*"))
+    assert not (root / OLD).exists() and not list(root.glob("**/.site-new-*"))
 
 
 @pytest.mark.slow
@@ -95,4 +95,4 @@ def test_the_replaced_site_is_set_aside_then_removed_by_the_next_build(root):
     assert run(root).returncode == 0
     second = list((root / REPLACED).iterdir())
     assert len(second) == 1 and second != first  # the first one is gone, only the latest is kept
-    assert not list(root.glob(".site-new-*"))
+    assert not list((root / "build").glob(".site-new-*"))

@@ -1,7 +1,5 @@
 """The fill-in workbook: written for a plan and year, filled in as a person would, read back by the loader."""
 
-import subprocess
-import sys
 from dataclasses import replace
 
 import openpyxl
@@ -13,6 +11,7 @@ from generator.model.figures import Figure, PlanData, ProgressReport
 from generator.model.written_value import parse_written_value
 from generator.workbook import write_fill_in_workbook
 from plan_fixture import write_plan
+from cli_fixture import run_cli
 
 PLAN_ID = "demo-2021-2025"
 PREVIOUS = PlanData(figures=(
@@ -159,8 +158,7 @@ def test_notes_sheet_explains_how_to_fill_in(tmp_path, plan):
 # The template command -------------------------------------------------------------------------
 
 def _run(root, *args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
-                          capture_output=True, text=True, cwd=cwd)
+    return run_cli("--root", root, *args, cwd=cwd)
 
 
 @pytest.mark.slow

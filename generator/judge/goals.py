@@ -24,7 +24,7 @@ from generator.model.figures import GOAL_STATES
 from generator.model.plan import Goal
 from generator.model.status import LAGGING, Light, Reason, Status
 
-ACHIEVED, UNDER_WAY, NOT_ACHIEVED = GOAL_STATES
+ACHIEVED, UNDER_WAY = GOAL_STATES[:2]  # the third, 未实现, is what neither is
 
 
 @dataclass(frozen=True)

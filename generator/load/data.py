@@ -14,7 +14,7 @@ from generator.load.rows import (columns_of, control_characters, duplicate_rows,
                                         unrecognised_table)
 from generator.model.problems import Problem
 from generator.load.files import refused
-from generator.load.figures import FIGURES, GOALS, SAMPLE_PREFIX, Table, is_data_file, is_ignored, read_csv
+from generator.load.tables import FIGURES, GOALS, SAMPLE_PREFIX, Table, is_data_file, is_ignored, read_csv
 from generator.load.ledger import LEDGER
 from generator.model.figures import Figure, GoalReport, PlanData, ProgressReport
 from generator.model.plan import Plan

@@ -19,7 +19,7 @@ from typing import Callable
 
 from generator.model.characters import forbidden
 from generator.model.problems import Problem, shorten
-from generator.load.figures import (COUNT, DOCUMENT, FIGURES, GOALS, KINDS, SPENT, TASKS, Cell, Row, Table, TableKind,
+from generator.load.tables import (COUNT, DOCUMENT, FIGURES, GOALS, KINDS, SPENT, TASKS, Cell, Row, Table, TableKind,
                                     column_name, number_text)
 from generator.model.figures import GOAL_STATES, TASK_STATUSES, WHOLE_AREA, Figure, GoalReport, ProgressReport, Where
 from generator.model.names import name_key

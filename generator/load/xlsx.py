@@ -1,6 +1,6 @@
 """Read an Excel workbook (``.xlsx``) of yearly data into tables of located rows, streamed and within
 limits (a zip bomb, a million rows or a hidden sheet is refused with a located problem). Kept apart
-from :mod:`generator.load.figures` so that openpyxl is loaded only when a workbook is read."""
+from :mod:`generator.load.tables` so that openpyxl is loaded only when a workbook is read."""
 
 from __future__ import annotations
 
@@ -10,14 +10,12 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
-from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 from openpyxl.worksheet.cell_range import CellRange
 
-from generator.load.figures import NOTES_SHEET, Cell, Row, Table, number_text, table_of, trimmed
 from generator.load.files import read_bytes
+from generator.load.tables import NOTES_SHEET, Cell, Row, Table, number_text, table_of, trimmed
+from generator.load.xlsx_stream import SheetStream
 from generator.model.problems import Problem, shorten
 
 # What a workbook may cost before it is opened: a data workbook of a plan is a few hundred KB. A zip
@@ -26,16 +24,6 @@ MAX_WORKBOOK_BYTES = 50 * 1024 ** 2  # the file on disk
 MAX_UNPACKED_BYTES = 50 * 1024 ** 2  # all its parts, unpacked (a plan's data workbook: a few MB)
 MAX_RATIO = 100  # unpacked / packed for a part over 1 MB; sheet XML packs 5–30 times
 MAX_ROWS = 20_000  # rows with content in one sheet; a plan's yearly figures are a few thousand at most
-
-
-class _CellParser(WorkSheetParser):
-    """openpyxl's streaming sheet parser, noting which cells hold a formula: with data_only it reads a
-    formula's cached result, and a formula saved without one (by a script, not by Excel) reads as blank."""
-
-    def parse_cell(self, element):
-        cell = super().parse_cell(element)
-        cell["formula"] = element.find(FORMULA_TAG) is not None
-        return cell
 
 
 def _cell_value(cell) -> Cell:
@@ -55,17 +43,16 @@ def _merged_range(merges: list[CellRange], row: int, column: int) -> str | None:
     return None
 
 
-def _sheet_rows(sheet: ReadOnlyWorksheet, shown: str) -> tuple[list[Row], list[Problem]]:
+def _sheet_rows(sheet, shown: str) -> tuple[list[Row], list[Problem]]:
     """Row 1 and every row that has cells, streamed (the sheet is never held whole), at most MAX_ROWS.
     Only the cells the file holds are visited: one stray cell at XFD1048576 must not make us walk
     seventeen billion empty ones."""
-    book = sheet.parent
-    parser = _CellParser(sheet._get_source(), sheet._shared_strings, data_only=True, epoch=book.epoch,
-                         date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+    stream = SheetStream(sheet)
     by_row: dict[int, dict[int, object]] = {1: {}}
     problems: list[Problem] = []
+    rows = stream.rows()
     try:
-        for number, cells in parser.parse():
+        for number, cells in rows:
             cells = [c for c in cells if c["value"] is not None or c["formula"]]
             if not cells:
                 continue
@@ -79,11 +66,10 @@ def _sheet_rows(sheet: ReadOnlyWorksheet, shown: str) -> tuple[list[Row], list[P
                     problems.append(Problem("formula-without-value", "这一格是公式，但文件中没有保存计算结果", shown,
                                             f"{letter} 列", sheet=sheet.title, row=number,
                                             found=f"{letter}{number} 是公式", expected="在 Excel 中打开后保存一次，或把公式改成数值"))
-                by_row.setdefault(number, {})[cell["column"]] = ReadOnlyCell(sheet, cell["row"], cell["column"], cell["value"],
-                                                                              cell["data_type"], cell["style_id"])
+                by_row.setdefault(number, {})[cell["column"]] = stream.cell(cell)
     finally:
-        parser.source.close()
-    merges = [CellRange(m.ref) for m in parser.merged_cells.mergeCell] if parser.merged_cells else []
+        rows.close()
+    merges = stream.merges()
     widest = max((max(cells, default=0) for cells in by_row.values()), default=0)
     rows = []
     # Numbered from A1, not from the first cell with content: row and column numbers are the ones a person sees.

@@ -104,7 +104,6 @@ START_WORDS = {
 
 DONE_STATUSES = (Status.DONE_EARLY, Status.DONE, Status.DONE_LATE)
 LAGGING = (Status.BEHIND, Status.NOT_KEPT)  # what a 预警 is about when the indicator is 约束性
-LIGHTED = (Status.DONE_EARLY, Status.DONE, Status.DONE_LATE, Status.ON_TRACK, Status.KEPT, Status.BEHIND, Status.NOT_KEPT)
 
 
 def word(key: str) -> str:

@@ -36,7 +36,6 @@ class Unit:
 
     text: str
     row_start: bool  # first text of a paragraph or of a table row
-    in_table: bool
 
 
 @dataclass(frozen=True)
@@ -49,14 +48,14 @@ class Document:
         units: list[Unit] = []
         for block in self.blocks:
             if isinstance(block, Paragraph):
-                units.append(Unit(block.text, True, False))
+                units.append(Unit(block.text, True))
                 continue
             for row in block.rows:
                 first = True
                 for cell in row:
                     for line in (cell or "").split("\n"):
                         if line.strip():
-                            units.append(Unit(line.strip(), first, True))
+                            units.append(Unit(line.strip(), first))
                             first = False
         return units
 

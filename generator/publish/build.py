@@ -29,7 +29,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import progress
+from generator import timing
 from generator.render.environment import make_environment
 from generator.render.escape import nav_title, page_title
 from generator.render.search_facts import SearchFacts
@@ -50,20 +50,34 @@ class BuildBusy(BuildError):
     """Another build holds the project's lock."""
 
 
-# Material's bundle names two scripts on an outside host, fetched only on demand: a ResizeObserver
-# polyfill for browsers older than 2020, and mermaid, for diagrams this site never has. Both are
-# replaced by an empty script, so that no browser ever asks an outside host for anything.
-OUTSIDE_SCRIPTS = re.compile(r"https://unpkg\.com/(?:resize-observer-polyfill|mermaid@[\w.]+/dist/mermaid\.min\.js)")
-EMPTY_SCRIPT = "data:text/javascript,"
+# A theme's scripts and styles name files on outside hosts, fetched only on demand (Material: a
+# ResizeObserver polyfill and mermaid on unpkg.com; Zensical: unpkg.com and cdn.jsdelivr.net too),
+# for features this site never uses. Every such URL a script or style could fetch (a string, a CSS
+# url(…); not the URLs that comments cite) becomes an empty file of its kind, so that no browser ever
+# asks an outside host for anything. XML namespace names (www.w3.org/2000/svg …) are names, never
+# fetched, and stay.
+OUTSIDE_URL = re.compile(r"""(?<=`)https?://(?!www\.w3\.org/)[^`]*(?=`)"""  # a whole template literal
+                         r"""|(?<=["'])https?://(?!www\.w3\.org/)[^"'\s]*"""  # a quoted string
+                         r"""|(?<=url\()https?://(?!www\.w3\.org/)[^)"'\s]*""")  # CSS url(…)
+EMPTY = {".js": "data:text/javascript,", ".mjs": "data:text/javascript,", ".css": "data:text/css,"}
 # The theme's source maps (.map) help no reader, weigh several MB and name outside hosts in the
 # sources they carry: they are not published, and the comments pointing at them go too.
 SOURCE_MAP_COMMENT = re.compile(r"\n?(?://[#@] sourceMappingURL=\S+|/\*[#@] sourceMappingURL=\S+ ?\*/)\s*$")
 
 
 def keep_requests_local(site: Path) -> None:
-    for bundle in (site / "assets" / "javascripts").glob("bundle.*.min.js"):
-        text = bundle.read_text(encoding="utf-8")
-        write_file(bundle, OUTSIDE_SCRIPTS.sub(EMPTY_SCRIPT, text).encode("utf-8"))
+    """Replace every outside URL in the site's scripts and styles (Pagefind's are added later)."""
+    for path in (p for p in site.rglob("*") if p.suffix in (".js", ".mjs", ".css") and p.is_file()):
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        local = OUTSIDE_URL.sub(lambda m: _empty(m.group(0), path.suffix), text)
+        if local != text:
+            write_file(path, local.encode("utf-8", errors="surrogateescape"))
+
+
+def _empty(url: str, named_in: str) -> str:
+    """An empty file of the URL's kind; a script's URL without one (a polyfill) an empty script."""
+    kind = Path(url.split("?")[0].split("#")[0]).suffix
+    return EMPTY.get(kind) or (EMPTY[".js"] if named_in in (".js", ".mjs") and not kind else "data:,")
 
 
 def drop_source_maps(site: Path) -> None:
@@ -104,7 +118,7 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
     Returns the docs paths that were written or removed."""
     environment = make_environment(templates)
     wanted: dict[str, bytes] = {}
-    with progress.phase(progress.PAGES, total=len(parts.pages)) as tick:
+    with timing.phase(timing.PAGES, total=len(parts.pages)) as tick:
         for page in parts.pages:
             text = (front_matter(page.title, page.indexed, page.draft, parts.search.get(page.path))
                     + environment.get_template(page.template).render(**page.context))
@@ -125,11 +139,13 @@ def write_sources(parts: SiteParts, templates: Path, docs: Path, cache: Path) ->
 
 
 def write_config(root: Path, build: Path, parts: SiteParts, site_dir: Path) -> Path:
+    """build/mkdocs.yml. ``site_dir`` is inside ``build`` and written relative to it: MkDocs takes any
+    folder, Zensical only one within the config's own folder."""
     config = {
         "INHERIT": os.path.relpath(root / "mkdocs.yml", build),
         "site_name": nav_title(parts.config.settings.site_name),  # Material prints it unescaped (header, <title>)
         "docs_dir": "docs",
-        "site_dir": str(site_dir),
+        "site_dir": os.path.relpath(site_dir, build),
         "nav": parts.nav,
         "copyright": parts.footer,  # Material prints it unescaped: SiteParts.footer is escaped HTML
         "theme": {"name": "material", "custom_dir": str(root / "templates" / "theme")},
@@ -193,7 +209,7 @@ def recover(root: Path) -> None:
     site, old = root / "site", root / OLD
     if old.exists() and not site.exists():
         old.rename(site)
-    for leftover in [old, *root.glob(f"{STAGING_PREFIX}*")]:
+    for leftover in [old, *(root / "build").glob(f"{STAGING_PREFIX}*")]:
         if leftover.exists():
             shutil.rmtree(leftover)
 
@@ -236,15 +252,15 @@ def build_site(root: Path, parts: SiteParts, source_date_epoch: int) -> Path:
     docs.mkdir(parents=True, exist_ok=True)
     write_sources(parts, root / "templates", docs, build / "chart-cache")
     site = root / "site"
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=build))
     try:
-        config = write_config(root, build, parts, Path(os.path.relpath(staging, build)))
+        config = write_config(root, build, parts, staging)
         with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
             with engine.start_build(config, root, log, source_date_epoch) as mkdocs:
                 clearing = threading.Thread(target=shutil.rmtree, args=(root / REPLACED,), kwargs={"ignore_errors": True})
                 clearing.start()
                 late = render_later(parts)  # on the other core, while MkDocs builds the pages
-                with progress.phase(progress.MKDOCS):
+                with timing.phase(timing.MKDOCS):
                     mkdocs.wait()
                 clearing.join()
             log.seek(0)

@@ -23,7 +23,7 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-from generator import progress
+from generator import timing
 
 # CJK unified ideographs, Extension A, compatibility ideographs, Extensions B–H (names may use them).
 # templates/assets/site.js splits a query with the same class.
@@ -75,7 +75,7 @@ def index_site(site: Path, cache: Path | None = None) -> None:
     """Write ``site/pagefind/``: an index split into chunks, so a query loads only what it needs.
     Pagefind's output depends only on the pages read, so the same pages give the same bytes — and,
     when they are the same as last time, the index kept in ``cache`` is copied instead of made again."""
-    with progress.phase(progress.SEARCH):
+    with timing.phase(timing.SEARCH):
         pages = {page.relative_to(site).as_posix(): characters_apart(html) for page in sorted(site.rglob("*.html"))
                  if INDEXED in (html := page.read_text(encoding="utf-8"))}
         digest = hashlib.sha256(f"{metadata.version(PAGEFIND)}\0{' '.join(UNUSED_FILES)}\0".encode())

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import progress
+from generator import timing
 from generator.model.problems import Problem
 from generator.config import SiteConfig, load_site_config
 from generator.judge.corrections import ledger_of, merge, new_corrections
@@ -54,7 +54,7 @@ class Judged:
         return frozenset((row.plan_id, row.year) for row in self.completeness if row.is_draft)
 
 
-@progress.timed(progress.LOAD)
+@timing.timed(timing.LOAD)
 def load_and_judge(root: Path) -> Judged:
     """Load plans, site settings and data; judge every plan — indicators, goals, milestones, tasks, each
     year's counts and the evaluations — before anything is rendered. Problems, if any, stop the build."""
@@ -116,14 +116,14 @@ def prepare(root: Path, judged: Judged, release: ReleaseRecord | None = None) ->
     corrections = ledger.corrections
     stamp = Stamp(judged.latest_year(), release)
     reports = year_reports(judged.results)  # one report per plan and year, for the web and the PDF bulletins
-    with progress.phase(progress.PAGES):
+    with timing.phase(timing.PAGES):
         parts = assemble(judged.config, judged.results, root / "templates", corrections, reports,
                          cache=root / "build" / "download-cache", stamp=stamp, drafts=judged.drafts(),
                          cases=judged.cases, measures=judged.measures)
     workbooks = workbooks_later(parts)  # new workbooks are written from now on, by a worker
     # The printable bulletins (downloads/bulletins/*.pdf), published with the site's other files; those
     # whose content changed are rendered while MkDocs builds the pages.
-    with progress.phase(progress.PDF):
+    with timing.phase(timing.PDF):
         pdfs = bulletin_batch(judged.results, judged.config, root / "templates", chart_specs=parts.charts,
                               cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache",
                               reports=reports, stamp=stamp, drafts=judged.drafts(), cases=judged.cases)

@@ -29,7 +29,7 @@ import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from generator import progress
+from generator import timing
 from generator.config import SiteConfig, Styles
 from generator.judge.records import JudgedPlan
 from generator.model.release import Stamp
@@ -37,6 +37,7 @@ from generator.render.release_marks import print_marks
 from generator.model.figures import WHOLE_AREA
 from generator.model.plan import Indicator
 from generator.render import links
+from generator.render.chart_inputs import Chart
 from generator.render.chart_views import progress_view, status_view
 from generator.render.environment import TemplateCache, make_environment
 from generator.render.explain import explanation
@@ -87,19 +88,18 @@ def _chart_key(results: JudgedPlan, indicator: Indicator, year: int) -> str:
 
 
 def _chart_specs(results: JudgedPlan, year: int, styles: Styles,
-                 known: dict[str, dict] | None = None) -> tuple[str | None, dict[str, dict]]:
-    """The status chart and each 专栏 indicator's progress chart: docs path → {spec, summary}.
+                 known: dict[str, Chart] | None = None) -> tuple[str | None, dict[str, Chart]]:
+    """The status chart and each 专栏 indicator's progress chart: docs path → chart.
 
-    A chart whose spec is the one the site shows keeps the site's path, so the site's spec (in
-    ``known``, e.g. SiteParts.charts) and SVG file (``chart_svgs``) can stand in for it; a progress
-    chart cut at an earlier year gets a path of its own."""
+    A chart that is the one the site shows keeps the site's path, so the site's chart (in
+    ``known``, e.g. SiteParts.charts) can stand in for it; a progress chart cut at an earlier
+    year gets a path of its own."""
     plan = results.plan
     known = known or {}
-    specs: dict[str, dict] = {}
+    specs: dict[str, Chart] = {}
 
     def add(key: str, make) -> None:
-        spec = known.get(key) or make().spec
-        specs[key] = {"spec": spec, "summary": spec.get("description", "")}
+        specs[key] = known.get(key) or make().chart
 
     record = results.year(year)
     counts = list(record.counts)
@@ -113,16 +113,11 @@ def _chart_specs(results: JudgedPlan, year: int, styles: Styles,
     return status_key, specs
 
 
-def _svg_texts(specs: dict[str, dict], chart_svgs: dict[str, Path] | None, cache_dir: Path | None) -> dict[str, str]:
-    """SVG text per docs path: from ``chart_svgs`` where given, else rendered (through the cache)."""
-    given = {key: Path(chart_svgs[key]) for key in specs if chart_svgs and key in chart_svgs and Path(chart_svgs[key]).is_file()}
-    texts = {key: path.read_text(encoding="utf-8") for key, path in given.items()}
-    wanted = {key: spec for key, spec in specs.items() if key not in texts}
-    if wanted:
-        with tempfile.TemporaryDirectory(prefix="bulletin-charts-") as folder:
-            cached = fill_cache(list(wanted.values()), cache_dir or Path(folder))
-            texts.update((key, path.read_text(encoding="utf-8")) for key, path in zip(wanted, cached))
-    return texts
+def _svg_texts(charts: dict[str, Chart], cache_dir: Path | None) -> dict[str, str]:
+    """SVG text per docs path, drawn through the cache."""
+    with tempfile.TemporaryDirectory(prefix="bulletin-charts-") as folder:
+        cached = fill_cache(list(charts.values()), cache_dir or Path(folder))
+        return {key: path.read_text(encoding="utf-8") for key, path in zip(charts, cached)}
 
 
 def _data_uri(svg: str) -> str:
@@ -150,7 +145,7 @@ def methodology_html(config: SiteConfig, templates: Path, cases: tuple) -> Marku
 
 
 def bulletin_context(report: YearReport, results: JudgedPlan, config: SiteConfig, svgs: dict[str, str],
-                     methodology: Markup, charts: tuple[str | None, dict[str, dict]] | None = None) -> dict:
+                     methodology: Markup, charts: tuple[str | None, dict[str, Chart]] | None = None) -> dict:
     """Everything the print template shows for one plan and year, laid out from the year's report.
 
     ``svgs`` holds the SVG text of each chart ``_chart_specs`` names (docs path → text)."""
@@ -158,7 +153,7 @@ def bulletin_context(report: YearReport, results: JudgedPlan, config: SiteConfig
     status_key, specs = charts or _chart_specs(results, year, styles)
 
     def chart(key: str) -> dict:
-        return {"src": _data_uri(svgs[key]), "summary": specs[key]["summary"]}
+        return {"src": _data_uri(svgs[key]), "summary": specs[key].summary}
 
     # Headings with their anchors, numbered as a government document numbers them.
     sections = {key: {"id": f"s{n}", "title": f"{chinese_number(n)}、{heading}"}
@@ -283,7 +278,7 @@ class PdfBatch:
         # waiting at the end for one long bulletin started last.
         paths = sorted(self.todo, key=lambda path: -len(self.todo[path][0]))
         workers = min(self.processes, len(paths), os.cpu_count() or 1)
-        with progress.phase(progress.PDF, total=len(paths)) as tick, ExitStack() as stack:
+        with timing.phase(timing.PDF, total=len(paths)) as tick, ExitStack() as stack:
             if workers >= 2:
                 # spawn: a fresh interpreter per worker; fork could copy locks held by other threads.
                 pool = stack.enter_context(ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")))
@@ -314,24 +309,22 @@ def _batch(jobs: dict[str, tuple[str, str, str]], cache_dir: Path | None, proces
 
 
 def bulletin_pdfs(all_results: list[JudgedPlan], config: SiteConfig, templates: Path | None = None,
-                  chart_svgs: dict[str, Path] | None = None, cache_dir: Path | None = None,
-                  chart_specs: dict[str, dict] | None = None, pdf_cache: Path | None = None,
-                  processes: int = 2, reports: dict[tuple[str, int], YearReport] | None = None, *,
-                  cases: tuple) -> dict[str, bytes]:
+                  cache_dir: Path | None = None, chart_specs: dict[str, Chart] | None = None,
+                  pdf_cache: Path | None = None, processes: int = 2,
+                  reports: dict[tuple[str, int], YearReport] | None = None, *, cases: tuple) -> dict[str, bytes]:
     """Every plan's and year's bulletin PDF: docs path (downloads/bulletins/…) → bytes."""
-    batch = bulletin_batch(all_results, config, templates, chart_svgs, cache_dir, chart_specs, pdf_cache, processes,
-                           reports, cases=cases)
+    batch = bulletin_batch(all_results, config, templates, cache_dir, chart_specs, pdf_cache, processes, reports,
+                           cases=cases)
     return {**batch.ready, **batch.render()}
 
 
 def bulletin_batch(all_results: list[JudgedPlan], config: SiteConfig, templates: Path | None = None,
-                   chart_svgs: dict[str, Path] | None = None, cache_dir: Path | None = None,
-                   chart_specs: dict[str, dict] | None = None, pdf_cache: Path | None = None,
-                   processes: int = 2, reports: dict[tuple[str, int], YearReport] | None = None, *,
+                   cache_dir: Path | None = None, chart_specs: dict[str, Chart] | None = None,
+                   pdf_cache: Path | None = None, processes: int = 2, reports: dict[tuple[str, int], YearReport] | None = None, *,
                    cases: tuple, stamp: Stamp | None = None, drafts: frozenset[tuple[str, int]] = frozenset()) -> PdfBatch:
     """Every plan's and year's bulletin PDF (docs path, downloads/bulletins/…), ready or to render.
 
-    ``chart_specs`` (docs path → Vega-Lite spec, as in SiteParts.charts) saves building the specs
+    ``chart_specs`` (docs path → chart, as in SiteParts.charts) saves building the charts
     the site already has; ``cache_dir`` is the SVG cache the site's charts use; ``pdf_cache``
     keeps each PDF by its input, so an unchanged bulletin is not rendered again; ``cases``: the
     methodology appendix's worked examples, judged by the pipeline."""
@@ -341,11 +334,11 @@ def bulletin_batch(all_results: list[JudgedPlan], config: SiteConfig, templates:
     methodology = methodology_html(config, templates, cases)
     charts = {(results.plan.id, year): _chart_specs(results, year, config.styles, chart_specs)
               for results in all_results for year in results.years}
-    wanted = {key: value["spec"] for _, specs in charts.values() for key, value in specs.items()}
+    wanted = {key: chart for _, specs in charts.values() for key, chart in specs.items()}
     if cache_dir and chart_specs:
         # The site's charts too, in the same pass: one pool of workers and one measuring font for both.
         fill_cache([*chart_specs.values(), *wanted.values()], cache_dir)
-    svgs = _svg_texts(wanted, chart_svgs, cache_dir)
+    svgs = _svg_texts(wanted, cache_dir)
     jobs = {}
     reports = reports or year_reports(all_results)
     for results in all_results:
@@ -362,6 +355,6 @@ def bulletin_html(results: JudgedPlan, year: int, config: SiteConfig, templates:
     """One bulletin's print HTML (what WeasyPrint is given), for checking and previewing."""
     templates = templates or TEMPLATES
     charts = _chart_specs(results, year, config.styles)
-    svgs = _svg_texts({key: value["spec"] for key, value in charts[1].items()}, None, cache_dir)
+    svgs = _svg_texts(charts[1], cache_dir)
     context = bulletin_context(year_report(results, year), results, config, svgs, methodology_html(config, templates, cases), charts)
     return _print_environment(templates).get_template(PRINT_TEMPLATE).render(**context)

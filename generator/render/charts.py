@@ -1,11 +1,12 @@
-"""Chart specs for the bulletin pages: pure functions from figures to a Vega-Lite spec (dict).
+"""The chart kinds, authored with Altair: a progress chart, a region dot plot and a status bar chart.
 
-Rendered elsewhere (:mod:`generator.render.svg`). The specs are written as plain dicts, not
-built with Altair: Altair validates every object it builds against the Vega-Lite schema, which
-took ~50 ms a chart and three quarters of a build where nothing changed. tests/test_charts.py
-validates every chart kind against the schema Altair ships (SCHEMA_URL), so the dicts cannot
-drift from what Vega-Lite accepts. The same inputs always give the same spec: no selections or
-params, and each layer carries its data inline (so no generated data set names).
+Each kind is a function from its inputs (:mod:`generator.render.chart_inputs`) to an Altair chart;
+:func:`spec` turns a :class:`Chart` into the Vega-Lite spec that :mod:`generator.render.svg` draws.
+Fonts, sizes and colours are the "bulletin" theme, registered once. Builds use Altair's fast
+mode: no validation while building or in ``to_dict`` (that was ~50 ms a chart);
+tests/test_charts.py validates every kind against the Vega-Lite schema instead. The same inputs
+always give the same spec: no selections or params, and each layer carries its data inline (so
+no generated data set names). Only a chart whose SVG is not cached is built at all.
 
 Every chart is about 400 px wide in all (axes and labels included), with 14 px text. A page
 shows it at that size and a 360 px phone (328 px of content) shrinks it to no less than 82 %,
@@ -16,12 +17,14 @@ a printed word, as well as by colour.
 
 from __future__ import annotations
 
+import math
 import unicodedata
-from dataclasses import dataclass
 
+import altair as alt
+
+from generator.render.chart_inputs import Chart, ProgressSeries, Reference, RegionValues, StatusCounts
 from generator.render.wording import MISSING
 
-SCHEMA_URL = "https://vega.github.io/schema/vega-lite/v6.4.1.json"  # altair 6.3.0's; a test keeps them equal
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 WIDTH = 400
 HEIGHT = 240
@@ -52,18 +55,41 @@ _SERIES_STYLE = {
 }
 
 
-@dataclass(frozen=True)
-class ProgressSeries:
-    title: str  # Chinese indicator name, e.g. "学前教育毛入园率"
-    unit: str  # "%", "所", "" …
-    actual: list[tuple[int, float]]  # (year, value) with data only; never interpolate gaps
-    expected: list[tuple[int, float]]  # (year, 序时 expected value) from base year to target year
-    targets: list[tuple[int, float, str]]  # (year, number, written text)
-    base: tuple[int, float, str] | None  # (year, number, written text)
-    lower_is_better: bool = False
+@alt.theme.register("bulletin", enable=True)
+def _theme() -> alt.theme.ThemeConfig:
+    """Size, fonts, locale and look shared by every chart."""
+    axis = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE,
+            "titleFontWeight": "normal", "labelColor": TEXT_COLOR, "titleColor": MUTED_COLOR, "gridColor": "#e5e7eb",
+            "domainColor": "#8c959f"}
+    legend = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE,
+              "labelColor": TEXT_COLOR}
+    title = {"font": FONT, "subtitleFont": FONT, "fontSize": TITLE_SIZE, "subtitleFontSize": FONT_SIZE,
+             "color": TEXT_COLOR, "subtitleColor": MUTED_COLOR, "offset": 12}
+    return {"config": {
+        # Altair's default view size; no frame around the plot.
+        "view": {"continuousWidth": 300, "continuousHeight": 300, "stroke": None},
+        "font": FONT, "aria": False, "locale": {"number": dict(ZH_CN_NUMBER_LOCALE)},
+        "title": title, "axis": axis, "legend": legend, "text": {"font": FONT, "fontSize": FONT_SIZE},
+    }}
 
 
-def progress_chart(series: ProgressSeries, *, summary: str) -> dict:
+# Each layer keeps its rows inline rather than in top-level named data sets.
+alt.data_transformers.consolidate_datasets = False
+
+
+def spec(chart: Chart) -> dict:
+    """The chart's Vega-Lite spec, built in Altair's fast mode (validated in the tests, not here)."""
+    with alt.utils.schemapi.debug_mode(False):
+        return build(chart).to_dict(validate=False)
+
+
+def build(chart: Chart) -> alt.LayerChart:
+    """The chart as an Altair object."""
+    kinds = {ProgressSeries: progress_chart, RegionValues: region_chart, StatusCounts: status_chart}
+    return kinds[type(chart.inputs)](chart.inputs, chart.summary)
+
+
+def progress_chart(series: ProgressSeries, summary: str) -> alt.LayerChart:
     """One indicator over the years: actual values, 序时进度 line, targets and base value."""
     lines = _line_rows(series)
     points = _point_rows(series)
@@ -74,67 +100,47 @@ def progress_chart(series: ProgressSeries, *, summary: str) -> dict:
     present = {r["series"] for r in lines + points}
     shown = [name for name in _SERIES_STYLE if name in present]  # the legend lists only what is drawn
     color_range, shape_range, dash_range = ([_SERIES_STYLE[name][i] for name in shown] for i in range(3))
-
-    def encoding(**channels) -> dict:
-        return {
-            "x": {"field": "year", "type": "quantitative", "title": None,
-                  "scale": {"domain": [years[0], years[-1]], "padding": 24, "nice": False},
-                  "axis": {"values": _year_ticks(years[0], years[-1]), "format": YEAR_FORMAT, "labelAngle": 0,
-                           "grid": False}},
-            "y": {"field": "value", "type": "quantitative", "title": _unit_title(series.unit),
-                  "scale": {"zero": False, "padding": 16},
-                  "axis": {"format": NUMBER_FORMAT, "tickCount": 5, "titleAngle": 0, "titleAlign": "left",
-                           "titleAnchor": "end", "titleBaseline": "bottom", "titleY": -12, "titleX": 0}},
-            **channels,
-        }
-
-    def by_series(scale_range: list, **more) -> dict:
-        return {"field": "series", "type": "nominal", "title": None, "scale": {"domain": shown, "range": scale_range},
-                **more}
-
-    def color() -> dict:
-        return by_series(color_range, legend={"orient": "bottom", "direction": "horizontal", "symbolSize": 120,
-                                              "symbolStrokeWidth": 2.5})
-
+    counts = _whole([r["value"] for r in points])
+    values = [r["value"] for r in lines + points]
+    x = alt.X(field="year", type="quantitative", title=None,
+              scale=alt.Scale(domain=[years[0], years[-1]], padding=24, nice=False),
+              axis=alt.Axis(values=_year_ticks(years[0], years[-1]), format=YEAR_FORMAT, labelAngle=0, grid=False))
+    y = alt.Y(field="value", type="quantitative", title=_unit_title(series.unit),
+              scale=alt.Scale(zero=False, padding=16),
+              axis=alt.Axis(format=NUMBER_FORMAT, tickCount=5,
+                            **({"values": _whole_ticks(min(values), max(values), 5)} if counts else {}),
+                            titleAngle=0, titleAlign="left", titleAnchor="end", titleBaseline="bottom",
+                            titleY=-12, titleX=0))
+    legend = alt.Legend(orient="bottom", direction="horizontal", symbolSize=120, symbolStrokeWidth=2.5)
+    color = alt.Color(field="series", type="nominal", title=None,
+                      scale=alt.Scale(domain=shown, range=color_range), legend=legend)
     layers = [
-        {"data": {"values": lines}, "mark": {"type": "line", "strokeWidth": 2.5},
-         "encoding": encoding(color=color(), strokeDash=by_series(dash_range),
-                              detail={"field": "segment", "type": "nominal"})},
-        {"data": {"values": points}, "mark": {"type": "point", "filled": True, "size": 100, "opacity": 1},
-         "encoding": encoding(color=color(), shape=by_series(shape_range))},
+        alt.Chart(alt.InlineData(values=lines)).mark_line(strokeWidth=2.5).encode(
+            x=x, y=y, color=color,
+            strokeDash=alt.StrokeDash(field="series", type="nominal", title=None,
+                                      scale=alt.Scale(domain=shown, range=dash_range)),
+            detail=alt.Detail(field="segment", type="nominal")),
+        alt.Chart(alt.InlineData(values=points)).mark_point(filled=True, size=100, opacity=1).encode(
+            x=x, y=y, color=color,
+            shape=alt.Shape(field="series", type="nominal", title=None,
+                            scale=alt.Scale(domain=shown, range=shape_range))),
     ]
     if labels:
-        layers.append({"data": {"values": labels},
-                       "mark": {"type": "text", "dy": -14, "fontWeight": "bold", "color": TEXT_COLOR},
-                       "encoding": encoding(text={"field": "text", "type": "nominal"})})
+        layers.append(alt.Chart(alt.InlineData(values=labels))
+                      .mark_text(dy=-14, fontWeight="bold", color=TEXT_COLOR)
+                      .encode(x=x, y=y, text=alt.Text(field="text", type="nominal")))
     subtitle = "逆向指标：数值越低越好" if series.lower_is_better else ""
-    return _finish({"layer": layers, "height": HEIGHT}, _title(series.title, subtitle), summary)
+    return _finish(layers, _title(series.title, subtitle), summary, height=HEIGHT)
 
 
-@dataclass(frozen=True)
-class RegionDot:
-    region: str  # "海门区"
-    value: float | None  # None: no dot, "数据暂缺" printed
-    status: str  # the status word printed beside the value, e.g. "达到序时"
-    color: str  # the status's colour (statuses.yaml)
-    shape: str  # a Vega point shape, different for statuses that share a colour
-    required: float | None = None  # this region's 序时 requirement, as the tables show it
-
-
-@dataclass(frozen=True)
-class Reference:
-    value: float
-    label: str  # "2025 年目标 >99%", "序时要求 98.5%"
-
-
-def region_chart(title: str, unit: str, year: int, dots: list[RegionDot], references: list[Reference], *,
-                 lower_is_better: bool = False, summary: str) -> dict:
+def region_chart(values: RegionValues, summary: str) -> alt.LayerChart:
     """A dot plot, one row per 县（市、区）: the value as a dot shaped and coloured by its status, the
     value and status word printed in a column on the right, the target as a labelled vertical line
     and each region's 序时 requirement (regions start from their own values, so these differ) as a
     short grey line on its row. The value axis fits all of these (never past 100 for a percentage),
     so that close values look apart; no dot and "数据暂缺" where there is no value.
     """
+    dots, unit, references = values.dots, values.unit, values.references
     labels = [NO_DATA if d.value is None else f"{_number(d.value)}{unit}  {d.status}" for d in dots]
     regions = [d.region for d in dots]
     left = max(map(_text_width, regions), default=0) + LABEL_PAD
@@ -142,53 +148,56 @@ def region_chart(title: str, unit: str, year: int, dots: list[RegionDot], refere
     plot = max(WIDTH - 2 * PADDING - left - right, 120)
     lines = {r.value for r in references}
     ticks = [d for d in dots if d.required is not None and d.required not in lines]
-    domain = _dot_domain([d.value for d in dots] + [d.required for d in ticks] + list(lines), percent=unit == "%")
-    x_scale = {"domain": domain, "nice": False, "zero": False}
-    y = {"field": "region", "type": "nominal", "title": None, "sort": regions,
-         "axis": {"domain": False, "ticks": False, "labelPadding": LABEL_PAD, "grid": True, "bandPosition": 0.5}}
-    data = [{"region": d.region, "value": d.value, "label": label, "color": d.color, "shape": d.shape}
-            for d, label in zip(dots, labels)]
-    layers = [_reference_layer(r, n, x_scale) for n, r in enumerate(references)]
+    drawn = [d.value for d in dots] + [d.required for d in ticks] + list(lines)
+    domain = _dot_domain(drawn, percent=unit == "%")
+    x_scale = alt.Scale(domain=domain, nice=False, zero=False)
+    y = alt.Y(field="region", type="nominal", title=None, sort=regions,
+              axis=alt.Axis(domain=False, ticks=False, labelPadding=LABEL_PAD, grid=True, bandPosition=0.5))
+    data = alt.InlineData(values=[{"region": d.region, "value": d.value, "label": label, "color": d.color,
+                                   "shape": d.shape} for d, label in zip(dots, labels)])
+    layers = [_reference_layer(r, n, x_scale, domain) for n, r in enumerate(references)]
     if ticks:
         layers += [
-            {"data": {"values": [{"region": d.region, "required": d.required} for d in ticks]},
-             "mark": {"type": "tick", "orient": "vertical", "thickness": 2, "size": ROW_STEP * 0.6, "color": MUTED_COLOR},
-             "encoding": {"y": y, "x": {"field": "required", "type": "quantitative", "scale": x_scale}}},
-            {"data": {"values": [{}]}, **_top_label("短竖线：各地序时要求", len(references), {"value": 0}, "left")},
+            alt.Chart(alt.InlineData(values=[{"region": d.region, "required": d.required} for d in ticks]))
+            .mark_tick(orient="vertical", thickness=2, size=ROW_STEP * 0.6, color=MUTED_COLOR)
+            .encode(y=y, x=alt.X(field="required", type="quantitative", scale=x_scale)),
+            _top_label(alt.Chart(alt.InlineData(values=[{}])), "短竖线：各地序时要求", len(references), alt.XValue(0),
+                       "left"),
         ]
+    counts = _whole([d.value for d in dots if d.value is not None])
     layers += [
-        {"data": {"values": data}, "transform": [{"filter": "datum.value != null"}],
-         "mark": {"type": "point", "filled": True, "size": 120, "opacity": 1},
-         "encoding": {"y": y, "x": {"field": "value", "type": "quantitative", "title": None, "scale": x_scale,
-                                    "axis": {"format": NUMBER_FORMAT, "tickCount": 4, "grid": False}},
-                      "color": {"field": "color", "type": "nominal", "scale": None, "legend": None},
-                      "shape": {"field": "shape", "type": "nominal", "scale": None, "legend": None}}},
-        {"data": {"values": data}, "mark": {"type": "text", "align": "left", "color": TEXT_COLOR},
-         "encoding": {"y": y, "x": {"value": plot + LABEL_GAP}, "text": {"field": "label", "type": "nominal"}}},
+        alt.Chart(data, transform=[alt.FilterTransform("datum.value != null")])
+        .mark_point(filled=True, size=120, opacity=1)
+        .encode(y=y,
+                x=alt.X(field="value", type="quantitative", title=None, scale=x_scale,
+                        axis=alt.Axis(format=NUMBER_FORMAT, tickCount=4, grid=False,
+                                      **({"values": _whole_ticks(*domain, 4)} if counts else {}))),
+                color=alt.Color(field="color", type="nominal", scale=None, legend=None),
+                shape=alt.Shape(field="shape", type="nominal", scale=None, legend=None)),
+        alt.Chart(data).mark_text(align="left", color=TEXT_COLOR)
+        .encode(y=y, x=alt.XValue(plot + LABEL_GAP), text=alt.Text(field="label", type="nominal")),
     ]
-    subtitle = f"{year} 年" + (f"；单位：{unit}" if unit else "") + ("；数值越低越好" if lower_is_better else "")
-    chart = {"layer": layers, "width": plot, "height": ROW_STEP * len(dots),
-             "autosize": {"type": "pad"}}  # the right-hand column is counted in the chart's size
-    return _finish(chart, _title(title, subtitle), summary)
+    subtitle = (f"{values.year} 年" + (f"；单位：{unit}" if unit else "")
+                + ("；数值越低越好" if values.lower_is_better else ""))
+    # autosize "pad": the right-hand column is counted in the chart's size
+    return _finish(layers, _title(values.title, subtitle), summary, width=plot, height=ROW_STEP * len(dots),
+                   autosize=alt.AutoSizeParams(type="pad"))
 
 
-def _reference_layer(reference: Reference, n: int, x_scale: dict) -> dict:
+def _reference_layer(reference: Reference, n: int, x_scale: alt.Scale, domain: list[float]) -> alt.LayerChart:
     """A vertical line labelled above the plot, on its side of the middle so that the label stays inside."""
-    low, high = x_scale["domain"]
+    low, high = domain
     align = "left" if reference.value - low <= (high - low) / 2 else "right"
-    x = {"field": "value", "type": "quantitative", "scale": x_scale}
-    return {
-        "data": {"values": [{"value": reference.value}]},
-        "layer": [{"mark": {"type": "rule", "color": TEXT_COLOR, "strokeWidth": 1.5}, "encoding": {"x": x}},
-                  _top_label(reference.label, n, x, align)],
-    }
+    x = alt.X(field="value", type="quantitative", scale=x_scale)
+    rule = alt.Chart().mark_rule(color=TEXT_COLOR, strokeWidth=1.5).encode(x=x)
+    return alt.layer(rule, _top_label(alt.Chart(), reference.label, n, x, align),
+                     data=alt.InlineData(values=[{"value": reference.value}]))
 
 
-def _top_label(text: str, row: int, x: dict, align: str) -> dict:
+def _top_label(base: alt.Chart, text: str, row: int, x, align: str) -> alt.Chart:
     """Text above the plot; each label has its own row (0 nearest the plot), so two never overlap."""
-    return {"mark": {"type": "text", "align": align, "baseline": "bottom", "dx": 3 if align == "left" else -3,
-                     "color": MUTED_COLOR, "text": text},
-            "encoding": {"x": x, "y": {"value": -4 - row * (FONT_SIZE + 4)}}}
+    return base.mark_text(align=align, baseline="bottom", dx=3 if align == "left" else -3, color=MUTED_COLOR,
+                          text=text).encode(x=x, y=alt.YValue(-4 - row * (FONT_SIZE + 4)))
 
 
 def _dot_domain(values: list[float | None], *, percent: bool) -> list[float]:
@@ -206,35 +215,29 @@ def _dot_domain(values: list[float | None], *, percent: bool) -> list[float]:
     return [low, high]
 
 
-def status_chart(title: str, counts: list[tuple[str, int]], palette: dict[str, str], *, summary: str) -> dict:
+def status_chart(counts: StatusCounts, summary: str) -> alt.LayerChart:
     """How many items have each status word, in the order given, count printed after each bar."""
-    statuses = [status for status, _ in counts]
-    data = [{"status": status, "value": n, "label": str(n), "at": n} for status, n in counts]
-    domain = _bar_domain([n for _, n in counts], [str(n) for _, n in counts], statuses)
-    chart = _bar_chart(data, "status", statuses, domain, _status_color(statuses, palette))
-    return _finish(chart, _title(title, ""), summary)
+    statuses = [status for status, _ in counts.counts]
+    rows = [{"status": status, "value": n, "label": str(n), "at": n} for status, n in counts.counts]
+    domain = _bar_domain([n for _, n in counts.counts], [str(n) for _, n in counts.counts], statuses)
+    color = alt.Color(field="status", type="nominal", legend=None,
+                      scale=alt.Scale(domain=statuses, range=[counts.palette[s] for s in statuses]))
+    return _bar_chart(rows, "status", statuses, domain, color, _title(counts.title, ""), summary)
 
 
-def _status_color(statuses: list[str], palette: dict[str, str]) -> dict:
-    return {"field": "status", "type": "nominal", "legend": None,
-            "scale": {"domain": statuses, "range": [palette[s] for s in statuses]}}
-
-
-def _bar_chart(data: list[dict], category: str, order: list[str], domain: list[float], color: dict) -> dict:
+def _bar_chart(rows: list[dict], category: str, order: list[str], domain: list[float], color: alt.Color,
+               title: alt.TitleParams, summary: str) -> alt.LayerChart:
     """Horizontal bars in the given order, each followed by its label; the labels say the values, so no value axis."""
-    def y() -> dict:
-        return {"field": category, "type": "nominal", "title": None, "sort": order,
-                "axis": {"domain": False, "ticks": False, "labelPadding": LABEL_PAD}}
-
-    bars = {"mark": {"type": "bar", "height": {"band": 0.7}},
-            "encoding": {"y": y(), "color": color, "x": {
-                "field": "value", "type": "quantitative", "title": None, "scale": {"domain": domain, "nice": False},
-                "axis": None}},
-            "transform": [{"filter": "datum.value != null"}]}
-    texts = {"mark": {"type": "text", "align": "left", "dx": LABEL_GAP, "color": TEXT_COLOR},
-             "encoding": {"y": y(), "text": {"field": "label", "type": "nominal"},
-                          "x": {"field": "at", "type": "quantitative", "scale": {"domain": domain, "nice": False}}}}
-    return {"data": {"values": data}, "layer": [bars, texts], "height": ROW_STEP * len(order)}
+    y = alt.Y(field=category, type="nominal", title=None, sort=order,
+              axis=alt.Axis(domain=False, ticks=False, labelPadding=LABEL_PAD))
+    scale = alt.Scale(domain=domain, nice=False)
+    bars = (alt.Chart(transform=[alt.FilterTransform("datum.value != null")])
+            .mark_bar(height=alt.RelativeBandSize(0.7))
+            .encode(y=y, color=color, x=alt.X(field="value", type="quantitative", title=None, scale=scale, axis=None)))
+    texts = (alt.Chart().mark_text(align="left", dx=LABEL_GAP, color=TEXT_COLOR)
+             .encode(y=y, text=alt.Text(field="label", type="nominal"),
+                     x=alt.X(field="at", type="quantitative", scale=scale)))
+    return _finish([bars, texts], title, summary, data=alt.InlineData(values=rows), height=ROW_STEP * len(order))
 
 
 def _bar_domain(values: list[float | None], labels: list[str], categories: list[str]) -> list[float]:
@@ -259,6 +262,18 @@ def _number(value: float) -> str:
     """As d3-format ",.2~f" writes it (zh-CN: comma groups, U+2212 minus)."""
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
     return text.replace("-", "\u2212")
+
+
+def _whole(values: list[float]) -> bool:
+    """Whether every figure is whole (schools, people): then the axis ticks are whole numbers too."""
+    return bool(values) and all(float(v).is_integer() for v in values)
+
+
+def _whole_ticks(low: float, high: float, most: int) -> list[int]:
+    """Whole-number ticks between low and high, at most ``most`` of them, 1, 2 or 5 times a power of
+    ten apart (Vega would tick 30, 30.5, 31 … on an axis of schools, and tickMinStep does not stop it)."""
+    step = next(m * 10 ** e for e in range(16) for m in (1, 2, 5) if (high - low) / (m * 10 ** e) < most)
+    return list(range(math.ceil(low / step) * step, math.floor(high) + 1, step))
 
 
 def _line_rows(series: ProgressSeries) -> list[dict]:
@@ -293,9 +308,9 @@ def _unit_title(unit: str) -> str | None:
     return f"单位：{unit}" if unit else None
 
 
-def _title(text: str, subtitle: str) -> dict:
-    return {"text": _wrap(text, TITLE_SIZE), "anchor": "start",
-            **({"subtitle": _wrap(subtitle, FONT_SIZE)} if subtitle else {})}
+def _title(text: str, subtitle: str) -> alt.TitleParams:
+    return alt.TitleParams(text=_wrap(text, TITLE_SIZE), anchor="start",
+                           **({"subtitle": _wrap(subtitle, FONT_SIZE)} if subtitle else {}))
 
 
 def _wrap(text: str, size: float) -> str | list[str]:
@@ -311,26 +326,7 @@ def _wrap(text: str, size: float) -> str | list[str]:
     return lines if len(lines) > 1 else text
 
 
-def _finish(chart: dict, title: dict, summary: str) -> dict:
-    """Size, fonts, locale and look shared by every chart."""
-    axis = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE,
-            "titleFontWeight": "normal", "labelColor": TEXT_COLOR, "titleColor": MUTED_COLOR, "gridColor": "#e5e7eb",
-            "domainColor": "#8c959f"}
-    legend = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE,
-              "labelColor": TEXT_COLOR}
-    title_style = {"font": FONT, "subtitleFont": FONT, "fontSize": TITLE_SIZE, "subtitleFontSize": FONT_SIZE,
-                   "color": TEXT_COLOR, "subtitleColor": MUTED_COLOR, "offset": 12}
-    return {
-        "$schema": SCHEMA_URL,
-        "width": WIDTH,
-        "autosize": {"type": "fit-x", "contains": "padding"},
-        **chart,  # a chart may set its own plot width and autosize
-        "title": title,
-        "description": summary,
-        "config": {
-            # Altair's default view size, kept so that specs (and so cached SVGs) stay as they were.
-            "view": {"continuousWidth": 300, "continuousHeight": 300, "stroke": None},
-            "font": FONT, "aria": False, "locale": {"number": dict(ZH_CN_NUMBER_LOCALE)},
-            "title": title_style, "axis": axis, "legend": legend, "text": {"font": FONT, "fontSize": FONT_SIZE},
-        },
-    }
+def _finish(layers: list, title: alt.TitleParams, summary: str, **properties) -> alt.LayerChart:
+    """The layers as one chart 400 px wide in all (a chart may set its own plot width and autosize)."""
+    properties = {"width": WIDTH, "autosize": alt.AutoSizeParams(type="fit-x", contains="padding"), **properties}
+    return alt.layer(*layers, title=title, description=summary, **properties)

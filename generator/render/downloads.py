@@ -18,19 +18,18 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
-from generator import progress
+from generator import timing
 from generator.judge.records import JudgedPlan
 from generator.model.status import word
 from generator.render import links
 from generator.render.explain import gap_text, light_measure
 from generator.render.wording import NONE, number
 from generator.render.pages.common import Later
+from generator.render.results_table import HEADER
 from generator.writing import write_file
 from generator.render.spreadsheet import download_text, write_only_row
 
-COLUMNS = ["规划编号", "规划名称", "指标编号", "指标名称", "单位", "属性", "年份", "地区", "数值（原文写法）", "数值",
-           "目标年份", "目标", "序时进度要求", "完成度（%）", "状态", "状态代码", "红黄绿灯", "亮灯依据", "差距", "口径变化", "说明",
-           "来源", "示例数据", "初步数据"]
+COLUMNS = HEADER  # the results table's columns (render/results_table.py)
 FIXED_TIME = dt.datetime(2000, 1, 1)
 XLSX_FORMAT = 3  # bump when _workbook() writes differently, so cached workbooks are redone
 
@@ -48,7 +47,7 @@ def own_downloads(parts, here: str, name: str, rows: list[list], title: str) -> 
             for label, ext in (("本页数据（CSV）", "csv"), ("本页数据（Excel）", "xlsx"))]
 
 
-@progress.timed(progress.DOWNLOADS)
+@timing.timed(timing.DOWNLOADS)
 def figure_rows(results: JudgedPlan, drafts: frozenset[tuple[str, int]] = frozenset()) -> list[list]:
     """Every standing of the plan as a download row: the numbers the pages and bulletins state; a row of
     a draft year (plan id, year in ``drafts``) says 初步数据."""
@@ -72,7 +71,7 @@ def figure_rows(results: JudgedPlan, drafts: frozenset[tuple[str, int]] = frozen
     return rows
 
 
-@progress.timed(progress.DOWNLOADS)
+@timing.timed(timing.DOWNLOADS)
 def to_csv(rows: list[list]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -90,7 +89,7 @@ def _csv_cell(cell: object) -> object:
     return download_text(cell) if isinstance(cell, str) else cell
 
 
-@progress.timed(progress.DOWNLOADS)
+@timing.timed(timing.DOWNLOADS)
 def to_xlsx(rows: list[list], title: str, cache: Path | None = None) -> bytes:
     """The workbook of these rows; from ``cache`` if it was written before from the same rows."""
     cached = _cache_file(rows, title, cache) if cache else None
@@ -129,7 +128,7 @@ def workbooks_later(parts) -> Later | None:
     futures = {path: pool.submit(to_xlsx, rows, title, parts.cache) for path, (rows, title) in parts.workbooks.items()}
 
     def collect() -> dict[str, bytes]:
-        with progress.phase(progress.DOWNLOADS), pool:
+        with timing.phase(timing.DOWNLOADS), pool:
             return {path: future.result() for path, future in futures.items()}
 
     return Later(list(futures), collect)

@@ -52,19 +52,6 @@ def print_context(results: JudgedPlan, report, config: SiteConfig) -> dict:
     return context
 
 
-def evaluation_html(results: JudgedPlan, report, config: SiteConfig, templates: Path | None = None) -> str:
-    templates = templates or TEMPLATES
-    context = print_context(results, report, config)
-    return _print_environment(templates).get_template(PRINT_TEMPLATE).render(**context)
-
-
-def evaluation_pdfs(all_results: list[JudgedPlan], config: SiteConfig, templates: Path | None = None,
-                    pdf_cache: Path | None = None, processes: int = 2) -> dict[str, bytes]:
-    """Every plan's evaluation PDFs: docs path (downloads/evaluations/…) → bytes."""
-    batch = evaluation_batch(all_results, config, templates, pdf_cache, processes)
-    return {**batch.ready, **batch.render()}
-
-
 def evaluation_batch(all_results: list[JudgedPlan], config: SiteConfig, templates: Path | None = None,
                      pdf_cache: Path | None = None, processes: int = 2, stamp: Stamp | None = None,
                      drafts: frozenset[tuple[str, int]] = frozenset()) -> PdfBatch:

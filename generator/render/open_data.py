@@ -16,6 +16,7 @@ from generator.model.plan import INDICATOR_METADATA, Indicator
 from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Status
 from generator.render import links
 from generator.render.explain import gap_text, light_measure
+from generator.render.results_table import table_schema
 from generator.render.wording import NONE
 
 PACKAGE = "datapackage.json"  # under downloads/
@@ -118,56 +119,6 @@ def indicator_files(all_results: list[JudgedPlan], drafts: frozenset[tuple[str, 
             for r in all_results for i in r.judged}
 
 
-# The CSV downloads' columns (generator/render/downloads.py COLUMNS), as Table Schema fields.
-_FIELDS = {
-    "规划编号": ("string", "规划的编号（英文，稳定不变）", {"required": True}),
-    "规划名称": ("string", "规划的标题", {}),
-    "指标编号": ("string", "指标的编号（英文，稳定不变）", {"required": True}),
-    "指标名称": ("string", "指标名称；子项写成“上级指标（子项）”", {}),
-    "单位": ("string", "数值的计量单位，逐行适用于“数值”“序时进度要求”", {}),
-    "属性": ("string", "约束性或预期性；空为规划未标明", {"enum": ["约束性", "预期性"]}),
-    "年份": ("integer", "监测年份", {"required": True}),
-    "地区": ("string", "县（市、区）名称；“全域”为全规划范围", {"required": True}),
-    "数值（原文写法）": ("string", "报送时的写法，如“>99”“98.5%”；空为数据暂缺", {}),
-    "数值": ("number", "用于计算的数字，单位见“单位”字段；空为数据暂缺", {}),
-    "目标年份": ("integer", "当年所对照目标的年份", {}),
-    "目标": ("string", "目标，照规划原文写法", {}),
-    "序时进度要求": ("number", "按序时进度当年应达到的数值，按指标数值的精度取舍（人数、所数取整），单位见“单位”字段", {}),
-    "完成度（%）": ("number", "（当年数值 − 起点数值）÷（目标值 − 起点数值），单位：%", {}),
-    "状态": ("string", "状态的中文名称（与“状态代码”一一对应）", {"required": True, "enum": list(STATUS_WORDS.values())}),
-    "状态代码": ("string", "状态的英文代码（程序使用）", {"required": True, "enum": [str(s) for s in Status]}),
-    "红黄绿灯": ("string", "灯的中文名称；空为不亮灯（数据暂缺、无法测算）", {"enum": list(LIGHT_WORDS.values())}),
-    "亮灯依据": ("string", "决定灯色的量，如“完成度落后序时进度 12.3 个百分点”；空为按规则直接亮灯或不亮灯", {}),
-    "差距": ("string", "当年数值与序时进度要求（或目标数值）之差，用指标的单位表述，与网页和公报相同", {}),
-    "口径变化": ("boolean", "“是”表示统计口径发生变化，与以前年份不可比", {}),
-    "说明": ("string", "报送单位对数值的说明", {}),
-    "来源": ("string", "数据来源", {}),
-    "示例数据": ("boolean", "“是”表示演示用的示例数据，不是官方统计数据", {}),
-    "初步数据": ("boolean", "“是”表示这一年的数据尚不完整，发布时为初步数据，以后可能补充和更正", {}),
-}
-_UNITS = {"完成度（%）": "%"}
-
-
-def field_names() -> list[str]:
-    return list(_FIELDS)
-
-
-def _schema(units: list[str]) -> dict:
-    fields = []
-    for name, (kind, description, constraints) in _FIELDS.items():
-        field = {"name": name, "type": kind, "description": description}
-        if kind == "boolean":
-            field.update(trueValues=["是"], falseValues=["否"])
-        if name == "单位" and units:
-            constraints = {"enum": units}
-        if name in _UNITS:
-            field["unit"] = _UNITS[name]
-        if constraints:
-            field["constraints"] = constraints
-        fields.append(field)
-    return {"fields": fields, "missingValues": [""], "primaryKey": ["规划编号", "指标编号", "年份", "地区"]}
-
-
 def _file_facts(data: bytes) -> dict:
     return {"bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
 
@@ -201,7 +152,7 @@ def data_package(files: dict[str, bytes], tables: list[tuple[str, str, list[str]
             "encoding": "utf-8-sig",  # with a BOM, so that Excel opens the Chinese correctly
             "dialect": {"csv": {"delimiter": ",", "lineTerminator": "\r\n"}},
             **_file_facts(files[path]),
-            "schema": _schema(units),
+            "schema": table_schema(units),
         })
     prefix = links.download("indicators/")
     for path in sorted(p for p in files if p.startswith(prefix) and p.endswith(".json")):

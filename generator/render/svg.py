@@ -1,4 +1,8 @@
-"""Static SVG files from Vega-Lite specs (vl-convert), cached by content.
+"""Static SVG files from charts (Vega-Lite specs drawn by vl-convert), cached by the charts' inputs.
+
+A chart's file is named by its inputs and by the code that draws them (the chart modules' source,
+Altair's and vl-convert's versions), so a chart whose inputs are unchanged is copied from the
+cache without building its spec, and a build imports Altair only when some chart is new.
 
 Text stays <text> in the CJK font stack the spec asks for (so it can be selected and searched),
 the root <svg> is an image labelled with the spec's description, and nothing in the file points
@@ -7,8 +11,10 @@ at another host.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
+import importlib.util
 import json
 import math
 import multiprocessing
@@ -17,13 +23,14 @@ import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 from typing import Iterator
 
 import vl_convert
 
-from generator import progress
-from generator.render.charts import FONT
+from generator import timing
+from generator.render.chart_inputs import Chart
 from generator.writing import write_file
 
 LOCALE = "zh-CN"
@@ -36,21 +43,22 @@ PARALLEL_FROM = 32
 # once the name is put back (tests/test_charts.py checks); cutting it takes ~2 s, worth it from:
 MEASURE_FROM = 64
 _MEASURED = "Noto Sans CJK SC"
-# Bump when what _finish() does to vl-convert's output changes, so cached files are redone.
-_FORMAT = 1
+# What turns a chart's inputs into its SVG, besides vl-convert: the chart kinds, this module and
+# Altair (its __init__ names its version; read as a file, as importing it costs ~0.5 s).
+_DRAWING = (Path(__file__).with_name("charts.py"), Path(__file__))
 # An attribute (other than an xmlns declaration) whose value names a URL on some host.
 _EXTERNAL = re.compile(r'\s(?!xmlns[:=])[\w:-]+="[^"]*(?:https?:)?//[^"]*"')
 _ROOT = re.compile(r"<svg\b[^>]*>")
 
 
-def render_svgs(jobs: dict[Path, dict], cache_dir: Path, processes: int = 2) -> list[Path]:
-    """Write each spec's SVG to its path; return the paths whose bytes changed.
+def render_svgs(jobs: dict[Path, Chart], cache_dir: Path, processes: int = 2) -> list[Path]:
+    """Write each chart's SVG to its path; return the paths whose bytes changed.
 
-    A spec rendered before (same spec, vl-convert version and format) is taken from cache_dir;
-    a file that already holds the right bytes is left alone, keeping its modification time.
+    A chart drawn before (same inputs, same drawing code) is taken from cache_dir; a file that
+    already holds the right bytes is left alone, keeping its modification time.
     """
     cached = fill_cache(list(jobs.values()), cache_dir, processes)
-    with progress.phase(progress.SVG):
+    with timing.phase(timing.SVG):
         written = []
         for out, path in zip(jobs, cached):
             data = path.read_bytes()
@@ -62,24 +70,30 @@ def render_svgs(jobs: dict[Path, dict], cache_dir: Path, processes: int = 2) -> 
     return written
 
 
-def fill_cache(specs: list[dict], cache_dir: Path, processes: int = 2) -> list[Path]:
-    """Render the specs not yet in cache_dir, all in one pass; return each spec's cached file.
+def fill_cache(charts: list[Chart], cache_dir: Path, processes: int = 2) -> list[Path]:
+    """Draw the charts not yet in cache_dir, all in one pass; return each chart's cached file.
 
     One pass for every chart of a build (the site's and the bulletins'), so that one pool of
     workers and one cut-down measuring font serve them all."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    cached = [cache_dir / f"{cache_key(spec)}.svg" for spec in specs]
-    missing = {path: spec for path, spec in zip(cached, specs) if not path.exists()}
-    with progress.phase(progress.SVG, total=len(missing)) as tick:
+    cached = [cache_dir / f"{cache_key(chart)}.svg" for chart in charts]
+    missing = {path: chart for path, chart in zip(cached, charts) if not path.exists()}
+    with timing.phase(timing.SVG, total=len(missing)) as tick:
         for path, svg in zip(missing, _render_all(list(missing.values()), processes, cache_dir / "fonts")):
             _write(path, svg.encode())
             tick()
     return cached
 
 
-def cache_key(spec: dict) -> str:
-    text = _canonical({"spec": spec, "vl_convert": vl_convert.__version__, "locale": LOCALE, "format": _FORMAT})
-    return hashlib.sha256(text.encode()).hexdigest()
+def cache_key(chart: Chart) -> str:
+    return hashlib.sha256(f"{chart.key} {_drawing()}".encode()).hexdigest()
+
+
+@cache
+def _drawing() -> str:
+    altair = Path(importlib.util.find_spec("altair").origin)
+    code = hashlib.sha256(b"".join(path.read_bytes() for path in (*_DRAWING, altair))).hexdigest()
+    return f"{code} vl-convert {vl_convert.__version__} {LOCALE}"
 
 
 def to_svg(spec_json: str) -> str:
@@ -89,33 +103,45 @@ def to_svg(spec_json: str) -> str:
     return _finish(svg, json.loads(spec_json).get("description", ""))
 
 
-def _render_all(specs: list[dict], processes: int, fonts: Path) -> Iterator[str]:
-    """Each spec's SVG, in order, as soon as it is done."""
-    texts = [_canonical(spec) for spec in specs]
-    family = _cut_font(texts, fonts) if len(texts) >= MEASURE_FROM else None
+def _render_all(charts: list[Chart], processes: int, fonts: Path) -> Iterator[str]:
+    """Each chart's SVG, in order, as soon as it is done (its spec built where it is drawn)."""
+    family = _cut_font(_characters(charts), fonts) if len(charts) >= MEASURE_FROM else None
     if family:
         _register(str(fonts / family))
-        texts = [text.replace(_json_text(FONT), _json_text(FONT.replace(_MEASURED, family))) for text in texts]
     render = _Render(family)
-    if processes < 2 or len(texts) < PARALLEL_FROM:
-        yield from map(render, texts)
+    if processes < 2 or len(charts) < PARALLEL_FROM:
+        yield from map(render, charts)
         return
     # spawn: vl-convert runs a JavaScript engine on its own threads, which fork would not carry over.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(processes, mp_context=context, initializer=_register,
                              initargs=(str(fonts / family) if family else None,)) as pool:
-        yield from pool.map(render, texts, chunksize=math.ceil(len(texts) / (4 * processes)))
+        yield from pool.map(render, charts, chunksize=math.ceil(len(charts) / (4 * processes)))
 
 
 class _Render:
-    """to_svg, with the cut-down font's name (if any) put back to the one the spec asked for."""
+    """The chart's spec (Altair, imported on the first chart) drawn by to_svg; text is measured in the
+    cut-down font (if any), whose name is then put back to the one the spec asked for."""
 
     def __init__(self, family: str | None) -> None:
         self.family = family
 
-    def __call__(self, spec_json: str) -> str:
-        svg = to_svg(spec_json)
-        return svg.replace(self.family, _MEASURED) if self.family else svg
+    def __call__(self, chart: Chart) -> str:
+        from generator.render.charts import FONT, spec
+
+        text = _canonical(spec(chart))
+        if not self.family:
+            return to_svg(text)
+        text = text.replace(_json_text(FONT), _json_text(FONT.replace(_MEASURED, self.family)))
+        return to_svg(text).replace(self.family, _MEASURED)
+
+
+def _characters(charts: list[Chart]) -> str:
+    """Every character a batch of charts may draw: those of their inputs, of the chart module (its
+    words: 实际值, 单位：…) and of formatted numbers (a shortened label's "…" too)."""
+    texts = [json.dumps(dataclasses.asdict(chart.inputs), ensure_ascii=False) for chart in charts]
+    texts.append(_DRAWING[0].read_text(encoding="utf-8"))
+    return "".join(sorted(set("".join(texts)) | set("0123456789.,\u2212-%…")))
 
 
 # Font folders this process's vl-convert knows: its font database keeps each one for good.
@@ -128,14 +154,12 @@ def _register(folder: str | None) -> None:
         _REGISTERED.add(folder)
 
 
-def _cut_font(texts: list[str], fonts: Path) -> str | None:
-    """Regular and bold Noto Sans CJK SC cut down to the characters of texts, kept in fonts/<name>
+def _cut_font(characters: str, fonts: Path) -> str | None:
+    """Regular and bold Noto Sans CJK SC cut down to the characters given, kept in fonts/<name>
     under a name unique to that set of characters; None without the font."""
     from fontTools import subset
     from fontTools.ttLib import TTCollection, TTFont
 
-    # Every character of the specs, and what Vega may add: formatted numbers, a shortened label's "…".
-    characters = "".join(sorted(set("".join(texts)) | set("0123456789.,\u2212-%…")))
     family = "ChartMeasure" + hashlib.sha256(characters.encode()).hexdigest()[:12]
     folder = fonts / family
     if folder.is_dir():

@@ -16,7 +16,7 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator.load.figures import is_data_file, is_ignored
+from generator.load.tables import is_data_file, is_ignored
 from generator.writing import write_file
 
 HISTORY = "data/.workbench"

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from generator import progress
+from generator import timing
 from generator.publish.build import BuildError
 from generator.model.problems import os_error_message, printable, shorten
 
@@ -87,7 +87,7 @@ class Jobs:
 
     def _run(self, job: Job, work: Callable[[], object]) -> None:
         try:
-            progress.start(stream=_Phase(job))
+            timing.start(stream=_Phase(job))
             job.result = work()
         except Exception as error:  # shown on the page in Chinese; the terminal gets the same line
             job.failure = failure_message(error, self.root)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator.check.content import checked_content
 from generator.load.data import load_plan_data
-from generator.load.figures import is_data_file, is_ignored
+from generator.load.tables import is_data_file, is_ignored
 from generator.model.characters import forbidden
 from generator.model.plan import Plan
 from generator.model.problems import Problem, printable

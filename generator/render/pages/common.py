@@ -13,6 +13,7 @@ from generator.model.corrections import Correction
 from generator.model.plan import Plan
 from generator.model.release import DRAFT, Stamp
 from generator.render import links
+from generator.render.chart_inputs import Chart
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class SiteParts:
 
     config: SiteConfig
     pages: list[Page] = field(default_factory=list)
-    charts: dict[str, dict] = field(default_factory=dict)  # docs path of the .svg → Vega-Lite spec
+    charts: dict[str, Chart] = field(default_factory=dict)  # docs path of the .svg → the chart drawn there
     files: dict[str, bytes] = field(default_factory=dict)  # docs path → bytes (CSV, XLSX, CSS, JS)
     later: list[Later] = field(default_factory=list)  # files not rendered yet
     workbooks: dict = field(default_factory=dict)  # docs path → (rows, title) of a workbook to write later

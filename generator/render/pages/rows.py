@@ -36,7 +36,7 @@ def goal_section(parts: SiteParts, results: JudgedPlan, year: int | None = None,
 
 def place_chart(parts: SiteParts, here: str, chart_path: str, view: ChartView) -> dict:
     """Register the chart for rendering and return what the page's chart block shows."""
-    parts.charts[chart_path] = view.spec
+    parts.charts[chart_path] = view.chart
     return {"src": links.relative(here, chart_path), "summary": view.summary, "headers": view.headers, "rows": view.rows}
 
 

@@ -118,10 +118,6 @@ def start(show: bool | None = None, lines: bool = False, stream: TextIO | None =
     return _clock
 
 
-def current() -> Clock:
-    return _clock
-
-
 def phase(name: str, total: int = 0):
     """``with phase(PDF, total=9) as tick: …`` — time the block under ``name``, tick per item."""
     return _clock.phase(name, total)
