@@ -229,7 +229,7 @@ def test_web_and_pdf_bulletins_have_the_same_sections_indicators_and_statuses(ju
     pdf_headings = [h for h in re.findall(r"^[一二三四五六七八九十]+、(\S+)$", pdf_body, re.M)]
     assert web_headings == pdf_headings == [heading for _, heading in report.sections]
     contact = judged.config.settings.contact
-    assert squeezed(f"问题反馈与数据更正") in squeezed(text_of(nantong_pdf)) and squeezed(contact.phone) in squeezed(text_of(nantong_pdf))
+    assert squeezed("问题反馈与数据更正") in squeezed(text_of(nantong_pdf)) and squeezed(contact.phone) in squeezed(text_of(nantong_pdf))
 
     def section(text: str, start: str, end: str) -> str:
         """From the heading ``start`` to the heading ``end`` (the last mention of ``start`` before it)."""

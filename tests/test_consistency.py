@@ -4,9 +4,7 @@ light and its measure, value, requirement, gap and 完成度 stated on the indic
 
 from __future__ import annotations
 
-from pathlib import Path
 
-import pytest
 
 from consistency import inconsistencies
 from generator.pipeline import load_and_judge
