@@ -15,7 +15,7 @@ import vl_convert
 from altair.vegalite.v6.schema import SCHEMA_URL
 from altair.vegalite.v6.schema.core import load_schema
 
-from generator.render.chart_inputs import Chart, ProgressSeries, Reference, RegionDot, RegionValues, StatusCounts
+from generator.render.chart_inputs import Chart, PlanLine, PlanLines, ProgressSeries, Reference, RegionDot, RegionValues, StatusCounts
 from generator.render import charts
 from generator.render import svg as svg_module
 from generator.render.charts import FONT, WIDTH, build, spec
@@ -229,6 +229,12 @@ EVERY_KIND = {
     "region, no unit, every value missing, no target": Chart(RegionValues(
         "指标", "", 2023, [RegionDot("崇川区", None, "暂缺", "#6b7280", "circle")], [], lower_is_better=True), "数据暂缺。"),
     "status": STATUS_CHART,
+    "comparison across plans": Chart(PlanLines("学前教育毛入园率", "%", [
+        PlanLine("南通“十四五”教育规划", [(2021, 97.5), (2022, 98.1)], [(2025, 99.0, ">99")]),
+        PlanLine("连云港“十四五”教育规划", [(2022, 96.0)], [(2022, 96.0, "96"), (2025, 98.5, ">98.5")])]),
+        "学前教育毛入园率：两个规划的数值。"),
+    "comparison, counts, targets only": Chart(PlanLines("学校数", "所", [PlanLine("甲", [], [(2025, 30.0, "30")])]),
+                                               "尚无数据。"),
 }
 
 

@@ -11,7 +11,7 @@ from generator.judge.evaluation import Evaluation, Kind
 from generator.model.status import VERDICT_WORDS
 from generator.pipeline import load_and_judge
 from generator.render.evaluation_pdf import pdf_path
-from generator.render.evaluation_report import END_WORDS, outcome, outcome_counts, plan_evaluations
+from generator.render.evaluation_report import plan_evaluations, verdict_counts
 
 pytestmark = [pytest.mark.pdf, pytest.mark.slow]
 
@@ -60,12 +60,12 @@ def test_every_main_indicator_is_in_the_pdf_with_its_verdict(sample_site, judged
     main = [(i, e) for i, e in report.indicators if i.table == "主要指标"]
     assert len(main) == 13
     # The item-by-item part names each indicator with its verdict: “学前教育毛入园率（快于预期）”.
-    words = {**VERDICT_WORDS, **END_WORDS}  # the 期末评估 says 已实现 / 提前实现 / 未实现
+    words = VERDICT_WORDS  # the 期末评估's verdicts are 已实现 / 提前实现 / 未实现 (judge/evaluation.py)
     missing = [results.plan.full_name(i) for i, e in main
-               if squeezed(f"{results.plan.full_name(i)}（{words[outcome(evaluation.kind, e)]}）") not in text]
+               if squeezed(f"{results.plan.full_name(i)}（{words[e.verdict]}）") not in text]
     assert missing == []
     assert {e.verdict for _, e in report.indicators} <= set(VERDICT_WORDS)
-    for key, n in outcome_counts(evaluation.kind, report.indicators):  # the count table: the word, then its count
+    for key, n in verdict_counts(report.indicators):  # the count table: the word, then its count
         assert squeezed(f"{words[key]}{n}") in text
 
 

@@ -66,10 +66,28 @@ class StatusCounts:
 
 
 @dataclass(frozen=True)
+class PlanLine:
+    """One plan's series of a measure that several plans report (the comparison page)."""
+
+    label: str  # the plan's short title
+    values: list[tuple[int, float]]  # (year, value) with data only
+    targets: list[tuple[int, float, str]]  # (year, number, written text)
+
+
+@dataclass(frozen=True)
+class PlanLines:
+    """One measure as several plans report it: a line per plan, each plan's targets as open marks."""
+
+    title: str
+    unit: str
+    lines: list[PlanLine]
+
+
+@dataclass(frozen=True)
 class Chart:
     """A chart to draw: its inputs (the kind is their type) and the sentence that describes it."""
 
-    inputs: ProgressSeries | RegionValues | StatusCounts
+    inputs: ProgressSeries | RegionValues | StatusCounts | PlanLines
     summary: str
 
     @cached_property

@@ -1,4 +1,5 @@
-"""The chart kinds, authored with Altair: a progress chart, a region dot plot and a status bar chart.
+"""The chart kinds, authored with Altair: a progress chart, a region dot plot, a status bar chart and
+the comparison of one measure across plans.
 
 Each kind is a function from its inputs (:mod:`generator.render.chart_inputs`) to an Altair chart;
 :func:`spec` turns a :class:`Chart` into the Vega-Lite spec that :mod:`generator.render.svg` draws.
@@ -22,7 +23,7 @@ import unicodedata
 
 import altair as alt
 
-from generator.render.chart_inputs import Chart, ProgressSeries, Reference, RegionValues, StatusCounts
+from generator.render.chart_inputs import Chart, PlanLines, ProgressSeries, Reference, RegionValues, StatusCounts
 from generator.render.wording import MISSING
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
@@ -85,7 +86,8 @@ def spec(chart: Chart) -> dict:
 
 def build(chart: Chart) -> alt.LayerChart:
     """The chart as an Altair object."""
-    kinds = {ProgressSeries: progress_chart, RegionValues: region_chart, StatusCounts: status_chart}
+    kinds = {ProgressSeries: progress_chart, RegionValues: region_chart, StatusCounts: status_chart,
+             PlanLines: comparison_chart}
     return kinds[type(chart.inputs)](chart.inputs, chart.summary)
 
 
@@ -330,3 +332,52 @@ def _finish(layers: list, title: alt.TitleParams, summary: str, **properties) ->
     """The layers as one chart 400 px wide in all (a chart may set its own plot width and autosize)."""
     properties = {"width": WIDTH, "autosize": alt.AutoSizeParams(type="fit-x", contains="padding"), **properties}
     return alt.layer(*layers, title=title, description=summary, **properties)
+
+
+# Colour, point shape and dash per plan, in order (five plans get distinct looks; more repeat).
+_PLAN_STYLES = (("#0b5cad", "circle", [1, 0]), ("#c4510b", "square", [6, 3]), ("#1a7f37", "triangle-up", [2, 2]),
+                ("#6a3d9a", "diamond", [8, 3, 2, 3]), ("#6e7781", "cross", [4, 4]))
+COMPARE_PLOT_WIDTH = 320  # fitted to 400 px, the long plan names of the legend would narrow the plot
+
+
+def comparison_chart(lines: PlanLines, summary: str) -> alt.LayerChart:
+    """One measure as several plans report it: a line per plan, told apart by shape and dash as well as
+    colour; each plan's targets as open marks (their written values are in the page's table)."""
+    labels = [line.label for line in lines.lines]
+    looks = [_PLAN_STYLES[n % len(_PLAN_STYLES)] for n in range(len(labels))]
+    values = [{"plan": line.label, "year": year, "value": value}
+              for line in lines.lines for year, value in sorted(line.values)]
+    targets = [{"plan": line.label, "year": year, "value": value, "text": text}
+               for line in lines.lines for year, value, text in line.targets]
+    years = sorted({row["year"] for row in values + targets})
+    if not years:
+        raise ValueError(f"{lines.title}：没有可绘制的数值")
+    numbers = [row["value"] for row in values + targets]
+    x = alt.X(field="year", type="quantitative", title=None,
+              scale=alt.Scale(domain=[years[0], years[-1]], padding=24, nice=False),
+              axis=alt.Axis(values=_year_ticks(years[0], years[-1]), format=YEAR_FORMAT, labelAngle=0, grid=False))
+    y = alt.Y(field="value", type="quantitative", title=_unit_title(lines.unit),
+              scale=alt.Scale(zero=False, padding=16),
+              axis=alt.Axis(format=NUMBER_FORMAT, tickCount=5,
+                            **({"values": _whole_ticks(min(numbers), max(numbers), 5)} if _whole(numbers) else {}),
+                            titleAngle=0, titleAlign="left", titleAnchor="end", titleBaseline="bottom",
+                            titleY=-12, titleX=0))
+    legend = alt.Legend(orient="bottom", direction="vertical", symbolSize=120, symbolStrokeWidth=2.5,
+                        labelLimit=COMPARE_PLOT_WIDTH)
+
+    def by_plan(index: int) -> alt.Scale:
+        return alt.Scale(domain=labels, range=[look[index] for look in looks])
+    color = alt.Color(field="plan", type="nominal", title=None, scale=by_plan(0), legend=legend)
+    shape = alt.Shape(field="plan", type="nominal", title=None, scale=by_plan(1), legend=legend)
+    layers = [
+        alt.Chart(alt.InlineData(values=values)).mark_line(strokeWidth=2.5).encode(
+            x=x, y=y, color=color,
+            strokeDash=alt.StrokeDash(field="plan", type="nominal", title=None, scale=by_plan(2), legend=None)),
+        alt.Chart(alt.InlineData(values=values)).mark_point(filled=True, size=90, opacity=1).encode(
+            x=x, y=y, color=color, shape=shape),
+    ]
+    if targets:
+        layers.append(alt.Chart(alt.InlineData(values=targets)).mark_point(filled=False, size=150, strokeWidth=2)
+                      .encode(x=x, y=y, color=color, shape=shape))
+    return _finish(layers, _title(lines.title, "实心点为实际值，空心点为各规划目标"), summary, height=HEIGHT,
+                   width=COMPARE_PLOT_WIDTH, autosize=alt.AutoSizeParams(type="pad"))

@@ -13,7 +13,7 @@ import math
 from generator.judge.records import JudgedPlan
 from generator.model.figures import WHOLE_AREA
 from generator.model.plan import INDICATOR_METADATA, Indicator
-from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Status
+from generator.model.status import LIGHT_WORDS, STATUS_WORDS
 from generator.render import links
 from generator.render.explain import gap_text, light_measure
 from generator.render.results_table import table_schema

@@ -11,7 +11,7 @@ from generator.model.figures import WHOLE_AREA
 from generator.model.plan import Indicator, Measure
 from generator.render import links
 from generator.render.chart_views import ChartView
-from generator.render.compare_chart import PlanLine, comparison_chart
+from generator.render.chart_inputs import Chart, PlanLine, PlanLines
 from generator.render.labels import targets_text
 from generator.render.wording import badge, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
@@ -57,7 +57,7 @@ def _view(measure: Measure, items: list[Compared]) -> ChartView | None:
     headers = ["年份", *(item.results.plan.info.short_title for item in items)]
     rows = [[str(year), *("；".join(by_year[year].get(item.results.plan.id, [])) or "—" for item in items)]
             for year in sorted(by_year)]
-    return ChartView(comparison_chart(measure.name, unit, lines, summary=summary), summary, headers, rows)
+    return ChartView(Chart(PlanLines(measure.name, unit, lines), summary), headers, rows)
 
 
 def compare_page(parts: SiteParts, measure: Measure, items: list[Compared]) -> Page:
