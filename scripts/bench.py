@@ -85,6 +85,8 @@ def synthesise(root: Path, plans: int) -> None:
     for part in PROJECT_FILES:
         copy(ROOT / part, root / part)
     model = ROOT / "content" / MODEL
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "content" / "measures.yaml", root / "content" / "measures.yaml")  # the model plan names them
     for number in range(1, plans + 1):
         folder = root / "content" / plan_id(number)
         folder.mkdir(parents=True)

@@ -186,6 +186,7 @@ def test_import_command_writes_a_draft_that_passes_check_once_reviewed(tmp_path)
     assert {p.code for p in checked_content(content)[1]} == {"draft-unfinished"}
     for plan in empty:
         shutil.copy(ROOT / "content" / plan / "indicators.yaml", content / plan / "indicators.yaml")
+    shutil.copy(ROOT / "content" / "measures.yaml", content / "measures.yaml")  # the shared measures they name
     plans, problems = checked_content(content)
     assert problems == []
     assert sorted(p.plan.id for p in plans) == PLANS

@@ -194,6 +194,7 @@ def bulletin_context(report: YearReport, results: JudgedPlan, config: SiteConfig
         "issue_date": date(info.issue_date),
         "period": period(info.period.start, info.period.end),
         "cutoff": f"数据截至 {year} 年底",
+        **print_marks(None, results.plan.id, year, frozenset()),  # a release and a draft year add theirs
         "date": f"{year}-12-31",
         "year": year,
         "sample": report.sample,

@@ -38,6 +38,7 @@ def print_context(results: JudgedPlan, report, config: SiteConfig) -> dict:
     for n, unit in enumerate(context["units"], 1):
         unit.update(id=f"s4-{n}", label=sub_label(n))
     context["status_css"] = status_colours(config.styles, " .icon")  # lights too: the table shows the year's light
+    context.update(print_marks(None, results.plan.id, report.evaluation.year, frozenset()))  # a release adds its own
     context["toc"] = [
         {"id": "s1", "title": "一、总体情况", "level": 1},
         {"id": "s2", "title": "二、主要指标评估", "level": 1},
