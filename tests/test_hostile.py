@@ -146,9 +146,9 @@ def test_hostile_input_fails_the_build_with_a_located_problem_and_keeps_the_site
     case = CASES[name]
     root = tmp_path / "project"
     shutil.copytree(good_project, root, symlinks=True)  # copy2: mtimes kept
-    before = snapshot(root)
     entries = {p.name for p in root.iterdir()} | {Path(t).parts[0] for t in case.get("files") or {}}
     apply(case, root)
+    before = snapshot(root)  # the project as the failing build finds it: the build must change nothing
 
     started = time.monotonic()
     build = run_build(root, case=case)
