@@ -36,8 +36,10 @@ MEMORY_LIMIT = 2 * 1024 ** 3  # address space of one command: a guard that fails
 TIME_LIMIT = 120  # seconds for one command (a refused one takes a few)
 RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 # What the command measures of itself: run in-process, its peak resident memory (and its workers') on exit.
-MEASURED = ("import atexit, resource, sys\n"
-            "peak = lambda: max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+# Its own peak is VmHWM: ru_maxrss of a forked child keeps the parent's size from before exec (pytest's own).
+MEASURED = ("import atexit, re, resource, sys\n"
+            "own = lambda: int(re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1))\n"
+            "peak = lambda: max(own(), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
             "atexit.register(lambda: open(sys.argv[1], 'w').write(str(peak())))\n"
             "from generator.cli import main\n"
             "sys.exit(main(sys.argv[2:]))\n")
