@@ -312,10 +312,11 @@ def _batch(jobs: dict[str, tuple[str, str, str]], cache_dir: Path | None, proces
 def bulletin_pdfs(all_results: list[JudgedPlan], config: SiteConfig, templates: Path | None = None,
                   cache_dir: Path | None = None, chart_specs: dict[str, Chart] | None = None,
                   pdf_cache: Path | None = None, processes: int = 2,
-                  reports: dict[tuple[str, int], YearReport] | None = None, *, cases: tuple) -> dict[str, bytes]:
+                  reports: dict[tuple[str, int], YearReport] | None = None, *, cases: tuple,
+                  stamp: Stamp | None = None, drafts: frozenset[tuple[str, int]] = frozenset()) -> dict[str, bytes]:
     """Every plan's and year's bulletin PDF: docs path (downloads/bulletins/…) → bytes."""
     batch = bulletin_batch(all_results, config, templates, cache_dir, chart_specs, pdf_cache, processes, reports,
-                           cases=cases)
+                           cases=cases, stamp=stamp, drafts=drafts)
     return {**batch.ready, **batch.render()}
 
 
