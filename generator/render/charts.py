@@ -81,7 +81,19 @@ alt.data_transformers.consolidate_datasets = False
 def spec(chart: Chart) -> dict:
     """The chart's Vega-Lite spec, built in Altair's fast mode (validated in the tests, not here)."""
     with alt.utils.schemapi.debug_mode(False):
-        return build(chart).to_dict(validate=False)
+        return _drawable(build(chart).to_dict(validate=False))
+
+
+def _drawable(value):
+    """Every text of the spec with a backslash shown as the full-width ＼: vl-convert's text measuring
+    reads "\\x…" in a label as an escape and fails on it (a name from a plan may hold one)."""
+    if isinstance(value, str):
+        return value.replace("\\", "＼")
+    if isinstance(value, dict):
+        return {key: _drawable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_drawable(item) for item in value]
+    return value
 
 
 def build(chart: Chart) -> alt.LayerChart:
