@@ -102,7 +102,9 @@ def test_a_corrected_figure_rewrites_only_the_pages_that_show_it(tmp_path):
                "downloads/demo-2021-2025/indicators/preschool-enrolment.csv",  # the indicator page's own figures
                "downloads/demo-2021-2025/indicators/preschool-enrolment.xlsx",
                "downloads/indicators/demo-2021-2025/preschool-enrolment.json",  # open data: the indicator's JSON
-               "downloads/datapackage.json"}  # which lists each download's size and hash
+               "downloads/datapackage.json",  # which lists each download's size and hash
+               # The status overviews list every indicator's latest figure, the site's and the plan's.
+               "overview.md", "overview/status.json", f"{plan}/overview.md", f"{plan}/overview/status.json"}
     assert changed <= allowed, changed - allowed
     for untouched in (f"{plan}/indicators/student-teacher-ratio.md", f"{plan}/2021.md", "methodology.md"):
         assert before[untouched] == after[untouched]  # same bytes and the same modification time

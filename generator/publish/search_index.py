@@ -24,6 +24,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator import timing
+from generator.publish import search_order
 
 # CJK unified ideographs, Extension A, compatibility ideographs, Extensions B–H (names may use them).
 # templates/assets/site.js splits a query with the same class.
@@ -97,6 +98,7 @@ def index_site(site: Path, cache: Path | None = None) -> None:
                                + "\n".join((result.stderr or result.stdout).strip().splitlines()[-20:]))
     for name in UNUSED_FILES:
         (site / OUTPUT / name).unlink(missing_ok=True)
+    search_order.settle(site / OUTPUT)
     if kept:
         keep(site / OUTPUT, kept)
 
