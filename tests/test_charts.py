@@ -373,3 +373,17 @@ def test_charts_measured_in_a_cut_down_font_are_the_same_svg_byte_for_byte(tmp_p
     assert len(list(fonts.glob("ChartMeasure*/*.otf"))) == 2  # the cut was made and used
     assert cut == [to_svg(json.dumps(spec(chart))) for chart in every]
     assert not any("ChartMeasure" in svg for svg in cut)
+
+
+def test_long_names_are_cut_by_the_chart_not_by_vega_and_never_merge():
+    # Vega cut a long label between the two halves of a character outside the BMP and vl-convert failed.
+    astral = 'è=HYPERLINK("http://e")🃔𬳶𥖧ķ𮤐' * 3
+    twins = ["某某某某某某某某某某某某某某某某甲区", "某某某某某某某某某某某某某某某某乙区"]
+    dots = [RegionDot(name, 90.0 + n, "达到序时", "#2f6fb0", "circle") for n, name in enumerate([astral, *twins, "崇川区"])]
+    svg = to_svg(json.dumps(region_chart("指标", "%", 2024, dots, TARGET, summary="四个地区")))
+    labels = texts(svg)
+    assert "崇川区" in labels and set(twins) <= set(labels)  # cut alike, so kept whole: two rows, not one
+    cut = next(t for t in labels if t.startswith("è=HYPERLINK"))
+    assert cut.endswith("…") and len(cut) < len(astral)
+    lines = PlanLines("指标", "%", [PlanLine(astral, [(2021, 1.0)], []), PlanLine("南通", [(2021, 2.0)], [])])
+    assert any(t.endswith("…") for t in texts(to_svg(json.dumps(spec(Chart(lines, "两个规划"))))))

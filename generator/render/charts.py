@@ -38,6 +38,7 @@ TITLE_SIZE = 16
 PADDING = 5  # Vega's default padding around the chart
 LABEL_PAD = 6  # between a category name and its bar
 LABEL_GAP = 5  # between a bar's end and its label
+LABEL_ROOM = 180  # px for a category's name (Vega's own limit was 180)
 SPARE = 4  # px kept free after the longest label, as its width is only estimated
 NO_DATA = MISSING
 TEXT_COLOR = "#1f2328"
@@ -59,11 +60,13 @@ _SERIES_STYLE = {
 @alt.theme.register("bulletin", enable=True)
 def _theme() -> alt.theme.ThemeConfig:
     """Size, fonts, locale and look shared by every chart."""
+    # labelLimit 0: Vega never shortens a label itself (it cuts between the two halves of a character
+    # outside the BMP, and vl-convert then fails); names too long for their room are cut by _shown.
     axis = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE,
-            "titleFontWeight": "normal", "labelColor": TEXT_COLOR, "titleColor": MUTED_COLOR, "gridColor": "#e5e7eb",
+            "labelLimit": 0, "titleFontWeight": "normal", "labelColor": TEXT_COLOR, "titleColor": MUTED_COLOR, "gridColor": "#e5e7eb",
             "domainColor": "#8c959f"}
     legend = {"labelFont": FONT, "titleFont": FONT, "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE,
-              "labelColor": TEXT_COLOR}
+              "labelLimit": 0, "labelColor": TEXT_COLOR}
     title = {"font": FONT, "subtitleFont": FONT, "fontSize": TITLE_SIZE, "subtitleFontSize": FONT_SIZE,
              "color": TEXT_COLOR, "subtitleColor": MUTED_COLOR, "offset": 12}
     return {"config": {
@@ -156,7 +159,8 @@ def region_chart(values: RegionValues, summary: str) -> alt.LayerChart:
     """
     dots, unit, references = values.dots, values.unit, values.references
     labels = [NO_DATA if d.value is None else f"{_number(d.value)}{unit}  {d.status}" for d in dots]
-    regions = [d.region for d in dots]
+    shown = _shown([d.region for d in dots], LABEL_ROOM)
+    regions = [shown[d.region] for d in dots]
     left = max(map(_text_width, regions), default=0) + LABEL_PAD
     right = LABEL_GAP + max(map(_text_width, labels), default=0) + SPARE
     plot = max(WIDTH - 2 * PADDING - left - right, 120)
@@ -167,12 +171,12 @@ def region_chart(values: RegionValues, summary: str) -> alt.LayerChart:
     x_scale = alt.Scale(domain=domain, nice=False, zero=False)
     y = alt.Y(field="region", type="nominal", title=None, sort=regions,
               axis=alt.Axis(domain=False, ticks=False, labelPadding=LABEL_PAD, grid=True, bandPosition=0.5))
-    data = alt.InlineData(values=[{"region": d.region, "value": d.value, "label": label, "color": d.color,
+    data = alt.InlineData(values=[{"region": shown[d.region], "value": d.value, "label": label, "color": d.color,
                                    "shape": d.shape} for d, label in zip(dots, labels)])
     layers = [_reference_layer(r, n, x_scale, domain) for n, r in enumerate(references)]
     if ticks:
         layers += [
-            alt.Chart(alt.InlineData(values=[{"region": d.region, "required": d.required} for d in ticks]))
+            alt.Chart(alt.InlineData(values=[{"region": shown[d.region], "required": d.required} for d in ticks]))
             .mark_tick(orient="vertical", thickness=2, size=ROW_STEP * 0.6, color=MUTED_COLOR)
             .encode(y=y, x=alt.X(field="required", type="quantitative", scale=x_scale)),
             _top_label(alt.Chart(alt.InlineData(values=[{}])), "短竖线：各地序时要求", len(references), alt.XValue(0),
@@ -267,6 +271,24 @@ def _bar_domain(values: list[float | None], labels: list[str], categories: list[
     return [low, low + (span or 1)]
 
 
+def _shown(names: list[str], room: float) -> dict[str, str]:
+    """Each name as the chart labels it: cut with "…" to about ``room`` px (the page's table and the
+    chart's text alternative keep it whole). Names that would be cut alike are kept whole, so that two
+    regions or plans never become one row or one line."""
+    def cut(name: str) -> str:
+        if _text_width(name) <= room:
+            return name
+        kept = ""
+        for character in name:
+            if _text_width(kept + character + "…") > room:
+                break
+            kept += character
+        return kept + "…"
+    shown = {name: cut(name) for name in dict.fromkeys(names)}
+    alike = [name for name in shown if list(shown.values()).count(shown[name]) > 1]
+    return shown | {name: name for name in alike}
+
+
 def _text_width(text: str) -> float:
     """Rough width at the label size: CJK and full-width characters are 1 em, the rest about 0.6 em."""
     return sum(FONT_SIZE if unicodedata.east_asian_width(c) in "WF" else 0.6 * FONT_SIZE for c in text)
@@ -355,11 +377,12 @@ COMPARE_PLOT_WIDTH = 320  # fitted to 400 px, the long plan names of the legend 
 def comparison_chart(lines: PlanLines, summary: str) -> alt.LayerChart:
     """One measure as several plans report it: a line per plan, told apart by shape and dash as well as
     colour; each plan's targets as open marks (their written values are in the page's table)."""
-    labels = [line.label for line in lines.lines]
+    shown = _shown([line.label for line in lines.lines], COMPARE_PLOT_WIDTH)
+    labels = [shown[line.label] for line in lines.lines]
     looks = [_PLAN_STYLES[n % len(_PLAN_STYLES)] for n in range(len(labels))]
-    values = [{"plan": line.label, "year": year, "value": value}
+    values = [{"plan": shown[line.label], "year": year, "value": value}
               for line in lines.lines for year, value in sorted(line.values)]
-    targets = [{"plan": line.label, "year": year, "value": value, "text": text}
+    targets = [{"plan": shown[line.label], "year": year, "value": value, "text": text}
                for line in lines.lines for year, value, text in line.targets]
     years = sorted({row["year"] for row in values + targets})
     if not years:
@@ -374,8 +397,7 @@ def comparison_chart(lines: PlanLines, summary: str) -> alt.LayerChart:
                             **({"values": _whole_ticks(min(numbers), max(numbers), 5)} if _whole(numbers) else {}),
                             titleAngle=0, titleAlign="left", titleAnchor="end", titleBaseline="bottom",
                             titleY=-12, titleX=0))
-    legend = alt.Legend(orient="bottom", direction="vertical", symbolSize=120, symbolStrokeWidth=2.5,
-                        labelLimit=COMPARE_PLOT_WIDTH)
+    legend = alt.Legend(orient="bottom", direction="vertical", symbolSize=120, symbolStrokeWidth=2.5)
 
     def by_plan(index: int) -> alt.Scale:
         return alt.Scale(domain=labels, range=[look[index] for look in looks])
