@@ -1,6 +1,7 @@
 """The sample site in a real browser (Debian's chromium, headless): charts render, the console is
 clean, no request leaves localhost, and Chinese search finds what a citizen looks for."""
 
+import gzip
 import html
 import re
 import urllib.request
@@ -168,3 +169,22 @@ def test_the_methodology_case_table_keeps_each_light_on_one_line(browser, site_u
         "td .nowrap", "spans => spans.map(s => [s.textContent, new Set([...s.getClientRects()].map(r => r.top)).size])")
     page.close()
     assert len(lines) >= 10 and all(count == 1 for _, count in lines), lines
+
+
+def test_a_search_loads_no_list_of_the_whole_sites_names(browser, site_url, sample_site):
+    """What a first search fetches grows with the query and the results read, not with the site: of the
+    filters only the one-value "empty" filter, and at most twenty result fragments (a province's list of
+    every page's name was 2.3 MB; scripts/bench_search.py measures a province)."""
+    filters = {p.name for p in (sample_site / "site" / "pagefind" / "filter").iterdir()}
+    assert len(filters) >= 2  # "empty" and "kind"
+    page = browser.new_page()
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url.split("/pagefind/")[1]) if "/pagefind/" in r.url else None)
+    page.goto(site_url + "search/?q=学校")
+    page.wait_for_function("() => /找到/.test(document.querySelector('.site-search-page__message').innerText)")
+    page.wait_for_load_state("networkidle")
+    page.close()
+    loaded = [name for name in fetched if name.startswith("filter/")]
+    assert len(loaded) == 1, loaded
+    assert "尚无数据".encode() in gzip.decompress((sample_site / "site" / "pagefind" / loaded[0]).read_bytes())
+    assert 10 < sum(name.startswith("fragment/") for name in fetched) <= 20

@@ -90,10 +90,13 @@ document.addEventListener("DOMContentLoaded", function () {
 // adjacent Chinese characters are words of their own). A query's words are asked for as exact
 // phrases of characters ("入园率" → "入 园 率"): a page is found when it has the characters together.
 // A query is cut into words at spaces and at punctuation, full-width too ("专栏1：学前教育" is 专栏1 and
-// 学前教育): pages having each of them. Pages are ranked: first those whose own name (a plan, region,
-// unit, indicator …, the "name" filter written by main.html) is the query, then those whose name holds
-// every word, then the rest by score; in each of these, pages for which nothing was reported (the
-// "empty" filter) last — the only page named 海州区 comes first even so, as it says nothing was reported.
+// 学前教育): pages having each of them, by score, those for which nothing was reported (the "empty"
+// filter written by main.html) last. Then the first of them are read (they are shown anyway) and put in
+// order: first those whose own name (a plan, region, unit, indicator …, the "names" metadata) is the
+// query, then those whose name holds every word, then the rest; in each of these, empty pages last —
+// the only page named 海州区 comes first even so, as it says nothing was reported. Nothing is loaded for
+// the whole site's names (a province has thousands): only the index words asked for, one small filter and
+// the first results.
 // The search page reads ?q= (the header's form sends it) and searches again as the reader types.
 document.addEventListener("DOMContentLoaded", function () {
   var box = document.querySelector(".site-search-page");
@@ -111,7 +114,8 @@ document.addEventListener("DOMContentLoaded", function () {
   var shown = [];  // the current answer, best first
   var asked = 0;  // the latest query's number: an answer to an older one is dropped
   var pagefind = null;
-  var filters = {};  // filter → value → number of pages, read once
+  var EMPTY = "尚无数据";  // the one value of the "empty" filter (main.html)
+  var FIRST = 2 * PAGE;  // results read to put the named pages first
 
   input.value = new URLSearchParams(location.search).get("q") || "";
   if (location.protocol === "file:") {
@@ -130,18 +134,15 @@ document.addEventListener("DOMContentLoaded", function () {
     return Promise.all([pagefind.search('"' + characters + '"'), pagefind.search(characters)]);
   }
 
-  // The ids of the pages having one of these values of a filter.
-  function having(filter, values) {
-    if (!values.length) { return Promise.resolve(new Set()); }
-    var wanted = {};
-    wanted[filter] = { any: values };
-    return pagefind.search(null, { filters: wanted }).then(function (answer) {
+  // The ids of the pages for which nothing was reported.
+  function emptyPages() {
+    return pagefind.search(null, { filters: { empty: { any: [EMPTY] } } }).then(function (answer) {
       return new Set(answer.results.map(function (r) { return r.id; }));
     });
   }
 
   // Pages having every word, best first; a page's score is the sum of its scores for the words.
-  function pagesWithAll(answers, named, naming, empty) {
+  function pagesWithAll(answers, empty) {
     var found = null;
     answers.forEach(function (answer) {
       var score = new Map(answer[1].results.map(function (r) { return [r.id, r.score]; }));
@@ -151,10 +152,27 @@ document.addEventListener("DOMContentLoaded", function () {
         if (here.has(id)) { entry.score += here.get(id).score; } else { found.delete(id); }
       });
     });
-    var rank = function (id) { return (named.has(id) ? 0 : naming.has(id) ? 2 : 4) + (empty.has(id) ? 1 : 0); };
-    found.forEach(function (entry, id) { entry.rank = rank(id); });
-    return Array.from(found.values()).sort(function (a, b) { return a.rank - b.rank || b.score - a.score; })
-      .map(function (entry) { return entry.result; });
+    found.forEach(function (entry, id) { entry.empty = empty.has(id); });
+    return Array.from(found.values()).sort(function (a, b) { return a.empty - b.empty || b.score - a.score; });
+  }
+
+  // The first results read and put in order by their names; each entry keeps what was read.
+  function namedFirst(entries, words) {
+    var whole = bare(words.join(""));
+    var lowered = words.map(function (w) { return w.toLowerCase(); });
+    var first = entries.slice(0, FIRST);
+    return Promise.all(first.map(function (entry) { return entry.result.data(); })).then(function (pages) {
+      first.forEach(function (entry, i) {
+        var names = (pages[i].meta.names || "").split("\n").map(bare).filter(Boolean);
+        var named = names.some(function (n) { return n === whole; });
+        var naming = names.some(function (n) { return lowered.every(function (w) { return n.indexOf(bare(w)) >= 0; }); });
+        entry.page = pages[i];
+        entry.rank = (named ? 0 : naming ? 2 : 4) + (entry.empty ? 1 : 0);
+        entry.order = i;
+      });
+      first.sort(function (a, b) { return a.rank - b.rank || a.order - b.order; });
+      return first.concat(entries.slice(FIRST));
+    });
   }
 
   // Pagefind's excerpt is the page's text with < and > escaped and the words found in <mark>; every &
@@ -180,7 +198,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var start = list.children.length;
     var next = shown.slice(start, start + PAGE);
     more.hidden = true;
-    return Promise.all(next.map(function (r) { return r.data(); })).then(function (pages) {
+    return Promise.all(next.map(function (entry) { return entry.page || entry.result.data(); })).then(function (pages) {
       if (number !== asked) { return; }
       pages.forEach(function (page) {
         var item = document.createElement("li");
@@ -214,17 +232,11 @@ document.addEventListener("DOMContentLoaded", function () {
       say("输入要找的词，如：入园率、教师、海门。多个词用空格分开，找同时含有这些词的页面。");
       return;
     }
-    var names = Object.keys(filters.name || {});
-    var whole = bare(words.join(""));
-    var lowered = words.map(function (w) { return w.toLowerCase(); });
-    Promise.all([
-      Promise.all(words.map(ask)),
-      having("name", names.filter(function (n) { return bare(n) === whole; })),
-      having("name", names.filter(function (n) { return lowered.every(function (w) { return bare(n).indexOf(w) >= 0; }); })),
-      having("empty", Object.keys(filters.empty || {})),
-    ]).then(function (answers) {
-      if (number !== asked) { return; }
-      shown = pagesWithAll(answers[0], answers[1], answers[2], answers[3]);
+    Promise.all([Promise.all(words.map(ask)), emptyPages()]).then(function (answers) {
+      return number === asked ? namedFirst(pagesWithAll(answers[0], answers[1]), words) : null;
+    }).then(function (entries) {
+      if (number !== asked || entries === null) { return; }
+      shown = entries;
       list.replaceChildren();
       say(shown.length ? "找到 " + shown.length + " 个含有“" + words.join(" ") + "”的页面。" : "未找到含有“" + words.join(" ") + "”的页面。");
       return showMore(number);
@@ -234,9 +246,6 @@ document.addEventListener("DOMContentLoaded", function () {
   import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
     pagefind = module;
     pagefind.options({ excerptLength: 60 });  // words, and every Chinese character is one
-    return pagefind.filters();
-  }).then(function (all) {
-    filters = all || {};
     var waiting = null;
     input.addEventListener("input", function () { clearTimeout(waiting); waiting = setTimeout(search, 150); });
     box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); search(); });
