@@ -10,7 +10,7 @@ import json
 import multiprocessing
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -218,7 +218,19 @@ def inconsistencies(site: Path, judged_plans) -> list[str]:
                 views = {f"公报网页 {i + 1}": s for i, s in enumerate(by_year_web[year].get(name, []))}
                 if not views:
                     found.append(f"{where}：公报网页没有列出")
-                if year in eval_web:
+                # An evaluation states the latest figure up to its year, named with its year when earlier:
+                # it must agree with the indicator page's row of that year.
+                measured = evaluations[year].measured.get(indicator.id) if year in evaluations else None
+                figure_year = measured.year if measured and measured.value else year
+                evaluated = page.get(figure_year)
+                if year in eval_web and figure_year != year:
+                    for stated in eval_web[year].get(name, []):
+                        suffix = f"（{figure_year} 年）"
+                        if not (stated.value or "").endswith(suffix):
+                            found.append(f"{where}：评估报告网页的数值没有写明是 {figure_year} 年的：{stated.value!r}")
+                        found += [f"{where}：评估报告网页 {d}" for d in
+                                  replace(stated, value=(stated.value or "").removesuffix(suffix)).differences(evaluated)]
+                elif year in eval_web:
                     views |= {"评估报告网页": s for s in eval_web[year].get(name, [])}
                 row = rows.get((indicator.id, year))
                 if row is None:
@@ -238,6 +250,6 @@ def inconsistencies(site: Path, judged_plans) -> list[str]:
                     found += [f"{where}：{view} {d}" for d in stated.differences(shown)]
                 if not pdf_states(bulletin_pdfs[year], name, shown):
                     found.append(f"{where}：公报 PDF 的行与指标页不同：{shown}")
-                if year in eval_pdf and not pdf_states(eval_pdf[year], name, shown):
-                    found.append(f"{where}：评估报告 PDF 的行与指标页不同：{shown}")
+                if year in eval_pdf and not pdf_states(eval_pdf[year], name, evaluated):
+                    found.append(f"{where}：评估报告 PDF 的行与指标页 {figure_year} 年不同：{evaluated}")
     return found
