@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.model.status import Status, word
+from generator.load.ledger import read_ledger
 from generator.model.release import Stamp
 from generator.pipeline import judge_for_site, load_and_judge
 from generator.render import links
@@ -154,10 +155,17 @@ def test_charts_stay_vector_with_searchable_text(nantong_pdf):
     assert "单位：所" in text and "实际值" in text  # axis titles and legends of the charts are text
 
 
-def test_same_inputs_give_the_same_bytes(judged, bulletins):
+def ledger_of(root: Path):
+    ledger, problems = read_ledger(root)
+    assert ledger is not None and not problems
+    return ledger
+
+
+def test_same_inputs_give_the_same_bytes(judged, bulletins, sample_site):
     """A render here (no caches, one process) equals the build's file, made in another process."""
     results = rejudged(judged, results_of(judged, NANTONG), years=(YEAR,))
-    stamp = Stamp(judged.latest_year(), None)  # the sample site is a trial build: its covers say so
+    # The sample site is released (conftest.sample_site): its covers carry that release.
+    stamp = Stamp(judged.latest_year(), ledger_of(sample_site).last_release)
     pdfs = bulletin_pdfs([results], judged.config, TEMPLATES, processes=1, cases=judged.cases, stamp=stamp,
                          drafts=judged.drafts())
     assert list(pdfs) == [pdf_path(NANTONG, YEAR)]
