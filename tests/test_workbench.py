@@ -340,3 +340,20 @@ def test_a_clash_with_a_file_already_there_is_listed_and_explained(bench):
     assert not answer["ok"] and "填了两次" in shown and "示例数据-2022.csv" in shown
     assert "data/demo-2021-2025/2022年数据.csv" in shown and "移出" in shown
     assert not (root / "data" / PLAN_ID / "2022年数据.csv").exists()
+
+
+def test_the_preview_copy_shares_caches_without_links(tmp_path):
+    """The copy the preview builds gets the project's caches as hard links (a symbolic link would be
+    refused by the build, which never writes through one), and gives back what it added."""
+    from generator.workbench import mirror
+
+    root = project(tmp_path)
+    charts = root / "build" / "chart-cache"
+    charts.mkdir(parents=True)
+    (charts / "a.svg").write_text("<svg/>", encoding="utf-8")
+    copy = mirror.sync(root)
+    assert not any(p.is_symlink() for p in copy.rglob("*"))
+    assert (copy / "build" / "chart-cache" / "a.svg").stat().st_ino == (charts / "a.svg").stat().st_ino
+    (copy / "build" / "chart-cache" / "b.svg").write_text("<svg/>", encoding="utf-8")  # made by the preview
+    mirror.keep_caches(root)
+    assert (charts / "b.svg").read_text(encoding="utf-8") == "<svg/>"

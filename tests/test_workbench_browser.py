@@ -47,7 +47,8 @@ def run_job(page, kind: str, shot: str = "") -> str:
     page.click(f"[data-start={kind}]")
     page.wait_for_selector(f".job[data-kind={kind}] .progress:not([hidden])")
     if shot:
-        page.wait_for_function(f"document.querySelector('.job[data-kind={kind}] .progress').innerText.includes('已用')")
+        # A locator, not wait_for_function: the workbench's CSP (script-src 'self') forbids the eval it would use.
+        page.locator(f".job[data-kind={kind}] .progress", has_text="已用").wait_for()
         shoot(page, shot)
     page.wait_for_selector(f".job[data-kind={kind}] .job__result .message", timeout=BUILD_TIMEOUT)
     return page.inner_text(f".job[data-kind={kind}] .job__result")

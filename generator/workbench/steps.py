@@ -16,7 +16,7 @@ from generator.publish.release import release as publish
 from generator.render import links
 from generator.render.open_data import PACKAGE
 from generator.workbench.changes import Changes, changes
-from generator.workbench.mirror import sync
+from generator.workbench.mirror import keep_caches, sync
 
 
 @dataclass
@@ -46,6 +46,7 @@ def released_site(root: Path, last: ReleaseRecord | None) -> Path | None:
 def preview(root: Path, date: dt.date, include_draft: frozenset[int]) -> Outcome:
     mirror = sync(root)
     done = publish(mirror, date, include_draft)
+    keep_caches(root)
     if done.problems:
         return Outcome(done.problems)
     released = read_ledger(root)[0] or Ledger()
