@@ -287,9 +287,20 @@ def test_breadcrumbs_end_with_a_link_not_a_separator(sample_site):
 @pytest.mark.slow
 def test_404_page_is_chinese_and_works_under_a_sub_path(tmp_path):
     """Built with a site_url under a sub-path: every asset and the home link start from that path."""
-    from site_fixture import copy_project, run_build
+    import shutil
 
-    root = copy_project(tmp_path / "project")
+    from plan_fixture import write_plan
+    from site_fixture import ROOT, run_build
+
+    root = tmp_path / "project"  # the small demo plan: every page kind's links, not the sample's size
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for part in ("templates", "site_config"):
+        shutil.copytree(ROOT / part, root / part)
+    write_plan(root)
+    (root / "data" / "demo-2021-2025").mkdir(parents=True)
+    (root / "data" / "demo-2021-2025" / "figures.csv").write_text(
+        "指标编号,年份,地区,数值,说明,来源,口径变化\npreschool-enrolment,2021,,98.4,,统计公报,\n", encoding="utf-8")
     settings = root / "site_config" / "site.yaml"
     settings.write_text(settings.read_text(encoding="utf-8") + "site_url: https://example.gov.cn/jiance/\n",
                         encoding="utf-8")
