@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections import Counter
 
 import altair as alt
 
@@ -285,8 +286,8 @@ def _shown(names: list[str], room: float) -> dict[str, str]:
             kept += character
         return kept + "…"
     shown = {name: cut(name) for name in dict.fromkeys(names)}
-    alike = [name for name in shown if list(shown.values()).count(shown[name]) > 1]
-    return shown | {name: name for name in alike}
+    uses = Counter(shown.values())
+    return {name: label if uses[label] == 1 else name for name, label in shown.items()}
 
 
 def _text_width(text: str) -> float:
