@@ -261,9 +261,20 @@ def test_indicator_page_opens_with_its_answer(sample_site):
     assert re.search(r'class="status status-[a-z-]+"', card)
 
 
+def test_plan_page_opens_with_its_latest_status_and_lagging_indicators_first(sample_site):
+    html = article(sample_site, "plans/nantong-2021-2025/index.html")
+    assert html.index("最新进展") < html.index("最新数值") < html.index("规划基本信息") < html.index("印发机关")
+    table = html[html.index("最新数值"):]
+    table = table[:table.index("</table>")]
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
+    lagging = ["滞后" in row or "未达到" in row for row in rows]
+    assert any(lagging) and lagging == sorted(lagging, reverse=True)  # every lagging row before the others
+    assert all(re.search(r"<td>[^<]*(\d|数据暂缺)[^<]*</td>", row) for row in rows)  # a latest value in each row
+
+
 def test_requirements_carry_their_unit_and_counts_are_whole(sample_site):
     html = article(sample_site, "plans/nantong-2021-2025/2024/index.html")
-    cells = re.findall(r"<td>([\d.]+) (?:个|所|名|人)</td>", html)
+    cells = re.findall(r"<td>([\d.]+)\u00a0(?:个|所|名|人)</td>", html)  # a no-break space: never split in a narrow cell
     assert len(cells) > 20
     assert all(re.fullmatch(r"\d+", number) for number in cells), cells
     assert not re.search(r"<td>\d+\.\d{2,}%?</td>", html)  # no 73.96% or 188.75

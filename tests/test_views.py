@@ -100,5 +100,5 @@ def test_an_observed_target_year_says_whether_the_target_was_reached():
                      targets=[{"year": 2025, "value": "97"}])
     start = Start(2020, w("95"), StartKind.BASE)
     assert observed_text(standing(made, judge(made, 2025, w("96.8"), start))) == \
-        "目标年 2025 年的实际值为 96.8%，未达到目标“97%”（比目标低 0.2 个百分点）。"
+        "目标年 2025 年的实际值为 96.8%，未达到目标“97%”（比目标低 0.2\u00a0个百分点）。"
     assert observed_text(standing(made, judge(made, 2025, w("97.1"), start))) == "目标年 2025 年的实际值为 97.1%，达到目标“97%”。"

@@ -25,7 +25,7 @@ from generator.render.wording import Mark, money, percent, period, projected, wi
     ("30所左右", "所/年", "30所左右"),  # not “30所左右 所/年”
     ("保持 90% 以上", "%", "保持 90% 以上"),
     ("5—6 所", "所", "5—6 所"),
-    ("1500", "人", "1500 人"),
+    ("1500", "人", "1500\u00a0人"),
     (">98", "%", ">98%"),
     ("10 倍", "倍", "10 倍"),
     ("≤0.50", None, "≤0.50"),
@@ -44,9 +44,9 @@ def test_numbers_periods_and_money_as_a_person_writes_them():
 
 def test_a_projection_stays_in_the_indicators_domain_and_says_so():
     assert projected(125.33, "%", 1) == "100%（按趋势将达到上限 100%）"  # not “约为 125.33%”
-    assert projected(259.17, "所", 0) == "259 所"  # schools are whole
-    assert projected(-3.2, "人", 0) == "0 人（按趋势将降到下限 0）"
-    assert projected(11.876, "年", 1) == "11.88 年"  # written with one decimal: shown with two
+    assert projected(259.17, "所", 0) == "259\u00a0所"  # schools are whole
+    assert projected(-3.2, "人", 0) == "0\u00a0人（按趋势将降到下限 0）"
+    assert projected(11.876, "年", 1) == "11.88\u00a0年"  # written with one decimal: shown with two
 
 
 def test_a_mark_is_an_icon_and_a_word_and_its_badge_escapes_them():
@@ -71,10 +71,10 @@ def test_schools_behind_schedule_stated_in_whole_schools_with_the_measure_of_the
     # 完成度 = 18/50 = 36%, 4 points behind → 黄灯 (less than 10).
     s = stood(indicator("所", (2020, "100"), (2025, "150")), 2022, "118")
     assert (s.status, s.light) == (Status.BEHIND, Light.YELLOW)
-    assert requirement_text(s) == "120 所"
-    assert gap_text(s) == "比序时要求低 2 所"
+    assert requirement_text(s) == "120\u00a0所"
+    assert gap_text(s) == "比序时要求低 2\u00a0所"
     assert (s.completion, s.schedule) == (36.0, 40.0)
-    assert light_measure(s) == "完成度落后序时进度 4 个百分点"
+    assert light_measure(s) == "完成度落后序时进度 4\u00a0个百分点"
 
 
 def test_a_share_rounded_once_for_every_view():
@@ -82,16 +82,16 @@ def test_a_share_rounded_once_for_every_view():
     # (up: more is better); gap 62 − 68 = −6 points; 完成度 12.2 / 30.2 = 40.397 → 40.4%; 19.6 behind → 橙灯.
     s = stood(indicator("%", (2020, "49.8"), (2025, "80")), 2023, "62")
     assert requirement_text(s) == "68%"
-    assert gap_text(s) == "比序时要求低 6 个百分点"
+    assert gap_text(s) == "比序时要求低 6\u00a0个百分点"
     assert s.completion == 40.4 and s.light == Light.ORANGE
-    assert light_measure(s) == "完成度落后序时进度 19.6 个百分点"
-    assert "按序时应达到 68%，比序时要求低 6 个百分点。" in explanation(s)
+    assert light_measure(s) == "完成度落后序时进度 19.6\u00a0个百分点"
+    assert "按序时应达到 68%，比序时要求低 6\u00a0个百分点。" in explanation(s)
 
 
 def test_a_value_equal_to_the_shown_requirement_is_not_said_to_be_level_beside_other_numbers():
     # base 0 所 (2020), 3 所 by 2025; 2021: 1. 序时 20%, requirement 0.6 → 1 所 shown; 完成度 33.3% > 20%.
     s = stood(indicator("所", (2020, "0"), (2025, "3")), 2021, "1")
-    assert s.status == Status.ON_TRACK and requirement_text(s) == "1 所"
+    assert s.status == Status.ON_TRACK and requirement_text(s) == "1\u00a0所"
     assert gap_text(s) == "达到序时要求"
     assert "持平" not in explanation(s)  # was “与序时持平（完成度 33.3%，序时进度 20%）”
 
@@ -118,7 +118,7 @@ def test_lists_by_how_far_behind_follow_the_measure_of_the_light():
 def test_sentences_the_issue_quotes_read_right():
     goal = Goal(id="g", kind="yes-no", name="创建", due=2025, quote="示例", unit="所")
     report = GoalReport("p", "g", 2023, "已实现", "材料已报市教育局备查。", count=3)
-    assert goal_proof(goal, report) == ["材料已报市教育局备查", "数量：3 所"]  # joined with “；”: no “备查。；数量”
+    assert goal_proof(goal, report) == ["材料已报市教育局备查", "数量：3\u00a0所"]  # joined with “；”: no “备查。；数量”
     early = goal.model_copy(update={"id": "a", "name": "甲"})
     late = goal.model_copy(update={"id": "b", "name": "乙"})
     pairs = [(early, judge_goal(2025, 2023, "已实现", goal_id="a")), (late, judge_goal(2022, 2023, "已实现", goal_id="b"))]
@@ -130,4 +130,4 @@ def test_sentences_the_issue_quotes_read_right():
 def test_a_projection_is_one_decimal_finer_and_keeps_the_limit_it_was_held_to():
     assert projected(99.97, "%", 1) == "99.97%"  # not “100%” beside “难以实现目标”
     assert projected(100.0, "%", 1, bound="upper") == "100%（按趋势将达到上限 100%）"
-    assert projected(0.0, "所", 0, bound="lower") == "0 所（按趋势将降到下限 0）"
+    assert projected(0.0, "所", 0, bound="lower") == "0\u00a0所（按趋势将降到下限 0）"

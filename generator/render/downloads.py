@@ -23,7 +23,7 @@ from generator.judge.records import JudgedPlan
 from generator.model.status import word
 from generator.render import links
 from generator.render.explain import gap_text, light_measure
-from generator.render.wording import NONE, number
+from generator.render.wording import NONE, number, plain
 from generator.render.pages.common import Later
 from generator.render.results_table import HEADER
 from generator.writing import write_file
@@ -64,8 +64,8 @@ def figure_rows(results: JudgedPlan, drafts: frozenset[tuple[str, int]] = frozen
                          indicator.attribute or "", s.year, region or "全域", s.value.text if s.value else "",
                          s.value.number if s.value else None, s.target.year if s.target else None,
                          s.target.value.text if s.target else "", s.requirement, s.completion,
-                         word(s.status), str(s.status), word(s.light) if s.light else "", light_measure(s),
-                         "" if gap == NONE else gap, "是" if s.definition_changed else "",
+                         word(s.status), str(s.status), word(s.light) if s.light else "", plain(light_measure(s)),
+                         "" if gap == NONE else plain(gap), "是" if s.definition_changed else "",
                          f.note if f else "", f.source if f else "", "是" if f and f.sample else "",
                          "是" if (plan.id, s.year) in drafts else ""])
     return rows

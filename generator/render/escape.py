@@ -28,6 +28,9 @@ _ANYWHERE = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]|#!~^{}$"}
 # What makes a line a block when it starts one: "1. " or "1) " (ordered list), "-", "+", "=" (bullet
 # list, thematic break "---", setext underline "==="), ":" (definition), "?" (collapsible "???").
 # A value can start a line, or follow a template's own "- ", so its first character is what counts.
+# Runs of white space become one space (a newline would end a table row); a no-break space stays, it
+# keeps a number with its unit (wording.UNIT_SPACE).
+_SPACES = re.compile(r"[^\S\u00a0]+")
 _BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=:?])")
 
 
@@ -42,7 +45,7 @@ def literal(value: object) -> str:
         return Markup(value.__html__())
     if isinstance(value, float):
         value = format_number(value)
-    text = re.sub(r"\s+", " ", str(value)).strip()
+    text = _SPACES.sub(" ", str(value)).strip()
     text = "".join(_ANYWHERE.get(c, c) for c in text)
 
     def starts(match: re.Match) -> str:

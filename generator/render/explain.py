@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from generator.judge.records import GoalJudgement, Standing
 from generator.model.status import START_WORDS, Reason
-from generator.render.wording import NONE, amount, number, percent, quantity, with_unit
+from generator.render.wording import NONE, amount, number, percent, points, quantity, with_unit
 
 
 def requirement_text(s: Standing) -> str:
@@ -57,7 +57,7 @@ def light_measure(s: Standing) -> str:
     if s.lag is None:
         return ""
     if s.lag_basis == "completion":
-        return f"完成度落后序时进度 {number(s.lag)} 个百分点"
+        return f"完成度落后序时进度 {points(s.lag)}"
     if s.lag_basis == "annual":
         return f"比当年目标少 {number(s.lag)}%"
     return ""

@@ -6,11 +6,11 @@ from generator.judge.records import GoalJudgement, Standing
 from generator.model.figures import GoalReport
 from generator.model.plan import Goal, Indicator
 from generator.model.status import DONE_STATUSES, Status
-from generator.render.wording import MISSING, number, with_unit
+from generator.render.wording import MISSING, UNIT_SPACE, number, with_unit
 
 
 def targets_text(indicator: Indicator) -> str:
-    return "；".join(f"{t.year} 年 {with_unit(t.value.text, indicator.unit)}" for t in indicator.targets)
+    return "；".join(f"{t.year}{UNIT_SPACE}年 {with_unit(t.value.text, indicator.unit)}" for t in indicator.targets)
 
 
 def _names(items: list[str], limit: int = 5) -> str:

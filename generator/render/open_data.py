@@ -17,7 +17,7 @@ from generator.model.status import LIGHT_WORDS, STATUS_WORDS
 from generator.render import links
 from generator.render.explain import gap_text, light_measure
 from generator.render.results_table import table_schema
-from generator.render.wording import NONE
+from generator.render.wording import NONE, plain
 
 PACKAGE = "datapackage.json"  # under downloads/
 SCHEMA_VERSION = 1  # of the indicator JSON files: raised when a field changes meaning
@@ -74,8 +74,8 @@ def indicator_data(results: JudgedPlan, indicator: Indicator, drafts: frozenset[
                 "requirement": _finite(s.requirement),
                 "completion_percent": _finite(s.completion),
                 "gap": _finite(s.gap),
-                "gap_text": "" if gap_text(s) == NONE else gap_text(s),
-                "light_measure": light_measure(s),
+                "gap_text": "" if gap_text(s) == NONE else plain(gap_text(s)),
+                "light_measure": plain(light_measure(s)),
                 "definition_changed": j.definition_changed,
                 "note": f.note if f else "",
                 "source": f.source if f else "",

@@ -11,7 +11,7 @@ from generator.judge.records import GoalJudgement, JudgedPlan, Standing
 from generator.model.plan import Goal
 from generator.render.explain import due_text, gap_text, goal_explanation, light_measure, pct, requirement_text
 from generator.render.labels import goal_proof
-from generator.render.wording import MISSING, NONE, mark, money, with_unit
+from generator.render.wording import MISSING, NONE, UNIT_SPACE, mark, money, with_unit
 
 
 def target_text(s: Standing) -> str:
@@ -20,7 +20,7 @@ def target_text(s: Standing) -> str:
         return NONE
     stage = "（阶段目标）" if s.stage_target else ""
     written = with_unit(s.target.value.text, s.unit)
-    return f"每年 {written}" if s.indicator.annual else f"{s.target.year} 年 {written}{stage}"
+    return f"每年 {written}" if s.indicator.annual else f"{s.target.year}{UNIT_SPACE}年 {written}{stage}"
 
 
 def value_text(s: Standing) -> str:

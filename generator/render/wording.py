@@ -23,6 +23,9 @@ from generator.model.units import is_share, is_whole
 MISSING = STATUS_WORDS[Status.MISSING]  # 数据暂缺: said the same way wherever a figure is missing
 NONE = "—"  # a cell with nothing to state
 NO_LIGHT = "不亮灯"
+# Between a number and its unit: a no-break space, so that a narrow table cell never shows “11.99” on one
+# line and “年” on the next. Downloads write it as a plain space (:func:`plain`).
+UNIT_SPACE = "\u00a0"
 
 # A number as written in a target or value: 98, 98.5, 5—6, 1-2.
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:\s*[—\-~～至]\s*\d+(?:\.\d+)?)?")
@@ -60,7 +63,7 @@ def with_unit(text: str, unit: str | None) -> str:
     if not found:
         return text
     end = found[-1].end()
-    joined = unit if unit == "%" else f" {unit}"
+    joined = unit if unit == "%" else f"{UNIT_SPACE}{unit}"
     return f"{text[:end]}{joined}{text[end:]}"
 
 
@@ -68,8 +71,8 @@ def amount(value: float, unit: str | None, percent: bool) -> str:
     """A difference in the indicator's unit (absolute): percentages differ by 个百分点."""
     text = number(abs(value))
     if percent:
-        return f"{text} 个百分点"
-    return f"{text} {unit}" if unit else text
+        return points(value)
+    return f"{text}{UNIT_SPACE}{unit}" if unit else text
 
 
 def quantity(value: float, unit: str | None) -> str:
@@ -89,13 +92,18 @@ def projected(value: float, unit: str | None, places: int, bound: str = "") -> s
     return quantity(round(value) if is_whole(unit) else round(value, places + 1), unit)
 
 
+def plain(text: str) -> str:
+    """Text for a download (CSV, XLSX, JSON), where a reader searches and splits on ordinary spaces."""
+    return text.replace(UNIT_SPACE, " ")
+
+
 def percent(value: float | None) -> str:
     """A share already in percent (73.3 → “73.3%”); None → “—”."""
     return NONE if value is None else f"{number(value)}%"
 
 
 def points(value: float) -> str:
-    return f"{number(abs(value))} 个百分点"
+    return f"{number(abs(value))}{UNIT_SPACE}个百分点"
 
 
 def money(value: float | None) -> str:

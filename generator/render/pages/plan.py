@@ -1,11 +1,12 @@
-"""A plan's overview page: what the plan is, its years of bulletins, its 专栏, indicators, units and regions."""
+"""A plan's overview page, the answer first: the latest status of its indicators (lagging ones first, with
+their latest value), its goals, then its bulletins, evaluations, 专栏, units and regions, and last what the plan is."""
 
 from __future__ import annotations
 
 from generator.judge.records import JudgedPlan
 from generator.render import links
 from generator.render.labels import targets_text
-from generator.render.wording import NONE, badge, counts_text, date, period, with_unit
+from generator.render.wording import MISSING, NONE, badge, counts_text, date, period, with_unit
 from generator.render.pages.common import Page, SiteParts, crumbs
 from generator.render.pages.rows import goal_section
 from generator.render.year_report import lagging_key
@@ -41,6 +42,7 @@ def plan_page(parts: SiteParts, results: JudgedPlan) -> Page:
             "base": f"{with_unit(indicator.base.value.text, indicator.unit)}（{indicator.base.year} 年）" if indicator.base else NONE,
             "targets": targets_text(indicator) or "见子项",
             "status": badge(styles, judgement.status) + f"（{judgement.year} 年）" if judgement else NONE,
+            "value": (with_unit(judgement.value.text, indicator.unit) if judgement.value else MISSING) if judgement else NONE,
         })
     context = {
         "title": plan.info.title,
@@ -54,6 +56,7 @@ def plan_page(parts: SiteParts, results: JudgedPlan) -> Page:
         "evaluations": [(e.evaluation.title, links.relative(here, links.evaluation(plan.id, e.evaluation.kind, e.evaluation.year)))
                         for e in results.evaluations],
         "overview_counts": counts_text(results.newest.counts),
+        "overview": links.relative(here, links.overview(plan.id)),
         "indicators": indicators,
         "goals": goal_section(parts, results),
         "columns": [(f"专栏 {c.number}：{c.title}", links.relative(here, links.column(plan.id, c.number))) for c in plan.columns],
