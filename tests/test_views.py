@@ -102,3 +102,31 @@ def test_an_observed_target_year_says_whether_the_target_was_reached():
     assert observed_text(standing(made, judge(made, 2025, w("96.8"), start))) == \
         "目标年 2025 年的实际值为 96.8%，未达到目标“97%”（比目标低 0.2\u00a0个百分点）。"
     assert observed_text(standing(made, judge(made, 2025, w("97.1"), start))) == "目标年 2025 年的实际值为 97.1%，达到目标“97%”。"
+
+
+def test_an_evaluation_lists_what_lags_first_in_every_table(judged):
+    """Indicators 滞后/未实现 first in each group, late milestones and tasks first, units with late tasks
+    first; a plan without 属性 names its lagging indicators at the top (需要关注)."""
+    lagging_words, late_words = {"滞后", "未实现"}, {"滞后", "逾期"}
+    seen = {"groups": 0, "attention": 0, "units": 0}
+    for plan in judged.results:
+        for record in plan.evaluations:
+            context = evaluation_context(plan, record, judged.config)
+            for group in context["groups"]:
+                flags = [row["verdict"].word in lagging_words for row in group["rows"]]
+                assert flags == sorted(flags, reverse=True), group["title"]
+                seen["groups"] += any(flags) and not all(flags)
+            for column in context["columns"]:
+                flags = [item["progress"].word in late_words for item in column["milestones"]]
+                assert flags == sorted(flags, reverse=True), column["heading"]
+            lates = [unit["late"] for unit in context["units"]]
+            assert [late > 0 for late in lates] == sorted((late > 0 for late in lates), reverse=True)
+            for unit in context["units"]:
+                flags = [task["progress"].word in late_words for task in unit["tasks"]]
+                assert flags == sorted(flags, reverse=True), unit["name"]
+                seen["units"] += any(flags)
+            unmarked = not context["show_attribute"]
+            lagging = [r["name"] for g in context["groups"] for r in g["rows"] if r["verdict"].word in lagging_words]
+            assert sorted(r["name"] for r in context["attention"]) == (sorted(lagging) if unmarked else [])
+            seen["attention"] += bool(context["attention"])
+    assert all(seen.values()), seen  # the sample has every case

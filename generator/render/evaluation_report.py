@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.config import SiteConfig, Styles
+from generator.judge.evaluation import LAGGING_VERDICTS
 from generator.judge.records import EvaluationRecord, IndicatorEvaluation, JudgedPlan, Kind, Standing
 from generator.model.plan import Indicator
 from generator.model.status import (DONE_STATUSES, ITEM_PROGRESS_WORDS, START_WORDS, VERDICT_WORDS, ItemProgress, Reason, Status,
@@ -42,6 +43,16 @@ def report_title(results: JudgedPlan, evaluation) -> str:
 
 
 # At the plan's end a target was reached or not: the 期末评估 says 已实现 / 提前实现 / 未实现.
+def lagging_first(pairs: list[tuple[Indicator, IndicatorEvaluation]]) -> list[tuple[Indicator, IndicatorEvaluation]]:
+    """Indicators evaluated 滞后 or 未实现 first, each part in plan order: the reader looks for them first."""
+    return sorted(pairs, key=lambda pair: pair[1].verdict not in LAGGING_VERDICTS)
+
+
+def late_first(pairs: list[tuple]) -> list[tuple]:
+    """Milestones or tasks (thing, progress) reported 滞后 or overdue first, each part in plan order."""
+    return sorted(pairs, key=lambda pair: pair[1].progress not in (ItemProgress.OVERDUE, ItemProgress.LATE))
+
+
 def verdict_counts(pairs) -> list[tuple[Verdict, int]]:
     counts = Counter(e.verdict for _, e in pairs)
     return [(v, counts[v]) for v in Verdict if counts[v]]
@@ -256,13 +267,13 @@ def evaluation_context(results: JudgedPlan, record: EvaluationRecord, config: Si
     rows = {i.id: indicator_row(results, i, e, record, config) for i, e in report.indicators}
     goal_pairs = list(results.year(year).goals)
     groups: dict[str, list[dict]] = {}
-    for indicator, _ in report.indicators:
+    for indicator, _ in lagging_first(report.indicators):
         groups.setdefault(group_label(indicator.table), []).append(rows[indicator.id])
 
     columns = []
     for column in plan.columns:
         pairs = [(i, e) for i, e in report.indicators if i.column == column.number]
-        items = [(m, item) for c, m, item in report.milestones if c.number == column.number]
+        items = late_first([(m, item) for c, m, item in report.milestones if c.number == column.number])
         if not pairs and not items:
             continue
         columns.append({
@@ -287,8 +298,9 @@ def evaluation_context(results: JudgedPlan, record: EvaluationRecord, config: Si
                   "tasks": [{"number": t.number or "", "work": t.work, "deadline": t.deadline.text if t.deadline else "",
                              "progress": progress_mark(styles, item.progress),
                              "reported": f"{item.status}（{item.report_year} 年）" if item.report_year else item.status,
-                             "report": item.text} for t, item in tasks]}
+                             "report": item.text} for t, item in late_first(tasks)]}
                  for name, tasks in sorted(units.items())]
+    unit_list.sort(key=lambda unit: -unit["late"])  # units with late tasks first, then by name
     counts = verdict_counts(report.indicators)
     total = sum(n for _, n in counts)
     attributes = []
@@ -314,7 +326,10 @@ def evaluation_context(results: JudgedPlan, record: EvaluationRecord, config: Si
         "site_name": config.settings.site_name,
         "overview": overview_sentence(results, report),
         "binding_behind": [rows[i.id] for i, e in report.indicators if i.attribute == "约束性"
-                           and e.verdict in (Verdict.BEHIND, Verdict.NOT_ACHIEVED)],
+                           and e.verdict in LAGGING_VERDICTS],
+        # A plan that marks no indicator 约束性 or 预期性 still shows its lagging ones first.
+        "attention": [] if any(i.attribute for i, _ in report.indicators) else
+                     [rows[i.id] for i, e in report.indicators if e.verdict in LAGGING_VERDICTS],
         "behind_word": "未实现" if evaluation.kind == Kind.FINAL else "滞后",
         "has_binding": any(i.attribute == "约束性" for i, _ in report.indicators),
         "show_attribute": any(i.attribute for i, _ in report.indicators),
