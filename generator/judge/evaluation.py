@@ -52,7 +52,7 @@ from generator.judge.series import YearFigure, judge_series
 from generator.judge.targets import direction_of, domain_for, meets
 from generator.model.figures import NOT_REPORTED, WHOLE_AREA, GoalReport
 from generator.model.plan import Column, Goal, Indicator, Milestone, Period, Task, YearValue
-from generator.model.status import DONE_STATUSES, ITEM_DONE, ItemProgress, Reason, Status, Verdict
+from generator.model.status import DONE_STATUSES, ITEM_DONE, LAGGING_VERDICTS, ItemProgress, Reason, Status, Verdict
 
 MIDTERM_MIN_YEARS = 4  # a shorter plan (如皋 2021–2023) has the end evaluation only
 
@@ -167,7 +167,7 @@ def evaluate_indicator(indicator: Indicator, figures: dict[int, YearFigure], yea
     by_tolerance = (has_value and verdict in _MET_VERDICTS and last.value.approximate
                     and not meets(judgement.value, last.value, direction, 0))
     used = (tolerance if by_tolerance else None) or (judgement.tolerance if judgement else None) \
-        or (projection.tolerance if projection and verdict not in (Verdict.BEHIND, Verdict.NOT_ACHIEVED) else None)
+        or (projection.tolerance if projection and verdict not in LAGGING_VERDICTS else None)
     return IndicatorEvaluation(indicator.id, year, verdict, target, judgement, projection, spread_, len(points),
                                met_since, range_meets, meets_final, years_met, years_judged, used, ended)
 
@@ -317,8 +317,6 @@ class PlanEvaluation:
         """约束性 indicators that are 滞后 (at the end: 未实现): named first in the report."""
         return [(i, e) for i, e in self.indicators if i.attribute == "约束性" and e.verdict in LAGGING_VERDICTS]
 
-
-LAGGING_VERDICTS = (Verdict.BEHIND, Verdict.NOT_ACHIEVED)
 
 
 def progress_counts(items) -> list[tuple[ItemProgress, int]]:

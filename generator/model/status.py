@@ -135,6 +135,9 @@ class Verdict(StrEnum):
     CANNOT = "cannot"  # nothing to measure against (no start, a new definition)
 
 
+LAGGING_VERDICTS = (Verdict.BEHIND, Verdict.NOT_ACHIEVED)  # 滞后 (at the end: 未实现): named first
+
+
 class ItemProgress(StrEnum):
     """A milestone or task at an evaluation: done (on time or late), under way, reported 滞后, overdue."""
 

@@ -1,14 +1,15 @@
-"""Every figure as a download: CSV that opens in Excel without garbled Chinese (UTF-8 with BOM),
-and XLSX; one file per plan and one for everything. Bytes are reproducible: no timestamps.
+"""Every figure as a download, written from the results frame (render/results_table.py): CSV that opens
+in Excel without garbled Chinese (UTF-8 with BOM), and XLSX; one file per plan, one for everything and
+one per page with figures. Bytes are reproducible: no timestamps.
 
-A workbook takes ~0.2 s per thousand rows to write, so each is kept in a cache by its content and
-rewritten only when its rows change; new ones are written by a worker process while the build
-goes on (``workbooks_later``)."""
+Each file is kept in a cache by its rows and rewritten only when they change (a warm build imports
+neither pandas nor openpyxl); a workbook takes ~0.2 s per thousand rows, so new ones are written by
+a worker process while the build goes on (``workbooks_later``)."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import multiprocessing
@@ -23,15 +24,15 @@ from generator.judge.records import JudgedPlan
 from generator.model.status import word
 from generator.render import links
 from generator.render.explain import gap_text, light_measure
-from generator.render.wording import NONE, number, plain
+from generator.render.wording import NONE, plain
 from generator.render.pages.common import Later
-from generator.render.results_table import HEADER
+from generator.render.results_table import HEADER, csv_bytes, rows_frame, sheet_rows
 from generator.writing import write_file
-from generator.render.spreadsheet import download_text, write_only_row
+from generator.render.spreadsheet import write_only_row
 
 COLUMNS = HEADER  # the results table's columns (render/results_table.py)
 FIXED_TIME = dt.datetime(2000, 1, 1)
-XLSX_FORMAT = 3  # bump when _workbook() writes differently, so cached workbooks are redone
+FORMAT = 4  # bump when a download is written differently, so cached files are redone
 
 
 INDICATOR, REGION = COLUMNS.index("指标编号"), COLUMNS.index("地区")
@@ -41,7 +42,7 @@ def own_downloads(parts, here: str, name: str, rows: list[list], title: str) -> 
     """A page's own figures as CSV and XLSX files (downloads/<name>.csv|.xlsx): (label, link) pairs."""
     if not rows:
         return []
-    parts.files[links.download(f"{name}.csv")] = to_csv(rows)
+    parts.files[links.download(f"{name}.csv")] = to_csv(rows, parts.cache)
     add_workbook(parts, links.download(f"{name}.xlsx"), rows, title)
     return [(f"{label}（{len(rows)} 行）", links.relative(here, links.download(f"{name}.{ext}")))
             for label, ext in (("本页数据（CSV）", "csv"), ("本页数据（Excel）", "xlsx"))]
@@ -72,21 +73,17 @@ def figure_rows(results: JudgedPlan, drafts: frozenset[tuple[str, int]] = frozen
 
 
 @timing.timed(timing.DOWNLOADS)
-def to_csv(rows: list[list]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([_csv_cell(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _csv_cell(cell: object) -> object:
-    if cell is None:
-        return ""
-    if isinstance(cell, float):
-        return number(cell)  # the record's own precision: the number the pages state
-    return download_text(cell) if isinstance(cell, str) else cell
+def to_csv(rows: list[list], cache: Path | None = None) -> bytes:
+    """The CSV download of these rows, written from the results frame; from ``cache`` if it was
+    written before from the same rows (then pandas is not even imported)."""
+    cached = _cache_file(rows, "", cache, "csv") if cache else None
+    if cached and cached.is_file():
+        return cached.read_bytes()
+    data = csv_bytes(rows_frame(rows))
+    if cached:
+        cache.mkdir(parents=True, exist_ok=True)
+        write_file(cached, data, atomic=True)
+    return data
 
 
 @timing.timed(timing.DOWNLOADS)
@@ -102,9 +99,15 @@ def to_xlsx(rows: list[list], title: str, cache: Path | None = None) -> bytes:
     return data
 
 
-def _cache_file(rows: list[list], title: str, cache: Path) -> Path:
-    key = hashlib.sha256(repr((XLSX_FORMAT, metadata.version("openpyxl"), title, rows)).encode("utf-8")).hexdigest()
-    return cache / f"{key}.xlsx"
+def _cache_file(rows: list[list], title: str, cache: Path, kind: str = "xlsx") -> Path:
+    key = hashlib.sha256(repr((FORMAT, _writer(kind), title, rows)).encode("utf-8")).hexdigest()
+    return cache / f"{key}.{kind}"
+
+
+@functools.cache
+def _writer(kind: str) -> str:
+    """The version of the library that writes a kind of file (looked up once: ~2 ms a lookup)."""
+    return metadata.version("openpyxl" if kind == "xlsx" else "pandas")
 
 
 def add_workbook(parts, path: str, rows: list[list], title: str) -> None:
@@ -141,7 +144,7 @@ def _workbook(rows: list[list], title: str) -> bytes:
     sheet = book.create_sheet("指标数据")
     sheet.freeze_panes = "A2"
     sheet.append(COLUMNS)
-    for row in rows:
+    for row in sheet_rows(rows_frame(rows)):
         sheet.append(write_only_row(sheet, row))
     book.properties.creator = title
     book.properties.created = FIXED_TIME

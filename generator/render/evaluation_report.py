@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.config import SiteConfig, Styles
-from generator.judge.evaluation import LAGGING_VERDICTS
 from generator.judge.records import EvaluationRecord, IndicatorEvaluation, JudgedPlan, Kind, Standing
 from generator.model.plan import Indicator
-from generator.model.status import (DONE_STATUSES, ITEM_PROGRESS_WORDS, START_WORDS, VERDICT_WORDS, ItemProgress, Reason, Status,
-                                    Verdict)
+from generator.model.status import (DONE_STATUSES, ITEM_PROGRESS_WORDS, LAGGING_VERDICTS, START_WORDS, VERDICT_WORDS,
+                                    ItemProgress, Reason, Status, Verdict)
 from generator.render.explain import explanation, pct, schedule_gap, target_gap, tolerance_text
 from generator.render.labels import goal_sentence
 from generator.render.rows import goal_row, indicator_row as standing_row

@@ -1,10 +1,11 @@
 """The published results table, described once: one row per indicator, region and year, as judged.
 
-From this one list come the CSV header and the Excel sheet's columns (downloads), the Table Schema
-of the CSV files in ``datapackage.json`` (open data) and the columns and types of the analysts'
-DataFrame (:func:`generator.results.frame`). Column names are the Chinese headers staff and readers
-see; each has a type: text, a whole number, a number or yes/no. pandas is imported only where a
-frame is made.
+From this one list come the columns and types of the results DataFrame, the Table Schema of the CSV
+files in ``datapackage.json`` (open data) and the analysts' frame (:func:`generator.results.frame`).
+The CSV and Excel downloads are written from the frame (:func:`csv_bytes`, :func:`sheet_rows`), so a
+download and the frame cannot differ. Column names are the Chinese headers staff and readers see; each
+has a type: text, a whole number, a number or yes/no. pandas is imported only where a frame is made
+(the downloads keep what they wrote in a cache, so a build whose figures did not change imports none).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ HEADER = [column.name for column in COLUMNS]
 KEY = ["规划编号", "指标编号", "年份", "地区"]  # one row per indicator, year and region
 YES = "是"  # how a true yes/no cell is written; a false one is left empty
 DTYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean"}  # pandas's, by type
-PLACES = 4  # decimal places of a published number (as the CSV download writes it)
+PLACES = 6  # decimal places of a published number: wording.number() writes at most six
 
 
 def table_schema(units: list[str]) -> dict:
@@ -95,3 +96,42 @@ def rows_frame(rows: list[list]) -> pd.DataFrame:
             values = [value if value not in ("", None) else None for value in values]
         columns[column.name] = pd.array(values, dtype=DTYPES[column.type])
     return pd.DataFrame(columns)
+
+
+def _cells(frame: pd.DataFrame) -> dict[str, list]:
+    """Each column as a download writes its cells: numbers as the pages write them, yes as “是” and no
+    as an empty cell, text with the formula rule (spreadsheet.py); a missing value is None."""
+    from generator.render.spreadsheet import download_text
+    from generator.render.wording import number
+
+    cells = {}
+    for column in COLUMNS:
+        values = frame[column.name].astype(object).where(frame[column.name].notna(), None).tolist()
+        if column.type == "boolean":
+            cells[column.name] = [YES if value else None for value in values]
+        elif column.type == "number":
+            cells[column.name] = [None if value is None else number(value) for value in values]
+        elif column.type == "integer":
+            cells[column.name] = [None if value is None else int(value) for value in values]
+        else:
+            cells[column.name] = [None if value is None else download_text(value) for value in values]
+    return cells
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The frame as a CSV download that opens in Excel without garbled Chinese: UTF-8 with a BOM, CRLF
+    line ends, an empty cell for a missing value."""
+    import pandas as pd
+
+    text = pd.DataFrame(_cells(frame), columns=HEADER).to_csv(index=False, lineterminator="\r\n")
+    return ("\ufeff" + text).encode("utf-8")
+
+
+def sheet_rows(frame: pd.DataFrame) -> list[list]:
+    """The frame's rows as the cells of the Excel download: numbers stay numbers (a spreadsheet sums
+    them), a missing value is an empty cell."""
+    cells = _cells(frame)
+    numbers = {column.name for column in COLUMNS if column.type == "number"}
+    frame_numbers = {name: frame[name].astype(object).where(frame[name].notna(), None).tolist() for name in numbers}
+    return [[(frame_numbers[name][index] if name in numbers else cells[name][index]) for name in HEADER]
+            for index in range(len(frame))]

@@ -47,7 +47,7 @@ def downloads_page(parts: SiteParts, all_results: list[JudgedPlan]) -> Page:
         entry = {"title": plan.info.title, "rows": len(rows), "sample": results.sample,
                  "source": links.relative(here, links.download(f"{plan.id}-原文.txt"))}
         if rows:
-            parts.files[links.download(f"{plan.id}.csv")] = to_csv(rows)
+            parts.files[links.download(f"{plan.id}.csv")] = to_csv(rows, parts.cache)
             tables.append((links.download(f"{plan.id}.csv"), f"{plan.info.title}：指标数据", _units(rows)))
             add_workbook(parts, links.download(f"{plan.id}.xlsx"), rows, plan.info.title)
             entry["csv"] = links.relative(here, links.download(f"{plan.id}.csv"))
@@ -58,7 +58,7 @@ def downloads_page(parts: SiteParts, all_results: list[JudgedPlan]) -> Page:
                                  links.relative(here, links.evaluation_pdf(plan.id, e.evaluation.year, e.evaluation.kind)))
                                 for e in results.evaluations]
         files.append(entry)
-    parts.files[links.download(f"{ALL_PLANS}.csv")] = to_csv(everything)
+    parts.files[links.download(f"{ALL_PLANS}.csv")] = to_csv(everything, parts.cache)
     add_workbook(parts, links.download(f"{ALL_PLANS}.xlsx"), everything, "全部规划")
     tables.insert(0, (links.download(f"{ALL_PLANS}.csv"), "全部规划：指标数据", _units(everything)))
     parts.files.update(indicator_files(all_results, parts.drafts))
