@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 
 from generator import results
-from generator.publish.stages import load_and_judge
 from generator.render.downloads import figure_rows, to_csv
 from generator.render.results_table import COLUMNS, HEADER, YES
 from generator.render.spreadsheet import FORMULA_START
@@ -44,9 +43,8 @@ def parsed_csv(data: bytes) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
-def test_the_frame_equals_the_csv_download_row_for_row(sample_frame):
-    judged = load_and_judge(ROOT)
-    csv_rows = [row for plan_results in judged.results for row in figure_rows(plan_results, judged.drafts())]
+def test_the_frame_equals_the_csv_download_row_for_row(sample_frame, sample_judged):
+    csv_rows = [row for plan_results in sample_judged.results for row in figure_rows(plan_results, sample_judged.drafts())]
     pd.testing.assert_frame_equal(sample_frame, parsed_csv(to_csv(csv_rows)))
     assert len(sample_frame) == len(csv_rows) > 1000
 
