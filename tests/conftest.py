@@ -29,25 +29,20 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def sample_content():
-    """The repository's plans (content/), checked once per session instead of once per module (half a
-    second each time). Shared by every test that asks for it: read it, never change it."""
-    from generator.check.content import checked_content  # here: a few light tests need not import it
-
-    plans, problems = checked_content(ROOT / "content", root=ROOT)
-    assert problems == [], "\n".join(map(str, problems))
-    return plans
-
-
-@pytest.fixture(scope="session")
 def sample_judged():
-    """The repository's sample project loaded and judged once per session (``load_and_judge``, most of a
-    second each time). Shared by every test that asks for it: read it, never change it."""
-    from generator.pipeline import load_and_judge
+    """The repository's sample project loaded, checked and judged once per session (``load_and_judge``,
+    most of a second each time). Shared by every test that asks for it: read it, never change it."""
+    from generator.pipeline import load_and_judge  # here: a run of a few light tests need not import it
 
     judged = load_and_judge(ROOT)
     assert not judged.problems, "\n".join(map(str, judged.problems))
     return judged
+
+
+@pytest.fixture(scope="session")
+def sample_plans(sample_judged):
+    """The repository's plans (content/), loaded and checked for ``sample_judged``."""
+    return [result.plan for result in sample_judged.results]
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 @pytest.fixture(scope="module")
-def loaded(sample_content):
-    return {p.plan.id: p.plan for p in sample_content}
+def loaded(sample_plans):
+    return {plan.id: plan for plan in sample_plans}
 
 
 def test_all_five_plans_are_present(loaded):

@@ -119,8 +119,8 @@ def test_malformed_milestone_years(text):
         parse_milestone_years(text)
 
 
-def test_every_value_written_in_the_encoded_plans_is_read(sample_content):
-    forms = {v.value.text for p in sample_content for i in p.plan.indicators for v in ([i.base] if i.base else []) + i.targets}
+def test_every_value_written_in_the_encoded_plans_is_read(sample_plans):
+    forms = {v.value.text for p in sample_plans for i in p.indicators for v in ([i.base] if i.base else []) + i.targets}
     assert len(forms) > 150
     for text in forms:
         assert parse_written_value(text).text == text
