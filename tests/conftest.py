@@ -9,7 +9,7 @@ import shutil
 import pytest
 from hypothesis import settings
 
-from site_fixture import CHROMIUM_ARGS, copy_project, run_build, serve, skip_unless_available
+from site_fixture import CHROMIUM_ARGS, ROOT, copy_project, run_build, serve, skip_unless_available
 
 # Tiers: the developer's loop is `pytest -m "not browser and not pdf and not slow"`; CI runs all.
 SLOW_FIXTURES = {"sample_site", "site_url"}
@@ -26,6 +26,23 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
         if SLOW_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def sample_judged():
+    """The repository's sample project loaded, checked and judged once per session (``load_and_judge``,
+    most of a second each time). Shared by every test that asks for it: read it, never change it."""
+    from generator.pipeline import load_and_judge  # here: a run of a few light tests need not import it
+
+    judged = load_and_judge(ROOT)
+    assert not judged.problems, "\n".join(map(str, judged.problems))
+    return judged
+
+
+@pytest.fixture(scope="session")
+def sample_plans(sample_judged):
+    """The repository's plans (content/), loaded and checked for ``sample_judged``."""
+    return [result.plan for result in sample_judged.results]
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,6 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Status
 from generator.render import links
 
@@ -132,6 +130,8 @@ def in_web_tables(page: Path, names: set[str], value_column: str, target_column:
 
 def pdf_text(pdf: Path) -> str:
     """The PDF's text as pypdf extracts it (a table's row in reading order), whitespace removed."""
+    from pypdf import PdfReader  # here: only the slow tier reads PDFs, every run collects this module
+
     return squeezed("".join(page.extract_text() for page in PdfReader(pdf).pages))
 
 

@@ -13,7 +13,6 @@ import html
 from pathlib import Path
 
 from docx import Document as new_docx
-from weasyprint import HTML
 
 from generator.plan_import.document import Document, Paragraph, Table
 
@@ -70,6 +69,8 @@ def write_docx(document: Document, path: Path) -> None:
 
 
 def write_pdf(document: Document, path: Path) -> None:
+    from weasyprint import HTML  # here: importing WeasyPrint costs every test run that only needs Word files
+
     parts = ["<html><head><meta charset='utf-8'><style>",
              "@page { size: A4; margin: 15mm } body { font-family: 'Noto Sans CJK SC'; font-size: 10pt; text-align: left }",
              "p { margin: 0 0 6pt 0 } table { border-collapse: collapse; margin: 6pt 0 }",

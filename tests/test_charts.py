@@ -1,6 +1,7 @@
 """Charts built with Altair and rendered for real by vl-convert: marks, text, fonts, accessibility,
 determinism, schema validity, and the cache keyed by the charts' inputs."""
 
+import functools
 import json
 import re
 import subprocess
@@ -238,6 +239,11 @@ EVERY_KIND = {
 }
 
 
+@functools.cache  # Altair's Vega-Lite schema is large: read and prepared once for all the charts validated
+def vega_lite() -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(load_schema())
+
+
 @pytest.mark.parametrize("chart", EVERY_KIND.values(), ids=EVERY_KIND.keys())
 def test_every_chart_kind_is_valid_vega_lite(chart):
     """Builds skip Altair's validation (~50 ms a chart): here each kind is validated, by Altair as it is
@@ -247,8 +253,7 @@ def test_every_chart_kind_is_valid_vega_lite(chart):
     fast = spec(chart)
     assert validated == fast
     assert fast["$schema"] == SCHEMA_URL
-    validator = jsonschema.Draft7Validator(load_schema())
-    assert [error.message for error in validator.iter_errors(fast)] == []
+    assert [error.message for error in vega_lite().iter_errors(fast)] == []
 
 
 def test_schema_validation_can_fail():
@@ -259,7 +264,7 @@ def test_schema_validation_can_fail():
         spoilt.to_dict(validate=True)
     spoilt_spec = json.loads(json.dumps(enrolment_chart()))
     spoilt_spec["layer"][-1]["mark"]["type"] = "lines"
-    assert list(jsonschema.Draft7Validator(load_schema()).iter_errors(spoilt_spec))
+    assert list(vega_lite().iter_errors(spoilt_spec))
 
 
 def test_a_count_axis_has_whole_number_ticks_only():

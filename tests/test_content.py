@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from generator.check.source_text import SourceText, comparable
-from generator.check.content import checked_content
 from generator.load.content import plan_folders
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -16,10 +15,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 @pytest.fixture(scope="module")
-def loaded():
-    plans, problems = checked_content(CONTENT, root=ROOT)
-    assert problems == [], "\n".join(map(str, problems))
-    return {p.plan.id: p.plan for p in plans}
+def loaded(sample_plans):
+    return {plan.id: plan for plan in sample_plans}
 
 
 def test_all_five_plans_are_present(loaded):

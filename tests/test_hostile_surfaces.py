@@ -279,11 +279,9 @@ def test_a_reader_beyond_its_time_or_memory_is_stopped_with_a_message(monkeypatc
     """The backstop for a document no check foresaw: the reading process is stopped, the import says why."""
     from generator.plan_import import limits
 
-    monkeypatch.setattr(limits, "READ_SECONDS", 2)
-    started = time.monotonic()
+    monkeypatch.setattr(limits, "READ_SECONDS", 2)  # the sleeper would finish after 60 s: stopped, it never does
     with pytest.raises(limits.TooCostly, match=words):
         limits.read_bounded(reader, tmp_path / "plan.pdf")
-    assert time.monotonic() - started < 10
 
 
 @pytest.mark.slow

@@ -488,10 +488,9 @@ def test_binding_indicators_that_lag_come_first():
 def test_d2_check_notes_only_a_contradicting_out_of_year_report(tmp_path):
     # c01-m1 is scheduled for 2021. 2021 已完成, then 2022 推进中 (outside 2021, and going back on 2021's
     # 已完成): one note, exit 0. c01-m2 (2022起) reported 已完成 early in 2021 and again in 2022: no note.
-    import subprocess
-    import sys
     from pathlib import Path
 
+    from cli_fixture import run_cli
     from plan_fixture import write_plan
     write_plan(tmp_path)
     folder = tmp_path / "data" / "demo-2021-2025"
@@ -500,8 +499,7 @@ def test_d2_check_notes_only_a_contradicting_out_of_year_report(tmp_path):
                                      "c01-m1,2021,已完成,组队完成\nc01-m1,2022,推进中,补充组队\n"
                                      "c01-m2,2021,已完成,提前完成\nc01-m2,2022,已完成,\n", encoding="utf-8")
     root = Path(__file__).resolve().parents[1]
-    run = subprocess.run([sys.executable, "-m", "generator", "--root", str(tmp_path), "check"], cwd=root,
-                         capture_output=True, text=True)
+    run = run_cli("--root", tmp_path, "check", cwd=root)
     assert run.returncode == 0, run.stderr
     notes = [line for line in run.stdout.splitlines() if "与 2021 年报告的" in line]
     assert len(notes) == 1 and "c01-m1" in notes[0] and "2022 年报告“推进中”" in notes[0]

@@ -13,25 +13,16 @@ import pytest
 from frictionless import validate
 
 from generator.model.status import LIGHT_WORDS, STATUS_WORDS, Status
-from generator.pipeline import load_and_judge
 from generator.render.downloads import COLUMNS
 from generator.render.open_data import PACKAGE
 from generator.render.results_table import HEADER
 from generator.render.pages.common import SiteParts
 from generator.render.pages.static import downloads_page
 
-ROOT = Path(__file__).resolve().parents[1]
 
-
-@pytest.fixture(scope="module")
-def judged():
-    result = load_and_judge(ROOT)
-    assert not result.problems
-    return result
-
-
-def downloads(judged) -> dict[str, bytes]:
-    parts = SiteParts(judged.config)
+def downloads(judged, cache: Path | None = None) -> dict[str, bytes]:
+    """The download files; with an empty ``cache`` the workbooks are put off for a worker, not written."""
+    parts = SiteParts(judged.config, cache=cache)
     downloads_page(parts, judged.results)
     return {path: data for path, data in parts.files.items() if path.startswith("downloads/")}
 
@@ -48,8 +39,8 @@ def errors(package: Path) -> list[list[str]]:
 
 
 @pytest.mark.slow
-def test_the_package_describes_every_csv_and_indicator_json_and_validates(judged, tmp_path):
-    files = downloads(judged)
+def test_the_package_describes_every_csv_and_indicator_json_and_validates(sample_judged, tmp_path):
+    files = downloads(sample_judged)
     package = write(files, tmp_path)
     assert errors(package) == []
     described = json.loads(package.read_text(encoding="utf-8"))
@@ -67,8 +58,8 @@ def test_the_package_describes_every_csv_and_indicator_json_and_validates(judged
     assert fields["完成度（%）"]["unit"] == "%"
 
 
-def test_a_status_outside_the_vocabulary_or_a_changed_file_fails(judged, tmp_path):
-    files = downloads(judged)
+def test_a_status_outside_the_vocabulary_or_a_changed_file_fails(sample_judged, tmp_path):
+    files = downloads(sample_judged, cache=tmp_path / "cache")  # the package lists no workbook: none is written
     package = write(files, tmp_path)
     csv_path = tmp_path / "downloads" / "rugao-2021-2023.csv"
     text = csv_path.read_bytes().decode("utf-8-sig")
@@ -85,8 +76,8 @@ def test_a_status_outside_the_vocabulary_or_a_changed_file_fails(judged, tmp_pat
 
 
 @pytest.mark.slow
-def test_the_same_figures_give_the_same_bytes(judged):
-    assert downloads(judged) == downloads(judged)
+def test_the_same_figures_give_the_same_bytes(sample_judged):
+    assert downloads(sample_judged) == downloads(sample_judged)
 
 
 @pytest.mark.slow

@@ -125,16 +125,13 @@ def test_search_knows_which_pages_have_nothing_reported(judged):
     assert facts[links.plan(plan.id)].names[0] == plan.info.title
 
 
-def test_home_names_the_lagging_indicators_of_a_plan_without_attributes():
+def test_home_names_the_lagging_indicators_of_a_plan_without_attributes(sample_judged):
     """南通's plan marks no indicator 约束性 or 预期性: no 预警, so its lagging ones are listed as 需要关注."""
-    from site_fixture import ROOT
-    from generator.publish.stages import load_and_judge
     from generator.render.pages.common import SiteParts
     from generator.render.pages.home import home_page
-    judged = load_and_judge(ROOT)
-    context = home_page(SiteParts(judged.config), judged.results).context
+    context = home_page(SiteParts(sample_judged.config), sample_judged.results).context
     attention = {(row["plan"], row["name"]) for row in context["attention"]}
-    unmarked = [r for r in judged.results if not any(i.attribute for i in r.judged)]
+    unmarked = [r for r in sample_judged.results if not any(i.attribute for i in r.judged)]
     assert unmarked and attention
     expected = {(r.plan.info.short_title, s.name) for r in unmarked for s in r.newest.standings if s.lagging}
     assert attention == expected

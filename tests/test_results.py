@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 
 from generator import results
-from generator.publish.stages import load_and_judge
 from generator.render.downloads import figure_rows, to_csv
 from generator.render.results_table import COLUMNS, HEADER, YES
 from generator.render.spreadsheet import FORMULA_START
@@ -19,9 +18,20 @@ from plan_fixture import write_plan
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def share_the_load(patch: pytest.MonkeyPatch, judged) -> None:
+    """results.frame gets the sample as the session loaded and judged it (``sample_judged``) instead of
+    loading it again (most of a second each time); the folder it is given must still be the sample's."""
+    def load(project: Path):
+        assert project.resolve() == ROOT
+        return judged
+    patch.setattr(results, "load_and_judge", load)
+
+
 @pytest.fixture(scope="module")
-def sample_frame() -> pd.DataFrame:
-    return results.frame(ROOT)
+def sample_frame(sample_judged) -> pd.DataFrame:
+    with pytest.MonkeyPatch.context() as patch:
+        share_the_load(patch, sample_judged)
+        return results.frame(ROOT)
 
 
 def parsed_csv(data: bytes) -> pd.DataFrame:
@@ -44,9 +54,8 @@ def parsed_csv(data: bytes) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
-def test_the_frame_equals_the_csv_download_row_for_row(sample_frame):
-    judged = load_and_judge(ROOT)
-    csv_rows = [row for plan_results in judged.results for row in figure_rows(plan_results, judged.drafts())]
+def test_the_frame_equals_the_csv_download_row_for_row(sample_frame, sample_judged):
+    csv_rows = [row for plan_results in sample_judged.results for row in figure_rows(plan_results, sample_judged.drafts())]
     pd.testing.assert_frame_equal(sample_frame, parsed_csv(to_csv(csv_rows)))
     assert len(sample_frame) == len(csv_rows) > 1000
 
@@ -61,7 +70,8 @@ def test_the_frame_is_typed_by_the_schema_without_nan_or_float_years(sample_fram
     assert not sample_frame.duplicated(["规划编号", "指标编号", "年份", "地区"]).any()
 
 
-def test_the_readme_example_runs(sample_frame, monkeypatch, capsys):
+def test_the_readme_example_runs(sample_judged, monkeypatch, capsys):
+    share_the_load(monkeypatch, sample_judged)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("### 用 pandas 分析研判结果"):]
     code = re.search(r"```python\n(.*?)```", section, re.S).group(1)

@@ -4,34 +4,20 @@ evaluation states the bulletin's numbers for its year."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from generator.judge.rules import Start, judge
 from generator.judge.site import standing
 from generator.model.plan import Indicator
 from generator.model.status import StartKind
 from generator.model.written_value import parse_written_value as w
-from generator.pipeline import load_and_judge
 from generator.render.evaluation_report import evaluation_context
 from generator.render.pages.indicator import observed_text
 from generator.render.rows import indicator_row
 from generator.render.year_report import year_report
 
-ROOT = Path(__file__).resolve().parents[1]
 
-
-@pytest.fixture(scope="module")
-def judged():
-    result = load_and_judge(ROOT)
-    assert not result.problems
-    return result
-
-
-def test_bulletins_list_lagging_binding_indicators_first_then_by_the_lights_measure(judged):
+def test_bulletins_list_lagging_binding_indicators_first_then_by_the_lights_measure(sample_judged):
     seen = 0
-    for plan in judged.results:
+    for plan in sample_judged.results:
         for year in plan.years:
             report = year_report(plan, year)
             for lines in [report.attention, *(group for _, group in report.groups)]:
@@ -46,11 +32,11 @@ def test_bulletins_list_lagging_binding_indicators_first_then_by_the_lights_meas
     assert seen > 20
 
 
-def test_a_lights_measure_agrees_with_its_band(judged):
+def test_a_lights_measure_agrees_with_its_band(sample_judged):
     """The measure printed beside a light is the one that set it: 黄 below 10 points, 橙 10–30, 红 above."""
-    thresholds = judged.config.settings.thresholds
+    thresholds = sample_judged.config.settings.thresholds
     checked = 0
-    for plan in judged.results:
+    for plan in sample_judged.results:
         for s in plan.standings.values():
             if s.lag is None or s.lag_basis != "completion":
                 continue
@@ -64,14 +50,14 @@ def test_a_lights_measure_agrees_with_its_band(judged):
     assert checked > 20
 
 
-def test_an_evaluation_states_the_bulletins_numbers_for_its_year(judged):
+def test_an_evaluation_states_the_bulletins_numbers_for_its_year(sample_judged):
     """D6 (view side): the report's table shows the year's standing as the bulletin does (60% vs 73.3% was
     the evaluation computing its own 完成度)."""
-    styles = judged.config.styles
+    styles = sample_judged.config.styles
     compared = 0
-    for plan in judged.results:
+    for plan in sample_judged.results:
         for record in plan.evaluations:
-            context = evaluation_context(plan, record, judged.config)
+            context = evaluation_context(plan, record, sample_judged.config)
             bulletin = {s.indicator.id: s for s in plan.year(record.evaluation.year).standings}
             for row in context["reasons"]:
                 shown = indicator_row(bulletin[row["id"]], styles)
@@ -81,10 +67,10 @@ def test_an_evaluation_states_the_bulletins_numbers_for_its_year(judged):
     assert compared > 50
 
 
-def test_projections_only_for_years_after_the_latest_figure_and_inside_the_domain(judged):
+def test_projections_only_for_years_after_the_latest_figure_and_inside_the_domain(sample_judged):
     """D3/D4 (view side): no “2025 年约为 97%” beside an observed 2025; a share never projected above 100."""
     projected = 0
-    for plan in judged.results:
+    for plan in sample_judged.results:
         for s in plan.standings.values():
             if s.projection is None:
                 continue
