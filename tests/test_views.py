@@ -90,14 +90,14 @@ def test_an_observed_target_year_says_whether_the_target_was_reached():
     assert observed_text(standing(made, judge(made, 2025, w("97.1"), start))) == "目标年 2025 年的实际值为 97.1%，达到目标“97%”。"
 
 
-def test_an_evaluation_lists_what_lags_first_in_every_table(judged):
+def test_an_evaluation_lists_what_lags_first_in_every_table(sample_judged):
     """Indicators 滞后/未实现 first in each group, late milestones and tasks first, units with late tasks
     first; a plan without 属性 names its lagging indicators at the top (需要关注)."""
     lagging_words, late_words = {"滞后", "未实现"}, {"滞后", "逾期"}
     seen = {"groups": 0, "attention": 0, "units": 0}
-    for plan in judged.results:
+    for plan in sample_judged.results:
         for record in plan.evaluations:
-            context = evaluation_context(plan, record, judged.config)
+            context = evaluation_context(plan, record, sample_judged.config)
             for group in context["groups"]:
                 flags = [row["verdict"].word in lagging_words for row in group["rows"]]
                 assert flags == sorted(flags, reverse=True), group["title"]
