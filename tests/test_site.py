@@ -215,7 +215,7 @@ def test_statuses_say_no_more_than_the_numbers(sample_site):
         unit = re.search(r"单位\s*\|?\s*(\S+)", text)
         if unit and unit.group(1) != "%":
             # The measure beside a light compares 完成度 with 序时进度, two shares: its points are theirs.
-            assert "个百分点" not in re.sub(r"完成度落后序时进度 [\d.]+ 个百分点", "", text), path
+            assert "个百分点" not in re.sub(r"完成度落后序时进度 [\d.]+\s个百分点", "", text), path
         for completion in re.findall(r"）=\s*(-?[\d.]+)%；序时进度", text):
             assert float(completion) <= 100, path
     for path in [*pages, *(sample_site / "site" / "plans").glob("*/20*/index.html"), sample_site / "site" / "index.html"]:
