@@ -45,7 +45,7 @@ def pagefind_words(index: Path) -> set[str]:
 
 
 def test_pagefind_keeps_the_pairs_as_words_and_the_text_can_be_written_back(tmp_path):
-    texts = ["到2025年，学前教育毛入园率达到98%以上", "PISA 2025 测试 a-b &lt;b&gt; 专栏1：海门区"]
+    texts = ["到2025年，学前教育毛入园率达到98%以上", "PISA 2025 测试 a-b &lt;b&gt; 专栏1：海门区", "2017～2030年度"]
     for number, text in enumerate(texts):
         page = tmp_path / f"p{number}" / "index.html"
         page.parent.mkdir(parents=True)
@@ -53,7 +53,7 @@ def test_pagefind_keeps_the_pairs_as_words_and_the_text_can_be_written_back(tmp_
                         encoding="utf-8")
     index_site(tmp_path)
     words = pagefind_words(tmp_path / OUTPUT)
-    assert {"学前", "前教", "入园", "园率", "率达", "2025", "年", "专栏", "栏", "1", "海门", "门区", "区"} <= words
+    assert {"学前", "前教", "入园", "园率", "率达", "2025", "年", "专栏", "栏", "1", "海门", "门区", "区", "2030", "年度"} <= words
     assert not {"学", "率", "入园率", "学前教育"} & words  # no single character inside a run, no dictionary words
     assert not [word for word in words if "：" in word or "，" in word]  # full-width marks are no words
     contents = sorted(json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))["content"]
