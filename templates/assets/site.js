@@ -147,6 +147,65 @@ document.addEventListener("DOMContentLoaded", function () {
     return { words: words, last: last, loose: words.concat(last ? [last] : []).join(" ") };
   }
 
+  // The index's chunks, [first word, last word, name] each, from Pagefind's metadata file (the browser
+  // has it already: gzipped "pagefind_dcd" and CBOR, written by generator/publish/search_order.py).
+  var chunks = null;
+  function indexChunks() {
+    var folder = new URL("pagefind/", base);
+    chunks = chunks || fetch(new URL("pagefind-entry.json", folder)).then(function (r) { return r.json(); }).then(function (entry) {
+      var language = entry.languages[LANGUAGE] || Object.values(entry.languages)[0];
+      return fetch(new URL("pagefind." + language.hash + ".pf_meta", folder));
+    }).then(function (r) { return r.arrayBuffer(); }).then(function (data) {
+      var bytes = new Uint8Array(data);
+      if (bytes[0] !== 0x1f) { return bytes; }  // already unpacked by the server's compression
+      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+        .then(function (unpacked) { return new Uint8Array(unpacked); });
+    }).then(function (bytes) { return cbor(bytes.subarray("pagefind_dcd".length))[2]; });
+    return chunks;
+  }
+
+  // The value at the start of CBOR bytes (the kinds a metadata file holds).
+  function cbor(bytes) {
+    var at = 0, view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), text = new TextDecoder();
+    function size(info) {
+      if (info < 24) { return info; }
+      var length = 1 << (info - 24), value = 0;
+      for (var k = 0; k < length; k++) { value = value * 256 + bytes[at++]; }
+      return value;
+    }
+    function item() {
+      var head = bytes[at++], kind = head >> 5, info = head & 31, value, out, k;
+      if (kind === 7) {
+        if (info === 25 || info === 26 || info === 27) {
+          value = info === 25 ? null : info === 26 ? view.getFloat32(at) : view.getFloat64(at);
+          at += 1 << (info - 24);
+          return value;
+        }
+        return { 20: false, 21: true, 22: null }[info];
+      }
+      value = size(info);
+      if (kind === 0) { return value; }
+      if (kind === 1) { return -1 - value; }
+      if (kind === 2) { at += value; return null; }
+      if (kind === 3) { out = text.decode(bytes.subarray(at, at + value)); at += value; return out; }
+      if (kind === 4) { out = []; for (k = 0; k < value; k++) { out.push(item()); } return out; }
+      if (kind === 5) { out = {}; for (k = 0; k < value; k++) { var key = item(); out[key] = item(); } return out; }
+      return item();  // a tag: its value
+    }
+    return item();
+  }
+
+  // Pagefind loads, for a word asked for, the one chunk where that word would stand; the words that
+  // begin with a character (园 → 园率, 园区 …) may fill several: those are loaded first.
+  function beginningWith(character) {
+    var code = character.codePointAt(0);
+    return indexChunks().then(function (all) {
+      return Promise.all(all.filter(function (chunk) {
+        return chunk[0].codePointAt(0) <= code && code <= chunk[1].codePointAt(0);
+      }).map(function (chunk) { return pagefind.preload(chunk[0]); }));
+    }).then(function () { return pagefind.search(character); });
+  }
+
   // Each word is asked for twice: as an exact phrase of its index words, which decides the pages that
   // have it (Pagefind scores all of those alike), and as loose words, whose scores rank them — a page
   // about the word (its title, its headings) before one that mentions it in passing. An answer from an
@@ -154,7 +213,7 @@ document.addEventListener("DOMContentLoaded", function () {
   function ask(word) {
     var wanted = indexWords(word), n = wanted.words.length, loose = wanted.loose;
     if (!n) {  // one Chinese character: the pages having a word that begins with it
-      return pagefind.search(loose).then(function (answer) { return [answer, answer]; });
+      return beginningWith(wanted.last).then(function (answer) { return [answer, answer]; });
     }
     if (!wanted.last) {
       return Promise.all([pagefind.search('"' + wanted.words.join(" ") + '"'), pagefind.search(loose)]).then(function (answers) {
@@ -165,7 +224,7 @@ document.addEventListener("DOMContentLoaded", function () {
     // 2025年: every place of each exact word (an exact search of one word gives them all) and of the
     // words beginning with the last character; a page has the query's word where they follow each other.
     return Promise.all(wanted.words.map(function (w) { return pagefind.search('"' + w + '"'); })
-      .concat([pagefind.search(wanted.last), pagefind.search(loose)])).then(function (answers) {
+      .concat([beginningWith(wanted.last), pagefind.search(loose)])).then(function (answers) {
       var places = answers.slice(0, n).map(function (answer) {
         return new Map(answer.results.map(function (r) { return [r.id, new Set(r.words)]; }));
       });
@@ -304,7 +363,11 @@ document.addEventListener("DOMContentLoaded", function () {
       say("输入要找的词，如：入园率、教师、海门。多个词用空格分开，找同时含有这些词的页面。");
       return;
     }
-    Promise.all([Promise.all(words.map(ask)), emptyPages(words[0])]).then(function (answers) {
+    // A word ending with a character looked up by its beginning: its chunks are loaded by ask() first.
+    var asking = Promise.all(words.map(ask));
+    (indexWords(words[0]).last ? asking.then(function (answers) {
+      return emptyPages(words[0]).then(function (empty) { return [answers, empty]; });
+    }) : Promise.all([asking, emptyPages(words[0])])).then(function (answers) {
       return number === asked ? namedFirst(pagesWithAll(answers[0], answers[1]), words) : null;
     }).then(function (entries) {
       if (number !== asked || entries === null) { return; }
