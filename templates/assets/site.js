@@ -221,9 +221,11 @@ document.addEventListener("DOMContentLoaded", function () {
         return answers;
       });
     }
-    // 2025年: every place of each exact word (an exact search of one word gives them all) and of the
-    // words beginning with the last character; a page has the query's word where they follow each other.
-    return Promise.all(wanted.words.map(function (w) { return pagefind.search('"' + w + '"'); })
+    // 2025年: every place of the words beginning with each of its words (a loose search gives them all,
+    // an exact one only the first) and with the last character; a page has the query's word where they
+    // follow each other. A pair or a character followed by a digit is exact so; a word of letters or
+    // digits is taken by its beginning here (2025年 would also find 20251年).
+    return Promise.all(wanted.words.map(function (w) { return pagefind.search(w); })
       .concat([beginningWith(wanted.last), pagefind.search(loose)])).then(function (answers) {
       var places = answers.slice(0, n).map(function (answer) {
         return new Map(answer.results.map(function (r) { return [r.id, new Set(r.words)]; }));
