@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-QUERY = "学前教育毛入园率"  # a long indicator name: 8 characters, so 8 index words to load
+QUERY = "学前教育毛入园率"  # a long indicator name: 8 characters, so 7 index words (pairs) to load
 BUDGET_KB, BUDGET_SECONDS = 300, 1.0
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

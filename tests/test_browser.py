@@ -84,7 +84,9 @@ def article_text(page_html: str) -> str:
     return re.sub(r"\s+", "", html.unescape(re.sub(r"<[^>]+>", "", article)))
 
 
-@pytest.mark.parametrize("query", ["入园率", "海门", "教师", "教师 海门"])
+# 园: one character (the first of an indexed pair, or alone); 2025年: a character after digits, looked up
+# by the places of 2025 and of the words beginning with 年 (search_index.py indexes 2025年度 as 2025 年度 度)
+@pytest.mark.parametrize("query", ["入园率", "海门", "教师", "教师 海门", "园", "2025年"])
 def test_search_results_are_titled_distinct_and_contain_the_term(browser, site_url, sample_site, query):
     page, outside, errors = open_page(browser, site_url)
     results = search(page, query)
@@ -171,6 +173,22 @@ def test_the_methodology_case_table_keeps_each_light_on_one_line(browser, site_u
     assert len(lines) >= 10 and all(count == 1 for _, count in lines), lines
 
 
+def test_an_excerpt_is_the_pages_text_with_the_query_marked(browser, site_url):
+    """The index holds pairs of characters (入园 园率 率); an excerpt shows the page's own text, and the
+    query's characters marked together, none of a pair left out."""
+    page, outside, errors = open_page(browser, site_url)
+    results = search(page, "学前教育毛入园率")
+    excerpts = page.eval_on_selector_all(".site-search-page__excerpt", """els => els.map(e =>
+        [e.textContent, Array.from(e.querySelectorAll('mark')).map(m => m.textContent)])""")
+    assert excerpts and all("学前教育毛入园率" in marks for _, marks in excerpts), excerpts[:3]
+    for (href, _, _), (text, _) in zip(results, excerpts):
+        # Pagefind ends a block of text with "." (its excerpts' punctuation); otherwise the page's text
+        shown = re.sub(r"[\s.]+", "", text)
+        assert shown in article_text(urllib.request.urlopen(href).read().decode("utf-8")).replace(".", ""), (href, text)
+    assert outside == [] and errors == []
+    page.close()
+
+
 def test_a_search_loads_no_list_of_the_whole_sites_names(browser, site_url, sample_site):
     """What a first search fetches grows with the query and the results read, not with the site: of the
     filters only the one-value "empty" filter, and at most twenty result fragments (a province's list of
@@ -188,3 +206,7 @@ def test_a_search_loads_no_list_of_the_whole_sites_names(browser, site_url, samp
     assert len(loaded) == 1, loaded
     assert "尚无数据".encode() in gzip.decompress((sample_site / "site" / "pagefind" / loaded[0]).read_bytes())
     assert 10 < sum(name.startswith("fragment/") for name in fetched) <= 20
+    # of the index only the chunks holding the words asked for: 学校, its one pair (a search without
+    # words, as the empty pages once were asked for, loads every chunk: #23)
+    chunks = list((sample_site / "site" / "pagefind" / "index").iterdir())
+    assert 1 <= len({name for name in fetched if name.startswith("index/")}) <= 2 < len(chunks)

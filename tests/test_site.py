@@ -104,14 +104,16 @@ def test_charts_are_static_svg_with_chinese_text(sample_site):
 
 
 def search_index_texts(site) -> dict[str, str]:
-    """Pagefind's index: each indexed page's URL → its text as indexed (word breaks removed)."""
+    """Pagefind's index: each indexed page's URL → its text as indexed (written back from its words)."""
     import gzip
     import json
+
+    from generator.publish.search_index import text_of
 
     pages = {}
     for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
         record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        pages[record["url"]] = record["content"].replace("\u200b", "")
+        pages[record["url"]] = text_of(record["content"])
     return pages
 
 

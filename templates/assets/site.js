@@ -86,9 +86,10 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 });
 
-// Search (Pagefind; index made after MkDocs by generator/publish/search_index.py, where every two
-// adjacent Chinese characters are words of their own). A query's words are asked for as exact
-// phrases of characters ("入园率" → "入 园 率"): a page is found when it has the characters together.
+// Search (Pagefind; index made after MkDocs by generator/publish/search_index.py, where a run of
+// Chinese characters is indexed as overlapping pairs: 入园率 is the words 入园 园率 率). A query's words
+// are asked for as exact phrases of their pairs ("入园率" → "入园 园率"): a page is found when it has
+// the characters together; a single character is looked up as the first character of a word.
 // A query is cut into words at spaces and at punctuation, full-width too ("专栏1：学前教育" is 专栏1 and
 // 学前教育): pages having each of them, by score, those for which nothing was reported (the "empty"
 // filter written by main.html) last. Then the first of them are read (they are shown anyway) and put in
@@ -108,7 +109,11 @@ document.addEventListener("DOMContentLoaded", function () {
   var base = new URL(JSON.parse(document.getElementById("__config").textContent).base + "/", location.href);
   var say = function (text) { message.textContent = text; };
   // The same characters as HAN in generator/publish/search_index.py.
-  var apart = /(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}])/gu;
+  var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
+  var chinese = new RegExp("^[" + HAN + "]$", "u");
+  var runs = new RegExp("[" + HAN + "]+|[^" + HAN + "]+", "gu");  // a word's Chinese and other parts
+  var LANGUAGE = "und";  // the index's language (search_index.py): no segmenter cuts a query's pairs
+  var GLUE = "&";  // ends a word the page's text does not follow with a space (search_index.py)
   var between = /[\s\p{P}\p{S}\u200b]+/u;  // what separates words: spaces, punctuation, symbols
   var PAGE = 10;  // results shown at a time
   var shown = [];  // the current answer, best first
@@ -126,17 +131,119 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function bare(text) { return text.split(between).join("").toLowerCase(); }
 
-  // Each word is asked for twice: as an exact phrase of its characters, which decides the pages that
-  // have it (Pagefind scores all of those alike), and as loose characters, whose scores rank them — a
-  // page about the word (its title, its headings) before one that mentions it in passing.
-  function ask(word) {
-    var characters = word.replace(apart, " ");
-    return Promise.all([pagefind.search('"' + characters + '"'), pagefind.search(characters)]);
+  // A word as the index has it: its Chinese parts as pairs (入园率 → 入园 园率), a part followed by a
+  // letter or digit also with its last character alone (专栏1 → 专栏 栏 1, as a page's 专栏1 is indexed);
+  // apart (last), a single Chinese character ending a word after other parts (the 年 of 2025年): in a
+  // page it may be the word 年 or the first character of 年度, so it is looked up by its beginning.
+  function indexWords(word) {
+    var parts = word.match(runs), words = [], last = null;
+    parts.forEach(function (part, i) {
+      var characters = Array.from(part);
+      if (!chinese.test(characters[0])) { words.push(part); return; }
+      for (var k = 0; k + 1 < characters.length; k++) { words.push(characters[k] + characters[k + 1]); }
+      if (i + 1 < parts.length) { words.push(characters[characters.length - 1]); }
+      else if (characters.length === 1) { last = characters[0]; }
+    });
+    return { words: words, last: last, loose: words.concat(last ? [last] : []).join(" ") };
   }
 
-  // The ids of the pages for which nothing was reported.
-  function emptyPages() {
-    return pagefind.search(null, { filters: { empty: { any: [EMPTY] } } }).then(function (answer) {
+  // The index's chunks, [first word, last word, name] each, from Pagefind's metadata file (the browser
+  // has it already: gzipped "pagefind_dcd" and CBOR, written by generator/publish/search_order.py).
+  var chunks = null;
+  function indexChunks() {
+    var folder = new URL("pagefind/", base);
+    chunks = chunks || fetch(new URL("pagefind-entry.json", folder)).then(function (r) { return r.json(); }).then(function (entry) {
+      var language = entry.languages[LANGUAGE] || Object.values(entry.languages)[0];
+      return fetch(new URL("pagefind." + language.hash + ".pf_meta", folder));
+    }).then(function (r) { return r.arrayBuffer(); }).then(function (data) {
+      var bytes = new Uint8Array(data);
+      if (bytes[0] !== 0x1f) { return bytes; }  // already unpacked by the server's compression
+      return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+        .then(function (unpacked) { return new Uint8Array(unpacked); });
+    }).then(function (bytes) { return cbor(bytes.subarray("pagefind_dcd".length))[2]; });
+    return chunks;
+  }
+
+  // The value at the start of CBOR bytes (the kinds a metadata file holds).
+  function cbor(bytes) {
+    var at = 0, view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), text = new TextDecoder();
+    function size(info) {
+      if (info < 24) { return info; }
+      var length = 1 << (info - 24), value = 0;
+      for (var k = 0; k < length; k++) { value = value * 256 + bytes[at++]; }
+      return value;
+    }
+    function item() {
+      var head = bytes[at++], kind = head >> 5, info = head & 31, value, out, k;
+      if (kind === 7) {
+        if (info === 25 || info === 26 || info === 27) {
+          value = info === 25 ? null : info === 26 ? view.getFloat32(at) : view.getFloat64(at);
+          at += 1 << (info - 24);
+          return value;
+        }
+        return { 20: false, 21: true, 22: null }[info];
+      }
+      value = size(info);
+      if (kind === 0) { return value; }
+      if (kind === 1) { return -1 - value; }
+      if (kind === 2) { at += value; return null; }
+      if (kind === 3) { out = text.decode(bytes.subarray(at, at + value)); at += value; return out; }
+      if (kind === 4) { out = []; for (k = 0; k < value; k++) { out.push(item()); } return out; }
+      if (kind === 5) { out = {}; for (k = 0; k < value; k++) { var key = item(); out[key] = item(); } return out; }
+      return item();  // a tag: its value
+    }
+    return item();
+  }
+
+  // Pagefind loads, for a word asked for, the one chunk where that word would stand; the words that
+  // begin with a character (园 → 园率, 园区 …) may fill several: those are loaded first.
+  function beginningWith(character) {
+    var code = character.codePointAt(0);
+    return indexChunks().then(function (all) {
+      return Promise.all(all.filter(function (chunk) {
+        return chunk[0].codePointAt(0) <= code && code <= chunk[1].codePointAt(0);
+      }).map(function (chunk) { return pagefind.preload(chunk[0]); }));
+    }).then(function () { return pagefind.search(character); });
+  }
+
+  // Each word is asked for twice: as an exact phrase of its index words, which decides the pages that
+  // have it (Pagefind scores all of those alike), and as loose words, whose scores rank them — a page
+  // about the word (its title, its headings) before one that mentions it in passing. An answer from an
+  // exact phrase marks whole pairs: "carry" says the second character of a marked pair is found too.
+  function ask(word) {
+    var wanted = indexWords(word), n = wanted.words.length, loose = wanted.loose;
+    if (!n) {  // one Chinese character: the pages having a word that begins with it
+      return beginningWith(wanted.last).then(function (answer) { return [answer, answer]; });
+    }
+    if (!wanted.last) {
+      return Promise.all([pagefind.search('"' + wanted.words.join(" ") + '"'), pagefind.search(loose)]).then(function (answers) {
+        answers[0].carry = true;
+        return answers;
+      });
+    }
+    // 2025年: every place of the words beginning with each of its words (a loose search gives them all,
+    // an exact one only the first) and with the last character; a page has the query's word where they
+    // follow each other. A pair or a character followed by a digit is exact so; a word of letters or
+    // digits is taken by its beginning here (2025年 would also find 20251年).
+    return Promise.all(wanted.words.map(function (w) { return pagefind.search(w); })
+      .concat([beginningWith(wanted.last), pagefind.search(loose)])).then(function (answers) {
+      var places = answers.slice(0, n).map(function (answer) {
+        return new Map(answer.results.map(function (r) { return [r.id, new Set(r.words)]; }));
+      });
+      var results = answers[n].results.filter(function (r) {
+        return r.words.some(function (end) {
+          return places.every(function (at, k) { var here = at.get(r.id); return here !== undefined && here.has(end - n + k); });
+        });
+      });
+      return [{ results: results }, answers[n + 1]];
+    });
+  }
+
+  // The ids of the pages for which nothing was reported, of those having the loose words of a query's
+  // word (more than have it). Not asked for without words: a search without words loads every index
+  // chunk of the site (2.4 MB on a province, #23).
+  function emptyPages(word) {
+    return pagefind.search(indexWords(word).loose, { filters: { empty: { any: [EMPTY] } } }).then(function (answer) {
       return new Set(answer.results.map(function (r) { return r.id; }));
     });
   }
@@ -146,7 +253,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var found = null;
     answers.forEach(function (answer) {
       var score = new Map(answer[1].results.map(function (r) { return [r.id, r.score]; }));
-      var here = new Map(answer[0].results.map(function (r) { return [r.id, { result: r, score: score.get(r.id) || 0 }]; }));
+      var here = new Map(answer[0].results.map(function (r) { return [r.id, { result: r, score: score.get(r.id) || 0, carry: !!answer[0].carry }]; }));
       if (found === null) { found = here; return; }
       found.forEach(function (entry, id) {
         if (here.has(id)) { entry.score += here.get(id).score; } else { found.delete(id); }
@@ -175,20 +282,46 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
 
-  // Pagefind's excerpt is the page's text with < and > escaped and the words found in <mark>; every &
-  // of the text is an entity too (search_index.py indexes it escaped), so the text is decoded exactly
-  // as the page shows it. It is rebuilt as text nodes and <mark> elements, never parsed as HTML.
-  function excerpt(html) {
+  // Pagefind's excerpt is the indexed words, one space apart, < and > escaped, the words found in <mark>;
+  // every & of the text is an entity too (search_index.py indexes it escaped). It is written back as the
+  // page shows it, as text_of in search_index.py does: a pair shows its first character, a word ending
+  // with GLUE is joined to the next; a marked pair of an exact phrase (carry) marks the next character
+  // too. It is rebuilt as text nodes and <mark> elements, never parsed as HTML.
+  function excerpt(html, carry) {
     var p = document.createElement("p");
     p.className = "site-search-page__excerpt";
-    html.replace(/<\/mark><mark>/g, "").split(/(<mark>.*?<\/mark>)/).forEach(function (piece) {
-      var marked = /^<mark>(.*)<\/mark>$/.exec(piece);
-      var text = (marked ? marked[1] : piece).replace(/&(lt|gt|amp);/g, function (entity, name) {
-        return { lt: "<", gt: ">", amp: "&" }[name];
-      });
+    var pieces = [], next = false;  // [text, marked] …; whether the next character is marked
+    var add = function (text, marked) {
+      text = text.replace(/&(lt|gt|amp);/g, function (entity, name) { return { lt: "<", gt: ">", amp: "&" }[name]; });
+      var last = pieces[pieces.length - 1];
+      if (last && last[1] === marked) { last[0] += text; } else if (text) { pieces.push([text, marked]); }
+    };
+    html.split(" ").forEach(function (word) {
+      var found = /^<mark>(.*)<\/mark>$/.exec(word);
+      var text = found ? found[1] : word, characters = Array.from(text);
       if (!text) { return; }
-      var node = marked ? document.createElement("mark") : document.createTextNode(text);
-      if (marked) { node.textContent = text; }
+      if (characters.length === 2 && chinese.test(characters[0]) && chinese.test(characters[1])) {
+        add(characters[0], !!found || next);
+        next = !!found && carry;
+        return;
+      }
+      var glued = text.slice(-1) === GLUE;
+      var shown = Array.from(glued ? text.slice(0, -1) : text);
+      if (next && !found) {
+        add(shown[0] || "", true);
+        add(shown.slice(1).join(""), false);
+      } else {
+        add(shown.join(""), !!found);
+      }
+      if (!glued) { add(" ", false); }
+      next = false;
+    });
+    var last = pieces[pieces.length - 1];
+    if (last && !last[1]) { last[0] = last[0].replace(/\s+$/, ""); }
+    pieces.forEach(function (piece) {
+      if (!piece[0]) { return; }
+      var node = piece[1] ? document.createElement("mark") : document.createTextNode(piece[0]);
+      if (piece[1]) { node.textContent = piece[0]; }
       p.appendChild(node);
     });
     return p;
@@ -200,7 +333,7 @@ document.addEventListener("DOMContentLoaded", function () {
     more.hidden = true;
     return Promise.all(next.map(function (entry) { return entry.page || entry.result.data(); })).then(function (pages) {
       if (number !== asked) { return; }
-      pages.forEach(function (page) {
+      pages.forEach(function (page, i) {
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.className = "site-search-page__link";
@@ -214,7 +347,7 @@ document.addEventListener("DOMContentLoaded", function () {
           line.textContent = about;
           item.appendChild(line);
         }
-        item.appendChild(excerpt(page.excerpt || ""));
+        item.appendChild(excerpt(page.excerpt || "", next[i].carry));
         list.appendChild(item);
       });
       more.hidden = list.children.length >= shown.length;
@@ -232,7 +365,11 @@ document.addEventListener("DOMContentLoaded", function () {
       say("输入要找的词，如：入园率、教师、海门。多个词用空格分开，找同时含有这些词的页面。");
       return;
     }
-    Promise.all([Promise.all(words.map(ask)), emptyPages()]).then(function (answers) {
+    // A word ending with a character looked up by its beginning: its chunks are loaded by ask() first.
+    var asking = Promise.all(words.map(ask));
+    (indexWords(words[0]).last ? asking.then(function (answers) {
+      return emptyPages(words[0]).then(function (empty) { return [answers, empty]; });
+    }) : Promise.all([asking, emptyPages(words[0])])).then(function (answers) {
       return number === asked ? namedFirst(pagesWithAll(answers[0], answers[1]), words) : null;
     }).then(function (entries) {
       if (number !== asked || entries === null) { return; }
@@ -246,6 +383,11 @@ document.addEventListener("DOMContentLoaded", function () {
   import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
     pagefind = module;
     pagefind.options({ excerptLength: 60 });  // words, and every Chinese character is one
+    // Pagefind takes the language to search in from the page when it starts: the index's, for that
+    // moment only, or it would cut a query's pairs into Chinese words with the browser's dictionary.
+    var root = document.documentElement, language = root.getAttribute("lang");
+    root.setAttribute("lang", LANGUAGE);
+    try { pagefind.init(); } finally { if (language === null) { root.removeAttribute("lang"); } else { root.setAttribute("lang", language); } }
     var waiting = null;
     input.addEventListener("input", function () { clearTimeout(waiting); waiting = setTimeout(search, 150); });
     box.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); search(); });
