@@ -268,3 +268,78 @@ def test_the_pdf_is_tagged_for_screen_readers(nantong_pdf):
     assert bool(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root
     assert root["/Lang"] == "zh-CN"
+
+
+def test_cover_labels_the_issuer_number_and_date_as_the_plans(judged, nantong_pdf):
+    """The 印发机关 / 文号 / 印发日期 on the cover are the plan's, not the bulletin's (its own stamp is at the foot)."""
+    info = results_of(judged, NANTONG).plan.info
+    cover = squeezed(text_of(nantong_pdf, 1, 1))
+    assert squeezed(f"规划印发机关：{info.issuer}") in cover
+    assert squeezed(f"规划文号：{info.document_number}") in cover
+    assert squeezed(f"规划印发日期：{info.issue_date.year} 年 {info.issue_date.month} 月 {info.issue_date.day} 日") in cover
+    assert cover.count("印发机关") == cover.count("规划印发机关") and cover.count("文号") == cover.count("规划文号")
+
+
+def print_css() -> str:
+    return (TEMPLATES / PRINT_CSS).read_text(encoding="utf-8") + (TEMPLATES / "print" / "evaluation.css").read_text(encoding="utf-8")
+
+
+def test_print_style_justifies_nothing():
+    """WeasyPrint justifies by widening spaces only: around the numbers in Chinese text ("16 项") they grew into gaps."""
+    assert not re.search(r"text-align\s*:\s*justify", print_css())
+
+
+def test_no_line_of_a_rendered_bulletin_is_justified(judged, tmp_path):
+    """Every line box as WeasyPrint lays it out (whatever rule or default gave its alignment), and a
+    paragraph with numbers sits with normal spaces: every space around its numbers as wide as the others
+    (justified, the spaces of each line widen by that line's own amount)."""
+    from weasyprint import CSS, HTML
+    from weasyprint.formatting_structure.boxes import LineBox
+
+    results = results_of(judged, "lianyungang-2021-2025")
+    results = rejudged(judged, results, years=results.years[:1])
+    html = bulletin_html(results, results.years[0], judged.config, cache_dir=tmp_path, cases=judged.cases)
+    document = HTML(string=html).render(stylesheets=[CSS(string=print_css())])
+    aligns = {box.style["text_align_all"] for page in document.pages for box in page._page_box.descendants()
+              if isinstance(box, LineBox)}
+    assert aligns and "justify" not in aligns, aligns
+
+    text = "本专栏 16 项指标：快于预期 4 项，基本符合预期 9 项，滞后 3 项；任务分解表中的任务 128 项，已完成 57 项。" * 4
+    pdf = tmp_path / "spaces.pdf"
+    pdf.write_bytes(render_pdf(f'<main><section class="part"><p>{text}</p></section></main>', print_css(), "spaces"))
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"', subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    gaps = [float(b[0]) - float(a[2]) for a, b in zip(words, words[1:]) if a[1] == b[1]]
+    assert len(gaps) > 20 and max(gaps) - min(gaps) < 0.3 and max(gaps) < 11 / 2, gaps  # 11 pt text
+
+
+def body_pages(pdf: Path) -> list[tuple[float, str]]:
+    """Per page: how far down the text area the text reaches (0 top, 1 bottom) and the first line's text;
+    the running header and the page number (in the margins) left out."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in out.split("<page ")[1:]:
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        top, bottom = 28 / 25.4 * 72, height - 24 / 25.4 * 72  # bulletin.css: @page margins
+        words = [(float(y0), float(y1), w) for y0, y1, w in
+                 re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', page)]
+        body = [(y0, y1, w) for y0, y1, w in words if y0 >= top - 2 and y1 <= bottom + 2]
+        first = min((y0 for y0, _, _ in body), default=top)
+        pages.append(((max((y1 for _, y1, _ in body), default=top) - top) / (bottom - top),
+                      "".join(w for y0, _, w in body if abs(y0 - first) < 3)))
+    return pages
+
+
+def test_no_page_is_left_half_empty(sample_site):
+    """Tables and rows of charts break across pages (a flex box of charts used to move whole to the next
+    page): only the title page, a page before a forced break (正文, 附件) and the last end high. Every
+    bulletin and evaluation report."""
+    downloads = sample_site / "site" / "downloads"
+    pdfs = sorted([*downloads.glob("bulletins/*.pdf"), *downloads.glob("evaluations/*.pdf")])
+    assert len(pdfs) > 10
+    short = {}
+    for pdf in pdfs:
+        pages = body_pages(pdf)
+        short[pdf.name] = [(n, round(fill, 2)) for n, (fill, _) in enumerate(pages[:-1], 1)
+                           if n > 1 and fill < 0.5 and not pages[n][1].startswith(("一、", "附件"))]
+    assert not any(short.values()), short

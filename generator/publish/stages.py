@@ -128,7 +128,8 @@ def prepare(root: Path, judged: Judged, release: ReleaseRecord | None = None) ->
                               cache_dir=root / "build" / "chart-cache", pdf_cache=root / "build" / "pdf-cache",
                               reports=reports, stamp=stamp, drafts=judged.drafts(), cases=judged.cases)
         evaluation_pdfs = evaluation_batch(judged.results, judged.config, root / "templates",
-                                           pdf_cache=root / "build" / "pdf-cache", stamp=stamp, drafts=judged.drafts())
+                                           pdf_cache=root / "build" / "pdf-cache", stamp=stamp, drafts=judged.drafts(),
+                                           cache_dir=root / "build" / "chart-cache", chart_specs=parts.charts)
     batch = joined(pdfs, evaluation_pdfs)
     parts.files.update(batch.ready)
     if batch.todo:

@@ -82,9 +82,27 @@ def _year_series(results: JudgedPlan, indicator: Indicator, year: int):
     return dataclasses.replace(series, figures=tuple(f for f in series.figures if f.year <= year)), True
 
 
-def _chart_key(results: JudgedPlan, indicator: Indicator, year: int) -> str:
+def chart_key(results: JudgedPlan, indicator: Indicator, year: int) -> str:
+    """The docs path of the indicator's progress chart as it stood at the end of ``year``."""
     _, cut = _year_series(results, indicator, year)
     return links.chart(results.plan.id, f"indicator-{indicator.id}" + (f"-{year}" if cut else ""))
+
+
+def progress_chart(results: JudgedPlan, indicator: Indicator, year: int, known: dict[str, Chart] | None = None) -> Chart:
+    """The indicator's progress chart cut at ``year``: the site's own (in ``known``) where it is the same chart."""
+    return (known or {}).get(chart_key(results, indicator, year)) or \
+        progress_view(results, indicator, _year_series(results, indicator, year)[0]).chart
+
+
+def status_chart_key(results: JudgedPlan, year: int) -> str | None:
+    """The docs path of the year's status chart; None for a year without counts."""
+    return links.chart(results.plan.id, f"status-{year}") if results.year(year).counts else None
+
+
+def status_chart(results: JudgedPlan, year: int, styles: Styles, known: dict[str, Chart] | None = None) -> Chart:
+    """The year's status chart, as the web bulletin shows it."""
+    return (known or {}).get(status_chart_key(results, year)) or \
+        status_view(f"{year} 年指标状态", list(results.year(year).counts), styles).chart
 
 
 def _chart_specs(results: JudgedPlan, year: int, styles: Styles,
@@ -94,33 +112,24 @@ def _chart_specs(results: JudgedPlan, year: int, styles: Styles,
     A chart that is the one the site shows keeps the site's path, so the site's chart (in
     ``known``, e.g. SiteParts.charts) can stand in for it; a progress chart cut at an earlier
     year gets a path of its own."""
-    plan = results.plan
-    known = known or {}
     specs: dict[str, Chart] = {}
-
-    def add(key: str, make) -> None:
-        specs[key] = known.get(key) or make().chart
-
-    record = results.year(year)
-    counts = list(record.counts)
-    status_key = links.chart(plan.id, f"status-{year}") if counts else None
+    status_key = status_chart_key(results, year)
     if status_key:
-        add(status_key, lambda: status_view(f"{year} 年指标状态", counts, styles))
-    for indicator in (s.indicator for s in record.standings):
+        specs[status_key] = status_chart(results, year, styles, known)
+    for indicator in (s.indicator for s in results.year(year).standings):
         if indicator.column is not None:
-            add(_chart_key(results, indicator, year),
-                lambda i=indicator: progress_view(results, i, _year_series(results, i, year)[0]))
+            specs[chart_key(results, indicator, year)] = progress_chart(results, indicator, year, known)
     return status_key, specs
 
 
-def _svg_texts(charts: dict[str, Chart], cache_dir: Path | None) -> dict[str, str]:
+def svg_texts(charts: dict[str, Chart], cache_dir: Path | None) -> dict[str, str]:
     """SVG text per docs path, drawn through the cache."""
     with tempfile.TemporaryDirectory(prefix="bulletin-charts-") as folder:
         cached = fill_cache(list(charts.values()), cache_dir or Path(folder))
         return {key: path.read_text(encoding="utf-8") for key, path in zip(charts, cached)}
 
 
-def _data_uri(svg: str) -> str:
+def data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
@@ -153,7 +162,7 @@ def bulletin_context(report: YearReport, results: JudgedPlan, config: SiteConfig
     status_key, specs = charts or _chart_specs(results, year, styles)
 
     def chart(key: str) -> dict:
-        return {"src": _data_uri(svgs[key]), "summary": specs[key].summary}
+        return {"src": data_uri(svgs[key]), "summary": specs[key].summary}
 
     # Headings with their anchors, numbered as a government document numbers them.
     sections = {key: {"id": f"s{n}", "title": f"{chinese_number(n)}、{heading}"}
@@ -163,7 +172,7 @@ def bulletin_context(report: YearReport, results: JudgedPlan, config: SiteConfig
               for n, (label, lines) in enumerate(report.groups, 1)]
     columns = [{"id": f"{sections['columns']['id']}-{n}", "label": sub_label(n), "heading": c.heading,
                 "counts": counts_text(c.counts), "indicators": [indicator_row(line, styles) for line in c.indicators],
-                "charts": [chart(_chart_key(results, line.indicator, year)) for line in c.indicators],
+                "charts": [chart(chart_key(results, line.indicator, year)) for line in c.indicators],
                 "milestones": [item_row(m, styles) for m in c.milestones],
                 "milestone_counts": counts_text(c.milestone_counts)}
                for n, c in enumerate(report.columns, 1)]
@@ -340,7 +349,7 @@ def bulletin_batch(all_results: list[JudgedPlan], config: SiteConfig, templates:
     if cache_dir and chart_specs:
         # The site's charts too, in the same pass: one pool of workers and one measuring font for both.
         fill_cache([*chart_specs.values(), *wanted.values()], cache_dir)
-    svgs = _svg_texts(wanted, cache_dir)
+    svgs = svg_texts(wanted, cache_dir)
     jobs = {}
     reports = reports or year_reports(all_results)
     for results in all_results:
@@ -357,6 +366,6 @@ def bulletin_html(results: JudgedPlan, year: int, config: SiteConfig, templates:
     """One bulletin's print HTML (what WeasyPrint is given), for checking and previewing."""
     templates = templates or TEMPLATES
     charts = _chart_specs(results, year, config.styles)
-    svgs = _svg_texts(charts[1], cache_dir)
+    svgs = svg_texts(charts[1], cache_dir)
     context = bulletin_context(year_report(results, year), results, config, svgs, methodology_html(config, templates, cases), charts)
     return _print_environment(templates).get_template(PRINT_TEMPLATE).render(**context)
