@@ -74,7 +74,12 @@ class Stated:
         return [f"{field}: {getattr(self, field)!r} ≠ {getattr(other, field)!r}"
                 for field in self.__dataclass_fields__
                 if getattr(self, field) is not None and getattr(other, field) is not None
-                and getattr(self, field) != getattr(other, field)]
+                and spaced(getattr(self, field)) != spaced(getattr(other, field))]
+
+
+def spaced(text: str) -> str:
+    """Pages join a number and its unit with a no-break space, downloads with a plain one: the same words."""
+    return text.replace("\u00a0", " ")
 
 
 def squeezed(text: str) -> str:
