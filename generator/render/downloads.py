@@ -18,6 +18,7 @@ import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
 from generator import timing
 from generator.judge.records import JudgedPlan
@@ -76,26 +77,23 @@ def figure_rows(results: JudgedPlan, drafts: frozenset[tuple[str, int]] = frozen
 def to_csv(rows: list[list], cache: Path | None = None) -> bytes:
     """The CSV download of these rows, written from the results frame; from ``cache`` if it was
     written before from the same rows (then pandas is not even imported)."""
-    cached = _cache_file(rows, "", cache, "csv") if cache else None
-    if cached and cached.is_file():
-        return cached.read_bytes()
-    data = csv_bytes(rows_frame(rows))
-    if cached:
-        cache.mkdir(parents=True, exist_ok=True)
-        write_file(cached, data, atomic=True)
-    return data
+    return _cached(_cache_file(rows, "", cache, "csv") if cache else None, lambda: csv_bytes(rows_frame(rows)))
 
 
 @timing.timed(timing.DOWNLOADS)
 def to_xlsx(rows: list[list], title: str, cache: Path | None = None) -> bytes:
     """The workbook of these rows; from ``cache`` if it was written before from the same rows."""
-    cached = _cache_file(rows, title, cache) if cache else None
-    if cached and cached.is_file():
-        return cached.read_bytes()
-    data = _workbook(rows, title)
-    if cached:
-        cache.mkdir(parents=True, exist_ok=True)
-        write_file(cached, data, atomic=True)
+    return _cached(_cache_file(rows, title, cache) if cache else None, lambda: _workbook(rows, title))
+
+
+def _cached(file: Path | None, write: Callable[[], bytes]) -> bytes:
+    """The bytes in the cache ``file``, or new ones from ``write`` (kept in ``file``, if there is one)."""
+    if file and file.is_file():
+        return file.read_bytes()
+    data = write()
+    if file:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        write_file(file, data, atomic=True)
     return data
 
 

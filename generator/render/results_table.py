@@ -98,9 +98,10 @@ def rows_frame(rows: list[list]) -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
-def _cells(frame: pd.DataFrame) -> dict[str, list]:
-    """Each column as a download writes its cells: numbers as the pages write them, yes as “是” and no
-    as an empty cell, text with the formula rule (spreadsheet.py); a missing value is None."""
+def _cells(frame: pd.DataFrame, numbers_as_text: bool) -> dict[str, list]:
+    """Each column as a download writes its cells: numbers as the pages write them (or as numbers, for a
+    spreadsheet to sum), yes as “是” and no as an empty cell, text with the formula rule (spreadsheet.py);
+    a missing value is None."""
     from generator.render.spreadsheet import download_text
     from generator.render.wording import number
 
@@ -110,7 +111,7 @@ def _cells(frame: pd.DataFrame) -> dict[str, list]:
         if column.type == "boolean":
             cells[column.name] = [YES if value else None for value in values]
         elif column.type == "number":
-            cells[column.name] = [None if value is None else number(value) for value in values]
+            cells[column.name] = [number(value) if numbers_as_text and value is not None else value for value in values]
         elif column.type == "integer":
             cells[column.name] = [None if value is None else int(value) for value in values]
         else:
@@ -123,15 +124,12 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     line ends, an empty cell for a missing value."""
     import pandas as pd
 
-    text = pd.DataFrame(_cells(frame), columns=HEADER).to_csv(index=False, lineterminator="\r\n")
+    text = pd.DataFrame(_cells(frame, numbers_as_text=True), columns=HEADER).to_csv(index=False, lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8")
 
 
 def sheet_rows(frame: pd.DataFrame) -> list[list]:
-    """The frame's rows as the cells of the Excel download: numbers stay numbers (a spreadsheet sums
-    them), a missing value is an empty cell."""
-    cells = _cells(frame)
-    numbers = {column.name for column in COLUMNS if column.type == "number"}
-    frame_numbers = {name: frame[name].astype(object).where(frame[name].notna(), None).tolist() for name in numbers}
-    return [[(frame_numbers[name][index] if name in numbers else cells[name][index]) for name in HEADER]
-            for index in range(len(frame))]
+    """The frame's rows as the cells of the Excel download: numbers stay numbers, a missing value is an
+    empty cell."""
+    cells = _cells(frame, numbers_as_text=False)
+    return [list(row) for row in zip(*(cells[name] for name in HEADER))]
